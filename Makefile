@@ -1,0 +1,28 @@
+# Shortcuts; each target runs what .ci/run runs. The README's two commands need no make.
+PY ?= .venv/bin/python
+export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jobboard
+export REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: run test lint spec schema contracts browser
+
+run:
+	scripts/serve
+
+test:
+	scripts/test
+
+lint:
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m djlint templates --lint
+	.venv/bin/lint-imports
+	$(PY) scripts/check_no_raw_sql.py
+
+spec:  ## regenerate openapi/api-spec.yaml from the code
+	$(PY) scripts/make_spec.py
+
+schema:  ## regenerate db/schema.sql from a freshly migrated PostgreSQL database
+	$(PY) scripts/make_schema.py
+
+browser:
+	$(PY) -m pytest -m browser tests/browser -p no:randomly

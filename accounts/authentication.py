@@ -1,0 +1,64 @@
+"""Who is calling: one path for API bearer tokens and browser cookies (POL-A-001)."""
+
+from django.contrib.auth.models import AnonymousUser
+from rest_framework import authentication, exceptions
+from rest_framework.authentication import CSRFCheck
+
+from accounts.device_state import device_is_active
+from accounts.exceptions import AuthenticationFailed
+from accounts.models import User
+from accounts.tokens import access_token_decode
+
+
+def user_from_access_token(raw: str) -> tuple[User, dict]:
+    """Validate an access token (signature, exp, iss, aud, typ) and its device session."""
+    token = access_token_decode(raw)
+    sid = token.get("sid")
+    if not sid or not device_is_active(sid):
+        raise AuthenticationFailed("This session has been signed out.")
+    user = (
+        User.objects.select_related("company").filter(pk=token.get("sub"), is_active=True).first()
+    )
+    if user is None:
+        raise AuthenticationFailed("This account is not active.")
+    return user, token.payload
+
+
+class JWTAuthentication(authentication.BaseAuthentication):
+    """DRF: `Authorization: Bearer <access>`; otherwise the user the browser middleware found
+    in the cookies, with CSRF enforced on unsafe methods (cookies are ambient credentials)."""
+
+    keyword = "Bearer"
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).split()
+        if header:
+            if header[0].decode("latin-1").lower() != self.keyword.lower() or len(header) != 2:
+                raise exceptions.AuthenticationFailed("Use: Authorization: Bearer <access token>.")
+            try:
+                user, payload = user_from_access_token(header[1].decode("latin-1"))
+            except AuthenticationFailed as exc:
+                raise exceptions.AuthenticationFailed(exc.detail) from exc
+            request._request.jwt_payload = payload
+            return user, payload
+        django_request = request._request
+        cookie_user = getattr(django_request, "jwt_cookie_user", None)
+        if cookie_user is None:
+            return None
+        self._enforce_csrf(django_request)
+        return cookie_user, django_request.jwt_payload
+
+    def authenticate_header(self, request):
+        return f'{self.keyword} realm="api"'
+
+    @staticmethod
+    def _enforce_csrf(request):
+        check = CSRFCheck(lambda req: None)
+        check.process_request(request)
+        reason = check.process_view(request, None, (), {})
+        if reason:
+            raise exceptions.PermissionDenied(f"CSRF Failed: {reason}")
+
+
+def anonymous() -> AnonymousUser:
+    return AnonymousUser()

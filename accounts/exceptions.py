@@ -1,0 +1,20 @@
+from jobboard.errors import DomainError
+
+
+class AuthenticationFailed(DomainError):
+    """Bad credentials, or a token that is expired, revoked or retired. One message for all,
+    so a caller cannot tell an unknown email from a wrong password (POL-A-005)."""
+
+    status = 401
+    title = "Not authenticated"
+    type_slug = "authentication-failed"
+
+
+class TooManyAttempts(DomainError):
+    status = 429
+    title = "Too many requests"
+    type_slug = "too-many-attempts"
+
+    def __init__(self, detail: str = "", *, retry_after: int):
+        super().__init__(detail or "Too many sign-in attempts; try again later.")
+        self.retry_after = retry_after

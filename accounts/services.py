@@ -1,0 +1,173 @@
+"""Every write of the accounts domain: registration, sign-in, rotation, revocation."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.device_state import device_mark_revoked
+from accounts.exceptions import AuthenticationFailed
+from accounts.models import Company, DeviceSession, Role, User
+from accounts.tokens import TokenPair, refresh_token_decode, token_pair_issue
+from jobboard.errors import DomainError, NotFound
+
+# A refresh token retired less than this long ago is a benign race (two tabs refreshing at
+# once), not theft: it gets a fresh access token but never a new refresh token (POL-A-003).
+REFRESH_REUSE_GRACE = timedelta(seconds=10)
+
+
+class RegistrationError(DomainError):
+    type_slug = "registration-error"
+
+
+@dataclass(frozen=True)
+class SignIn:
+    user: User
+    device: DeviceSession
+    tokens: TokenPair
+
+
+def user_register(
+    *, email: str, password: str, role: str, name: str = "", company_name: str = ""
+) -> User:
+    """Create a jobseeker or a recruiter (with their company). Admins are made in admin."""
+    email = User.objects.normalize_email(email).lower()
+    if role not in (Role.JOBSEEKER, Role.RECRUITER):
+        raise RegistrationError("Choose jobseeker or recruiter.", field="role")
+    if role == Role.RECRUITER and not company_name.strip():
+        raise RegistrationError("Recruiters give their company's name.", field="company_name")
+    if User.objects.filter(email__iexact=email).exists():
+        raise RegistrationError("An account with this email already exists.", field="email")
+    candidate = User(email=email, name=name, role=role)
+    try:
+        password_validation.validate_password(password, user=candidate)
+    except ValidationError as exc:
+        raise RegistrationError(" ".join(exc.messages), field="password") from exc
+    try:
+        with transaction.atomic():
+            if role == Role.RECRUITER:
+                candidate.company = Company.objects.create(name=company_name.strip())
+            candidate.set_password(password)
+            candidate.save()
+    except IntegrityError as exc:  # two registrations of one email racing
+        raise RegistrationError(
+            "An account with this email already exists.", field="email"
+        ) from exc
+    return candidate
+
+
+def device_session_start(
+    *, user: User, name: str = "", ip_address: str | None = None, user_agent: str = ""
+) -> SignIn:
+    """Open a device session and issue its first token pair. The 6th active device signs out
+    the least recently used one (POL-A-002)."""
+    with transaction.atomic():
+        # Lock the user row so two simultaneous sign-ins cannot both keep 5 others.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        device = DeviceSession(
+            user=user,
+            name=(name or _device_name(user_agent))[:200],
+            ip_address=ip_address,
+            user_agent=user_agent[:400],
+        )
+        tokens = token_pair_issue(user=user, session_id=device.id)
+        device.refresh_jti = tokens.refresh_jti
+        device.save()
+        active = DeviceSession.objects.filter(user=user, revoked_at__isnull=True)
+        surplus = active.order_by("-last_used_at", "-created_at")[settings.MAX_ACTIVE_DEVICES :]
+        surplus_ids = list(surplus.values_list("id", flat=True))
+        if surplus_ids:
+            _revoke(DeviceSession.objects.filter(id__in=surplus_ids), reason="device_limit")
+    return SignIn(user=user, device=device, tokens=tokens)
+
+
+def token_refresh(*, raw_refresh: str, allow_grace: bool = False) -> TokenPair:
+    """Rotate: a new pair for the current refresh token; presenting a retired one revokes the
+    whole device session (POL-A-003). `allow_grace` (browser only) lets a token retired in the
+    last few seconds by a parallel request get an access token, with no new refresh token."""
+    token = refresh_token_decode(raw_refresh)
+    now = timezone.now()
+    with transaction.atomic():
+        device = (
+            DeviceSession.objects.select_for_update()
+            .select_related("user")
+            .filter(pk=token.get("sid"), revoked_at__isnull=True)
+            .first()
+        )
+        if device is None or not device.user.is_active:
+            raise AuthenticationFailed("This session has ended; sign in again.")
+        jti = token["jti"]
+        if jti == device.refresh_jti:
+            tokens = token_pair_issue(user=device.user, session_id=device.id)
+            device.previous_refresh_jti = device.refresh_jti
+            device.refresh_jti = tokens.refresh_jti
+            device.rotated_at = device.last_used_at = now
+            device.save(
+                update_fields=["previous_refresh_jti", "refresh_jti", "rotated_at", "last_used_at"]
+            )
+            return tokens
+        in_grace = (
+            allow_grace
+            and jti == device.previous_refresh_jti
+            and device.rotated_at is not None
+            and now - device.rotated_at < REFRESH_REUSE_GRACE
+        )
+        if in_grace:
+            access = token.access_token
+            return TokenPair(
+                access=str(access),
+                refresh="",
+                refresh_jti="",
+                access_expires_in=int(access.lifetime.total_seconds()),
+                refresh_expires_in=0,
+            )
+        _revoke(DeviceSession.objects.filter(pk=device.pk), reason="refresh_reuse")
+    # Reached only after the revocation above has committed.
+    raise AuthenticationFailed("This refresh token was already used; the device is signed out.")
+
+
+def device_session_revoke(*, user: User, device_id) -> None:
+    """Sign one of the user's devices out at once (POL-A-002)."""
+    devices = DeviceSession.objects.filter(user=user, pk=device_id, revoked_at__isnull=True)
+    if not _revoke(devices, reason="revoked"):
+        raise NotFound("No such active device.")
+
+
+def device_session_end(*, session_id) -> None:
+    """Sign-out: the device's access and refresh tokens stop working at once."""
+    _revoke(DeviceSession.objects.filter(pk=session_id, revoked_at__isnull=True), reason="logout")
+
+
+def user_password_change(*, user: User, new_password: str) -> None:
+    """Change the password and sign out every device (POL-A-002)."""
+    password_validation.validate_password(new_password, user=user)
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        _revoke(
+            DeviceSession.objects.filter(user=user, revoked_at__isnull=True),
+            reason="password_change",
+        )
+
+
+def _revoke(devices, *, reason: str) -> int:
+    ids = list(devices.values_list("id", flat=True))
+    if not ids:
+        return 0
+    DeviceSession.objects.filter(id__in=ids).update(revoked_at=timezone.now(), revoke_reason=reason)
+    transaction.on_commit(lambda: device_mark_revoked(ids))
+    return len(ids)
+
+
+def _device_name(user_agent: str) -> str:
+    ua = user_agent or ""
+    browser = next((b for b in ("Edg", "Chrome", "Firefox", "Safari") if b in ua), "")
+    system = next(
+        (s for s in ("Android", "iPhone", "iPad", "Windows", "Mac OS", "Linux") if s in ua), ""
+    )
+    label = " on ".join(p for p in (browser.replace("Edg", "Edge"), system) if p)
+    return label or (ua[:60] if ua else "Unknown device")

@@ -1,0 +1,44 @@
+"""Domain errors: raised by services, turned into problem+json by the API and into form
+errors by the HTML views. Each app subclasses these in its own exceptions.py."""
+
+
+class DomainError(Exception):
+    """A rule of the product refused the operation. `status` is the HTTP status the API uses."""
+
+    status = 400
+    title = "Request refused"
+    type_slug = "domain-error"
+
+    def __init__(self, detail: str = "", *, field: str | None = None, code: str | None = None):
+        super().__init__(detail or self.title)
+        self.detail = detail or self.title
+        self.field = field
+        self.code = code or self.type_slug
+
+
+class NotFound(DomainError):
+    status = 404
+    title = "Not found"
+    type_slug = "not-found"
+
+
+class PermissionDenied(DomainError):
+    status = 403
+    title = "Forbidden"
+    type_slug = "forbidden"
+
+
+class Conflict(DomainError):
+    """The request is valid but the current state forbids it (POL-AP-003 moves, duplicates)."""
+
+    status = 409
+    title = "Conflict"
+    type_slug = "conflict"
+
+
+class ServiceUnavailable(DomainError):
+    """A dependency (database, cache, gateway) is down; the client should retry."""
+
+    status = 503
+    title = "Service unavailable"
+    type_slug = "service-unavailable"

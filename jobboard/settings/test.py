@@ -1,0 +1,29 @@
+"""The test suite: SQLite and locmem without URLs, PostgreSQL and Redis when they are set."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+SIMPLE_JWT["SIGNING_KEY"] = "test-jwt-signing-key-not-for-production"  # noqa: F405
+JWT_COOKIE_SECURE = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Fast hashing in tests; the production hasher is measured in bench/.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+STORAGES["default"]["OPTIONS"]["location"] = env.str(  # noqa: F405
+    "TEST_MEDIA_ROOT",
+    default=str(BASE_DIR / "var" / "test-media"),  # noqa: F405
+)
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+if "default" in CACHES and CACHES["default"]["BACKEND"].startswith("django_redis"):  # noqa: F405
+    # Separate key space per test run so parallel runs and stale keys never collide.
+    for _cache in CACHES.values():  # noqa: F405
+        _cache["KEY_PREFIX"] = f"test-{env.str('CACHE_KEY_PREFIX', default='jb')}"
+# Serve static files from the source folders; no collectstatic before tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

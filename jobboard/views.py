@@ -1,0 +1,79 @@
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jobboard.api.problems import problem_json_response
+
+logger = logging.getLogger(__name__)
+
+
+def _database_ok() -> bool:
+    try:
+        connection.ensure_connection()
+        return connection.is_usable()
+    except DatabaseError:
+        return False
+
+
+def _cache_ok() -> bool:
+    try:
+        cache.set("health:probe", "1", 5)
+        return cache.get("health:probe") == "1"
+    except Exception:  # any cache backend error means "down"; health must not raise
+        logger.warning("cache health probe failed", exc_info=True)
+        return False
+
+
+class HealthSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=["ok", "degraded", "down"])
+    database = serializers.ChoiceField(choices=["ok", "down"])
+    cache = serializers.ChoiceField(choices=["ok", "down"])
+
+
+class HealthApi(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    @extend_schema(
+        operation_id="getHealth",
+        tags=["health"],
+        auth=[],
+        responses={200: HealthSerializer, 503: HealthSerializer},
+    )
+    def get(self, request):
+        """The state of the database and the cache; 503 when the database is unreachable."""
+        database, cache_state = _database_ok(), _cache_ok()
+        body = {
+            "status": "ok" if database and cache_state else ("degraded" if database else "down"),
+            "database": "ok" if database else "down",
+            "cache": "ok" if cache_state else "down",
+        }
+        return Response(body, status=200 if database else 503)
+
+
+def page_not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return problem_json_response(404, "No such resource.")
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    if request.path.startswith("/api/"):
+        return problem_json_response(500, "An unexpected error occurred; it has been logged.")
+    # No request context: the failure may be in what context processors touch.
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_failure(request, reason=""):
+    if request.path.startswith("/api/"):
+        return problem_json_response(403, "CSRF check failed; reload the page and try again.")
+    return render(request, "403_csrf.html", status=403)

@@ -1,0 +1,156 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Company
+
+
+class LocalizedName(models.Model):
+    """A fixed list an admin can extend: a stable code and a Korean and English name."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name_ko = models.CharField(_("Korean name"), max_length=80)
+    name_en = models.CharField(_("English name"), max_length=80)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "ko").startswith("en") else self.name_ko
+
+
+class Category(LocalizedName):
+    class Meta(LocalizedName.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+
+class Location(LocalizedName):
+    class Meta(LocalizedName.Meta):
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+
+class EmploymentType(models.TextChoices):
+    FULL_TIME = "full_time", _("Full-time")
+    PART_TIME = "part_time", _("Part-time")
+    CONTRACT = "contract", _("Contract")
+    INTERNSHIP = "internship", _("Internship")
+
+
+class JobStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CLOSED = "closed", _("Closed")
+
+
+class Job(models.Model):
+    """A posting (POL-J-001 … POL-J-004)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="jobs")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="jobs"
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="jobs")
+    location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="jobs")
+    employment_type = models.CharField(
+        _("employment type"), max_length=16, choices=EmploymentType.choices
+    )
+    remote = models.BooleanField(_("remote"), default=False)
+    salary_min = models.PositiveBigIntegerField(_("minimum salary (KRW)"), null=True, blank=True)
+    salary_max = models.PositiveBigIntegerField(_("maximum salary (KRW)"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=JobStatus.choices, default=JobStatus.DRAFT
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        permissions = [("manage_any_job", "Can edit and close any company's jobs")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(salary_min__isnull=True)
+                | models.Q(salary_max__isnull=True)
+                | models.Q(salary_min__lte=models.F("salary_max")),
+                name="jobs_job_salary_range_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=[s.value for s in JobStatus]),
+                name="jobs_job_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(employment_type__in=[t.value for t in EmploymentType]),
+                name="jobs_job_employment_type_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="jobs_job_status_published"),
+            models.Index(fields=["owner", "status"], name="jobs_job_owner_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_open(self, today=None) -> bool:
+        """Published and not past its deadline (POL-J-003); only open jobs take applications."""
+        today = today or timezone.localdate()
+        return self.status == JobStatus.PUBLISHED and (
+            self.deadline is None or self.deadline >= today
+        )
+
+
+class JobOptionKind(models.TextChoices):
+    PREMIUM = "premium", _("Premium listing")
+    BANNER = "banner", _("Main-page banner")
+
+
+class JobOption(models.Model):
+    """A paid option active on a job between starts_at and ends_at (POL-J-005, POL-P-006).
+    Written by payments; read by ranking. Ending early (a refund) moves ends_at."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="options")
+    kind = models.CharField(max_length=16, choices=JobOptionKind.choices)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("job option")
+        verbose_name_plural = _("job options")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")),
+                name="jobs_joboption_period_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[k.value for k in JobOptionKind]),
+                name="jobs_joboption_kind_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "ends_at", "starts_at"], name="jobs_option_kind_period"),
+            models.Index(fields=["job", "kind", "ends_at"], name="jobs_option_job_kind_end"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.job}"
+
+    def is_active(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.starts_at <= now < self.ends_at

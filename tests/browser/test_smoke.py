@@ -1,0 +1,22 @@
+"""A person opens the site in a real Chromium: the home page renders, in Korean, with a
+working search box and no console errors (CSP blocks nothing we ship)."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_home_page_renders_in_chromium(page, live_server, console_errors, shot):
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "ko"
+    assert page.get_by_role("search").is_visible()
+    shot("home")
+    assert console_errors == []
+
+
+def test_language_switch_to_english(page, live_server):
+    page.goto(live_server.url + "/")
+    page.select_option("#lang-select", "en")
+    page.wait_for_load_state("load")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Find the job that fits you").is_visible()
