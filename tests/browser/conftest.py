@@ -56,3 +56,9 @@ def pytest_runtest_makereport(item, call):
         page = item.funcargs["page"]
         errors = item.funcargs.get("console_errors", [])
         report.sections.append(("browser", f"URL: {page.url}\nconsole errors: {errors}"))
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A Korean visitor by default; tests that need English switch language like a person.
+    return {**browser_context_args, "locale": "ko-KR"}

@@ -16,7 +16,7 @@ def test_home_page_renders_in_chromium(page, live_server, console_errors, shot):
 
 def test_language_switch_to_english(page, live_server):
     page.goto(live_server.url + "/")
-    page.select_option("#lang-select", "en")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", name="Find the job that fits you").is_visible()

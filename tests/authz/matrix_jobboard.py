@@ -1,0 +1,30 @@
+from tests.authz.matrix import Entry, every
+
+ENTRIES = [
+    Entry("api/v1/health", "GET", "/api/v1/health", every(200)),
+    Entry("api/v1/schema/", "GET", "/api/v1/schema/", every(200)),
+    Entry("api/v1/docs/", "GET", "/api/v1/docs/", every(200)),
+    Entry("api/v1/redoc/", "GET", "/api/v1/redoc/", every(200)),
+    Entry(
+        "i18n/setlang/",
+        "POST",
+        "/i18n/setlang/",
+        every(302),
+        data={"language": "en"},
+        fmt="multipart",
+    ),
+    Entry(
+        "metrics",
+        "GET",
+        "/metrics",
+        every(200),
+        notes="scraped inside the cluster; the ingress does not route /metrics",
+    ),
+    Entry(
+        "admin/",
+        "GET",
+        "/admin/",
+        {"guest": 302, "jobseeker": 302, "recruiter": 302, "admin": 200},
+        notes="only admins reach Django admin; others are sent to sign in",
+    ),
+]

@@ -1,0 +1,5 @@
+from tests.authz.matrix import Entry, every
+
+ENTRIES = [
+    Entry("", "GET", "/", every(200)),
+]
