@@ -215,6 +215,22 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# --- Jobs (POL-J-…): search and listing settings.
+JOBS_PAGE_SIZE = 20
+
+
+# --- Applications (POL-AP-…): résumés and notifications.
+RESUME_MAX_BYTES = 5 * 1024 * 1024
+
+
+# --- Payments (POL-P-…): gateways, products, sandbox.
+PAYMENTS_SANDBOX = env.bool("PAYMENTS_SANDBOX", default=False)
+
+
+# --- Observability: tracing, metrics.
+OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
+
+
 # --- Background tasks (durable, in the database: POL-AP-004)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -18,12 +18,18 @@ from tests.authz.matrix import ROLES, Entry
 IGNORED_PREFIXES = ("admin/", "static/")
 
 
+# Builders run in dependency order: later apps' objects refer to earlier ones (a job, …).
+BUILD_ORDER = ["jobboard", "accounts", "jobs", "applications", "payments"]
+
+
 def _modules():
-    return [
-        importlib.import_module(f"tests.authz.{info.name}")
+    names = [
+        info.name.removeprefix("matrix_")
         for info in pkgutil.iter_modules(authz_package.__path__)
         if info.name.startswith("matrix_")
     ]
+    names.sort(key=lambda n: (BUILD_ORDER.index(n) if n in BUILD_ORDER else 99, n))
+    return [importlib.import_module(f"tests.authz.matrix_{name}") for name in names]
 
 
 def _entries() -> list[Entry]:
