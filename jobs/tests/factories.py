@@ -1,0 +1,61 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from accounts.tests.factories import RecruiterFactory
+from jobs.models import Category, EmploymentType, Job, JobOption, JobOptionKind, JobStatus, Location
+
+
+class JobFactory(factory.django.DjangoModelFactory):
+    """A draft job owned by a recruiter of its company."""
+
+    class Meta:
+        model = Job
+
+    owner = factory.SubFactory(RecruiterFactory)
+    company = factory.LazyAttribute(lambda job: job.owner.company)
+    title = factory.Sequence(lambda n: f"백엔드 개발자 {n}")
+    description = "Django와 PostgreSQL로 서비스를 만듭니다. We build services with Django."
+    category = factory.LazyFunction(lambda: Category.objects.get(code="software"))
+    location = factory.LazyFunction(lambda: Location.objects.get(code="seoul"))
+    employment_type = EmploymentType.FULL_TIME
+    remote = False
+    salary_min = 50_000_000
+    salary_max = 70_000_000
+    status = JobStatus.DRAFT
+
+
+class DraftJobFactory(JobFactory):
+    pass
+
+
+class PublishedJobFactory(JobFactory):
+    status = JobStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+
+
+class ClosedJobFactory(PublishedJobFactory):
+    status = JobStatus.CLOSED
+    closed_at = factory.LazyFunction(timezone.now)
+
+
+class ExpiredJobFactory(PublishedJobFactory):
+    """Published, but its deadline has passed (treated as closed, POL-J-003)."""
+
+    deadline = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=1))
+
+
+class PremiumOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JobOption
+
+    job = factory.SubFactory(PublishedJobFactory)
+    kind = JobOptionKind.PREMIUM
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+    ends_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+
+class BannerOptionFactory(PremiumOptionFactory):
+    kind = JobOptionKind.BANNER
