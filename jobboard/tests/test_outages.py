@@ -1,0 +1,55 @@
+"""A database or cache outage is a fast, clean answer — never a traceback or a hang."""
+
+import pytest
+from django.core.management import call_command
+from django.db import OperationalError
+from django.test import Client
+
+from accounts.models import User
+from jobs.models import Job
+
+pytestmark = pytest.mark.django_db
+
+
+def _database_down(monkeypatch):
+    def down(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr("jobs.views.HomeView.get", down)
+
+
+def test_page_answers_503_html_when_database_is_down(client, monkeypatch):
+    _database_down(monkeypatch)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "text/html" in response["Content-Type"]
+    assert "could not connect" not in response.content.decode()
+
+
+def test_health_reports_cache_down_but_stays_200(api_client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis gone")
+
+    monkeypatch.setattr("jobboard.views.cache.set", broken)
+    response = api_client.get("/api/v1/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "down"}
+
+
+def test_csrf_failure_is_explained_to_the_person():
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post("/i18n/setlang/", {"language": "en"})
+    assert response.status_code == 403
+    assert "text/html" in response["Content-Type"]
+
+
+def test_demo_data_loads_and_is_idempotent():
+    call_command("load_demo", verbosity=0)
+    counts = (User.objects.count(), Job.objects.count())
+    call_command("load_demo", verbosity=0)
+    assert (User.objects.count(), Job.objects.count()) == counts
+    assert User.objects.get(email="recruiter1@demo.jobboard.kr").check_password(
+        "jobboard-demo-2026"
+    )
+    assert all(job.is_open() for job in Job.objects.all())

@@ -1,0 +1,46 @@
+"""Production settings refuse to start without their secrets (issue 2)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = {
+    "SECRET_KEY": "s" * 60,
+    "JWT_SIGNING_KEY": "j" * 60,
+    "ALLOWED_HOSTS": "jobboard.example",
+    "DATABASE_URL": "postgres://u:p@db.example:5432/jobboard",
+}
+
+
+def _load_production(env: dict) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in GOOD and k != "REDIS_URL"}
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-c", "import jobboard.settings.production"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_settings_load_with_every_secret():
+    assert _load_production(GOOD).returncode == 0
+
+
+@pytest.mark.parametrize("missing", sorted(GOOD))
+def test_production_settings_refuse_to_start_without(missing):
+    result = _load_production({k: v for k, v in GOOD.items() if k != missing})
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_production_refuses_sqlite_and_a_shared_signing_key():
+    assert _load_production({**GOOD, "DATABASE_URL": "sqlite:///x.db"}).returncode != 0
+    same = _load_production({**GOOD, "JWT_SIGNING_KEY": GOOD["SECRET_KEY"]})
+    assert same.returncode != 0
+    assert "JWT_SIGNING_KEY" in same.stderr
