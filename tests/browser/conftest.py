@@ -62,3 +62,19 @@ def pytest_runtest_makereport(item, call):
 def browser_context_args(browser_context_args):
     # A Korean visitor by default; tests that need English switch language like a person.
     return {**browser_context_args, "locale": "ko-KR"}
+
+
+@pytest.fixture
+def a11y_page(browser, live_server):
+    """A page whose context may inject axe-core: our CSP (rightly) refuses inline scripts, so
+    only this context bypasses it — every other browser test runs under the real policy."""
+
+    def open_page(locale: str = "ko-KR"):
+        context = browser.new_context(bypass_csp=True, locale=locale)
+        opened.append(context)
+        return context.new_page()
+
+    opened: list = []
+    yield open_page
+    for context in opened:
+        context.close()
