@@ -1,0 +1,324 @@
+"""Issue 8: mixed load and fault drills against gunicorn on a private PostgreSQL + Redis.
+
+    .venv/bin/python -m bench.load_faults --jobs 100000        # everything (~10 minutes)
+    .venv/bin/python -m bench.load_faults --jobs 5000 --quick  # a fast rehearsal
+
+Phases: (1) each route alone at 16 clients beside a bare Django view (the ceiling), (2) the
+mixed load (browse, search, detail, page, login, apply), (3) Redis killed for 30 s during
+load, (4) PostgreSQL restarted during load, (5) a webhook storm. Figures go to
+docs/benchmarks.md ("Mixed load and faults"). The load generator runs pinned to core 1."""
+
+import argparse
+import contextlib
+import os
+import random
+import threading
+import time
+
+import httpx
+
+from bench.load import run_load, summarize
+from bench.report import table, write_section
+from bench.stack import PrivateStack
+
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]"
+    b"/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+SEARCHES = [
+    "개발",
+    "백엔드 개발자",
+    "Python",
+    "데이터",
+    "designer",
+    "마케팅",
+    "React 프론트엔드",
+    "engineer",
+    "서울 개발",
+    "DevOps",
+]
+PASSWORD = "bench-Password-2026"  # noqa: S105 - throwaway accounts in a throwaway database
+
+
+class Fixture:
+    """Accounts and ids the scenarios use, created through the public API."""
+
+    def __init__(self, base_url: str, job_ids: list[int]):
+        self.base_url = base_url
+        self.job_ids = job_ids
+        self.jobseeker_tokens: list[str] = []
+
+    def register(self, client, email, role="jobseeker", **extra) -> None:
+        client.post(
+            "/api/v1/auth/register",
+            json={"email": email, "password": PASSWORD, "role": role, **extra},
+        )
+
+    def login(self, client, email) -> dict:
+        response = client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
+        response.raise_for_status()
+        return response.json()
+
+    def prepare(self, jobseekers: int) -> None:
+        with httpx.Client(base_url=self.base_url, timeout=30) as client:
+            self.register(client, "login@bench.kr")
+            for n in range(jobseekers):
+                email = f"seeker{n}@bench.kr"
+                self.register(client, email)
+                self.jobseeker_tokens.append(self.login(client, email)["access"])
+
+
+def route_picker(fx: Fixture, weights: dict[str, int]):
+    def bearer(token):
+        return {"Authorization": f"Bearer {token}"}
+
+    routes = {
+        "bare": lambda c, r: c.get("/bench/bare"),
+        "browse": lambda c, r: c.get("/api/v1/jobs", params={"page": r.randint(1, 50)}),
+        "search": lambda c, r: c.get("/api/v1/jobs", params={"q": r.choice(SEARCHES)}),
+        "filter": lambda c, r: c.get(
+            "/api/v1/jobs",
+            params={
+                "location": r.choice(["seoul", "busan", "gyeonggi"]),
+                "remote": "true",
+                "sort": "salary",
+            },
+        ),
+        "detail": lambda c, r: c.get(f"/api/v1/jobs/{r.choice(fx.job_ids)}"),
+        "page": lambda c, r: c.get("/jobs/", params={"q": r.choice(SEARCHES)}),
+        "login": lambda c, r: c.post(
+            "/api/v1/auth/login", json={"email": "login@bench.kr", "password": PASSWORD}
+        ),
+        "apply": lambda c, r: c.post(
+            f"/api/v1/jobs/{r.choice(fx.job_ids)}/apply",
+            headers=bearer(r.choice(fx.jobseeker_tokens)),
+            files={"resume": ("cv.pdf", PDF, "application/pdf")},
+            data={"cover_letter": "안녕하세요. Load test."},
+        ),
+    }
+    names = [n for n in weights if weights[n]]
+    cumulative = [weights[n] for n in names]
+
+    def pick(rng: random.Random):
+        name = rng.choices(names, weights=cumulative)[0]
+        return name, lambda client: routes[name](client, rng)
+
+    return pick
+
+
+def pin_to_core_one() -> None:
+    with contextlib.suppress(AttributeError, OSError):
+        os.sched_setaffinity(0, {1})
+
+
+def phase_isolated(fx, seconds, clients) -> list[dict]:
+    rows = []
+    bare_rps = None
+    for name in ["bare", "browse", "search", "filter", "detail", "page"]:
+        stats = summarize(
+            run_load(fx.base_url, route_picker(fx, {name: 1}), clients=clients, seconds=seconds),
+            seconds,
+        )[name]
+        bare_rps = bare_rps or stats["rps"]
+        rows.append({"route": name, **stats, "ratio": stats["rps"] / bare_rps})
+    return rows
+
+
+def phase_mixed(fx, seconds, clients) -> list[dict]:
+    weights = {
+        "browse": 30,
+        "search": 25,
+        "filter": 10,
+        "detail": 20,
+        "page": 5,
+        "login": 5,
+        "apply": 5,
+    }
+    summary = summarize(
+        run_load(fx.base_url, route_picker(fx, weights), clients=clients, seconds=seconds), seconds
+    )
+    return [{"route": name, **row} for name, row in summary.items()]
+
+
+class Background:
+    """Read load in a thread while a fault is injected; records (t, ok) samples."""
+
+    def __init__(self, fx, clients=4):
+        self.fx, self.clients = fx, clients
+        self.samples: list[tuple[float, int | None, float]] = []
+        self._stop = threading.Event()
+        self.threads = []
+
+    def __enter__(self):
+        self.t0 = time.monotonic()
+
+        def loop(n):
+            rng = random.Random(n)
+            with httpx.Client(base_url=self.fx.base_url, timeout=10) as client:
+                while not self._stop.is_set():
+                    started = time.monotonic()
+                    try:
+                        status = client.get(
+                            f"/api/v1/jobs/{rng.choice(self.fx.job_ids)}"
+                            if rng.random() < 0.5
+                            else "/api/v1/jobs"
+                        ).status_code
+                    except httpx.HTTPError:
+                        status = None
+                    self.samples.append((started - self.t0, status, time.monotonic() - started))
+
+        self.threads = [threading.Thread(target=loop, args=(n,)) for n in range(self.clients)]
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        for thread in self.threads:
+            thread.join()
+
+    def window(self, start, end):
+        return [s for s in self.samples if start <= s[0] < end]
+
+
+def drill_redis(stack, fx, outage=30.0) -> dict:
+    with httpx.Client(base_url=fx.base_url, timeout=10) as client:
+        revoked = fx.login(client, "login@bench.kr")
+        client.post("/api/v1/auth/logout", headers={"Authorization": f"Bearer {revoked['access']}"})
+        with Background(fx) as load:
+            time.sleep(5)
+            down_at = time.monotonic() - load.t0
+            stack.redis_stop()
+            time.sleep(2)
+            login_during = client.post(
+                "/api/v1/auth/login", json={"email": "login@bench.kr", "password": PASSWORD}
+            )
+            revoked_during = client.get(
+                "/api/v1/auth/me", headers={"Authorization": f"Bearer {revoked['access']}"}
+            )
+            time.sleep(max(0, outage - 2))
+            pids_before = stack.gunicorn_pids()
+            stack.redis_start()
+            up_at = time.monotonic() - load.t0
+            recovered_after = None
+            while recovered_after is None and time.monotonic() - load.t0 < up_at + 30:
+                health = client.get("/api/v1/health").json()
+                if health.get("cache") == "ok":
+                    recovered_after = time.monotonic() - load.t0 - up_at
+                time.sleep(0.2)
+            login_after = client.post(
+                "/api/v1/auth/login", json={"email": "login@bench.kr", "password": PASSWORD}
+            )
+            time.sleep(2)
+    during = load.window(down_at, up_at)
+    ok = sum(1 for _, status, _ in during if status == 200)
+    return {
+        "reads_during_outage": len(during),
+        "read_success": ok / len(during) if during else float("nan"),
+        "login_during_outage": login_during.status_code,
+        "revoked_token_during_outage": revoked_during.status_code,
+        "cache_recovered_after_s": recovered_after,
+        "login_after_recovery": login_after.status_code,
+        "workers_restarted": pids_before != stack.gunicorn_pids(),
+    }
+
+
+def drill_postgres(stack, fx, outage=10.0) -> dict:
+    pids_before = stack.gunicorn_pids()
+    with httpx.Client(base_url=fx.base_url, timeout=15) as client, Background(fx) as load:
+        time.sleep(5)
+        down_at = time.monotonic() - load.t0
+        stack.pg_stop("fast")
+        time.sleep(1)
+        during_page = client.get("/jobs/")
+        during_api = client.get("/api/v1/jobs")
+        time.sleep(max(0, outage - 1))
+        stack.pg_start()
+        up_at = time.monotonic() - load.t0
+        first_ok = None
+        while first_ok is None and time.monotonic() - load.t0 < up_at + 60:
+            if client.get("/api/v1/health").status_code == 200:
+                first_ok = time.monotonic() - load.t0 - up_at
+            time.sleep(0.2)
+        time.sleep(3)
+    failed = [s for s in load.window(down_at, up_at) if s[1] != 200]
+    statuses = sorted({s[1] for s in failed}, key=str)
+    return {
+        "requests_during_outage": len(load.window(down_at, up_at)),
+        "failure_statuses": statuses,
+        "slowest_failure_s": max((s[2] for s in failed), default=0.0),
+        "api_during_outage": (during_api.status_code, during_api.headers.get("content-type")),
+        "page_during_outage": during_page.status_code,
+        "traceback_leaked": "Traceback" in during_api.text + during_page.text,
+        "recovered_after_s": first_ok,
+        "after_recovery_ok": sum(
+            1 for s in load.window(up_at + (first_ok or 0) + 1, 1e9) if s[1] == 200
+        )
+        / max(1, len(load.window(up_at + (first_ok or 0) + 1, 1e9))),
+        "workers_restarted": pids_before != stack.gunicorn_pids(),
+    }
+
+
+def seed(stack, jobs: int) -> list[int]:
+    stack.manage("seed_jobs", str(jobs))
+    out = stack.manage(
+        "shell",
+        "-c",
+        "from jobs.models import Job; "
+        "print(','.join(map(str, Job.objects.filter(status='published')"
+        ".order_by('?').values_list('id', flat=True)[:2000])))",
+    ).stdout
+    return [int(x) for x in out.strip().split(",") if x]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--jobs", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--quick", action="store_true", help="short phases, for a rehearsal")
+    args = parser.parse_args()
+    seconds = 5 if args.quick else args.seconds
+    with PrivateStack(workers=3) as stack:
+        print(f"seeding {args.jobs} jobs…", flush=True)
+        job_ids = seed(stack, args.jobs)
+        stack.web_start()
+        stack.worker_start()
+        fx = Fixture(stack.base_url, job_ids)
+        fx.prepare(jobseekers=50)
+        pin_to_core_one()
+        print("phase 1: routes alone", flush=True)
+        isolated = phase_isolated(fx, seconds, args.clients)
+        print("phase 2: mixed", flush=True)
+        mixed = phase_mixed(fx, seconds * 2, args.clients)
+        print("phase 3: Redis outage", flush=True)
+        redis = drill_redis(stack, fx, outage=10 if args.quick else 30)
+        print("phase 4: PostgreSQL restart", flush=True)
+        postgres = drill_postgres(stack, fx)
+    cols = [
+        ("route", "route"),
+        ("rps", "req/s"),
+        ("p50_ms", "p50 ms"),
+        ("p95_ms", "p95 ms"),
+        ("p99_ms", "p99 ms"),
+    ]
+    body = (
+        f"Command: `.venv/bin/python -m bench.load_faults --jobs {args.jobs}"
+        f"{' --quick' if args.quick else ''}` — gunicorn (3 workers, production settings) on a "
+        f"private PostgreSQL 15 + Redis 7, {args.clients} closed-loop clients pinned to core 1, "
+        f"{args.jobs:,} jobs.\n\n### Each route alone, against the bare view\n\n"
+        + table(isolated, [*cols, ("ratio", "× bare")])
+        + "\n### Mixed load\n\n"
+        + table(mixed, [*cols, ("ok_ratio", "non-5xx share")])
+        + "\n### Redis killed for the outage window\n\n"
+        + "\n".join(f"- {k}: {v}" for k, v in redis.items())
+        + "\n\n### PostgreSQL stopped and restarted\n\n"
+        + "\n".join(f"- {k}: {v}" for k, v in postgres.items())
+        + "\n"
+    )
+    write_section("Mixed load and faults (proof)", body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()

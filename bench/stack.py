@@ -1,0 +1,255 @@
+"""A private production-like stack for benchmarks and fault drills: its own PostgreSQL
+cluster and Redis on their own ports (so killing them disturbs nothing else on the machine),
+and the app under gunicorn with production settings. Everything stops when the block ends."""
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_BIN = Path(sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1])
+
+
+def _as_postgres(*args: str) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
+
+
+class PrivateStack:
+    def __init__(
+        self,
+        *,
+        pg_port=55432,
+        redis_port=56379,
+        web_port=58000,
+        workers=2,
+        extra_env: dict | None = None,
+    ):
+        self.pg_port, self.redis_port, self.web_port = pg_port, redis_port, web_port
+        self.workers = workers
+        self.dir = Path(tempfile.mkdtemp(prefix="jobboard-bench-"))
+        self.extra_env = extra_env or {}
+        self.gunicorn: subprocess.Popen | None = None
+        self.worker: subprocess.Popen | None = None
+
+    # --- environment -----------------------------------------------------------------
+    @property
+    def database_url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.pg_port}/jobboard"
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.web_port}"
+
+    def env(self) -> dict:
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "SECRET_KEY": "bench-" + "s" * 60,
+            "JWT_SIGNING_KEY": "bench-jwt-" + "j" * 60,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": self.database_url,
+            "REDIS_URL": f"redis://127.0.0.1:{self.redis_port}/0",
+            "SECURE_SSL_REDIRECT": "False",
+            "LOG_LEVEL": "WARNING",
+            **self.extra_env,
+        }
+
+    # --- PostgreSQL ------------------------------------------------------------------
+    def pg_start(self) -> None:
+        data = self.dir / "pg"
+        if not data.exists():
+            data.mkdir()
+            shutil.chown(self.dir, "postgres") if os.geteuid() == 0 else None
+            shutil.chown(data, "postgres") if os.geteuid() == 0 else None
+            subprocess.run(
+                _as_postgres(
+                    str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"
+                ),
+                check=True,
+                capture_output=True,
+            )
+        subprocess.run(
+            _as_postgres(
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(self.dir / "pg.log"),
+                "-w",
+                "start",
+                "-o",
+                f"-p {self.pg_port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+                "-c synchronous_commit=off -c max_connections=200 -c shared_buffers=256MB",
+            ),
+            check=True,
+            capture_output=True,
+        )
+
+    def pg_stop(self, mode: str = "fast") -> None:
+        subprocess.run(
+            _as_postgres(
+                str(PG_BIN / "pg_ctl"), "-D", str(self.dir / "pg"), "-m", mode, "-w", "stop"
+            ),
+            check=False,
+            capture_output=True,
+        )
+
+    def pg_create_database(self) -> None:
+        subprocess.run(
+            [
+                str(PG_BIN / "createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.pg_port),
+                "-U",
+                "postgres",
+                "jobboard",
+            ],
+            check=False,
+            capture_output=True,
+        )
+
+    # --- Redis -----------------------------------------------------------------------
+    def redis_start(self) -> None:
+        subprocess.run(
+            [
+                "redis-server",
+                "--daemonize",
+                "yes",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.redis_port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+                "--logfile",
+                str(self.dir / "redis.log"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        for _ in range(50):
+            if self.redis_ping():
+                return
+            time.sleep(0.1)
+
+    def redis_stop(self) -> None:
+        subprocess.run(
+            ["redis-cli", "-p", str(self.redis_port), "shutdown", "nosave"],
+            check=False,
+            capture_output=True,
+        )
+
+    def redis_ping(self) -> bool:
+        result = subprocess.run(
+            ["redis-cli", "-p", str(self.redis_port), "ping"],
+            check=False,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout.strip() == "PONG"
+
+    # --- the app ---------------------------------------------------------------------
+    def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [
+                str(ROOT / ".venv/bin/python") if (ROOT / ".venv").exists() else "python",
+                "manage.py",
+                *args,
+            ],
+            cwd=ROOT,
+            env=self.env(),
+            check=check,
+            capture_output=True,
+            text=True,
+        )
+
+    def web_start(self) -> None:
+        python = ROOT / ".venv/bin/python"
+        python = str(python) if python.exists() else "python"
+        config = ROOT / "deploy" / "gunicorn.conf.py"
+        args = [
+            python,
+            "-m",
+            "gunicorn",
+            "jobboard.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.web_port}",
+            "--workers",
+            str(self.workers),
+        ]
+        if config.exists():
+            args[4:4] = ["--config", str(config)]
+        # The web server shares core 0 and 1 with the load generator; the generator pins
+        # itself to core 1 (taskset) so the ratio to the bare view stays meaningful.
+        self.gunicorn = subprocess.Popen(
+            args,
+            cwd=ROOT,
+            env=self.env(),
+            stdout=open(self.dir / "gunicorn.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.wait_healthy()
+
+    def worker_start(self) -> None:
+        python = ROOT / ".venv/bin/python"
+        python = str(python) if python.exists() else "python"
+        self.worker = subprocess.Popen(
+            [python, "manage.py", "db_worker", "--interval", "0.2"],
+            cwd=ROOT,
+            env=self.env(),
+            start_new_session=True,
+            stdout=open(self.dir / "worker.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait_healthy(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(self.base_url + "/api/v1/health", timeout=2).status_code == 200:
+                    return
+            time.sleep(0.3)
+        raise RuntimeError("the app did not become healthy; see " + str(self.dir))
+
+    def gunicorn_pids(self) -> set[int]:
+        if self.gunicorn is None:
+            return set()
+        out = subprocess.run(
+            ["pgrep", "-g", str(os.getpgid(self.gunicorn.pid))],
+            check=False,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return {int(p) for p in out.split()}
+
+    def __enter__(self):
+        self.pg_start()
+        self.pg_create_database()
+        self.redis_start()
+        self.manage("migrate", "--no-input", "-v", "0")
+        return self
+
+    def __exit__(self, *exc):
+        for proc in (self.gunicorn, self.worker):
+            if proc is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGTERM)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    proc.wait(10)
+        self.redis_stop()
+        self.pg_stop("immediate")
+        shutil.rmtree(self.dir, ignore_errors=True)
