@@ -241,6 +241,7 @@ class PrivateStack:
         self.pg_create_database()
         self.redis_start()
         self.manage("migrate", "--no-input", "-v", "0")
+        self.manage("collectstatic", "--no-input", "-v", "0")  # as the image build does
         return self
 
     def __exit__(self, *exc):

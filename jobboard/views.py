@@ -1,7 +1,7 @@
 import logging
 
 from django.core.cache import cache
-from django.db import connection
+from django.contrib.contenttypes.models import ContentType
 from django.db.utils import DatabaseError
 from django.http import HttpResponseServerError
 from django.shortcuts import render
@@ -17,11 +17,14 @@ logger = logging.getLogger(__name__)
 
 
 def _database_ok() -> bool:
+    # An ORM query, not connection.is_usable(): queries go through Django's connection health
+    # check (CONN_HEALTH_CHECKS), so a persistent connection broken by a database restart is
+    # replaced and health recovers by itself.
     try:
-        connection.ensure_connection()
-        return connection.is_usable()
+        ContentType.objects.exists()
     except DatabaseError:
         return False
+    return True
 
 
 def _cache_ok() -> bool:

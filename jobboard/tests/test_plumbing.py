@@ -21,10 +21,10 @@ def test_health_reports_database_and_cache(api_client):
 
 
 def test_health_is_503_when_database_is_unreachable(api_client, monkeypatch):
-    def down(self):
+    def down(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("django.db.backends.base.base.BaseDatabaseWrapper.ensure_connection", down)
+    monkeypatch.setattr("django.contrib.contenttypes.models.ContentType.objects.exists", down)
     response = api_client.get("/api/v1/health")
     assert response.status_code == 503
     assert response.json()["database"] == "down"
