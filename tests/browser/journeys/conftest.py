@@ -1,0 +1,113 @@
+"""Journeys run against the app as production runs it: gunicorn (deploy/gunicorn.conf.py when
+present) + the task worker, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, as CI sets
+them), in a database of their own that is created fresh for the session. Demo data is
+loaded; the payment gateway is the project's sandbox (no gateway is reachable here)."""
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url() -> str:
+    base = os.environ.get("DATABASE_URL", "")
+    if not base.startswith(("postgres://", "postgresql://")):
+        pytest.fail("journeys run on PostgreSQL: set DATABASE_URL (CI does)")
+    parsed = urlparse(base)
+    return parsed._replace(path="/jobboard_journeys").geturl()
+
+
+@pytest.fixture(scope="session")
+def served_app():
+    port = _free_port()
+    url = _database_url()
+    parsed = urlparse(url)
+    pg = [
+        "-h",
+        parsed.hostname or "127.0.0.1",
+        "-p",
+        str(parsed.port or 5432),
+        "-U",
+        parsed.username or "postgres",
+    ]
+    subprocess.run(["dropdb", "--if-exists", *pg, "jobboard_journeys"], check=True)
+    subprocess.run(["createdb", *pg, "jobboard_journeys"], check=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "jobboard.settings.local",
+        "DEBUG": "False",
+        "DATABASE_URL": url,
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "CACHE_KEY_PREFIX": f"journeys{port}",
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "PAYMENTS_SANDBOX": "True",
+        "LOG_LEVEL": "WARNING",
+    }
+    python = sys.executable
+    for command in (
+        ["migrate", "--no-input", "-v", "0"],
+        ["collectstatic", "--no-input", "-v", "0"],
+        ["load_demo"],
+    ):
+        subprocess.run(
+            [python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
+        )
+    log = open(ROOT / "var" / "journeys-gunicorn.log", "w")  # noqa: SIM115
+    args = [
+        python,
+        "-m",
+        "gunicorn",
+        "jobboard.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--threads",
+        "4",
+    ]
+    config = ROOT / "deploy" / "gunicorn.conf.py"
+    if config.exists():
+        args += ["--config", str(config)]
+    web = subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    worker = subprocess.Popen(
+        [python, "manage.py", "db_worker", "--interval", "0.2"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(base + "/api/v1/health", timeout=2).status_code == 200:
+                    break
+            time.sleep(0.2)
+        else:
+            pytest.fail("gunicorn did not become healthy; see var/journeys-gunicorn.log")
+        yield base
+    finally:
+        for proc in (web, worker):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(10)
+        log.close()
