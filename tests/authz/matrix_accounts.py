@@ -5,6 +5,7 @@ from accounts.tests.factories import PASSWORD
 from tests.authz.matrix import Entry, every
 
 SIGNED_IN = {"guest": 401, "jobseeker": 200, "recruiter": 200, "admin": 200}
+PAGE_SIGNED_IN = {"guest": 302, "jobseeker": 200, "recruiter": 200, "admin": 200}
 
 
 def build(world):
@@ -52,4 +53,26 @@ ENTRIES = [
         {"guest": 401, "jobseeker": 204, "recruiter": 404, "admin": 404},
         notes="only the owner revokes a device; others cannot tell it exists",
     ),
+]
+
+ENTRIES += [
+    Entry("accounts/register/", "GET", "/accounts/register/", every(200)),
+    Entry("accounts/login/", "GET", "/accounts/login/", every(200)),
+    Entry(
+        "accounts/logout/",
+        "POST",
+        "/accounts/logout/",
+        every(302),
+        fmt="multipart",
+        notes="POST only; guests are simply sent home",
+    ),
+    Entry("accounts/devices/", "GET", "/accounts/devices/", PAGE_SIGNED_IN),
+    Entry(
+        "accounts/devices/<uuid:device_id>/revoke/",
+        "POST",
+        lambda w: f"/accounts/devices/{w.jobseeker_device.pk}/revoke/",
+        {"guest": 302, "jobseeker": 302, "recruiter": 404, "admin": 404},
+        fmt="multipart",
+    ),
+    Entry("accounts/password/", "GET", "/accounts/password/", PAGE_SIGNED_IN),
 ]
