@@ -9,6 +9,7 @@ Redis partition (docs/adr/0006-token-revocation.md)."""
 from django.core.cache import cache
 
 ACTIVE_TTL_SECONDS = 60
+REVOKED_TTL_SECONDS = 60 * 60
 
 
 def _key(session_id) -> str:
@@ -22,9 +23,18 @@ def device_is_active(session_id) -> bool:
     if cached is not None:
         return cached == "1"
     active = DeviceSession.objects.filter(pk=session_id, revoked_at__isnull=True).exists()
-    cache.set(_key(session_id), "1" if active else "0", ACTIVE_TTL_SECONDS)
+    # `add`, not `set`: if a revocation wrote "0" between our query and now, it must win.
+    cache.add(_key(session_id), "1" if active else "0", ACTIVE_TTL_SECONDS)
     return active
 
 
+def device_forget(session_ids) -> None:
+    """Called inside the revoking transaction: drop any cached "1" so the next request asks
+    the database (which, once we commit, says revoked). A reader that re-caches "1" before
+    the commit is overwritten by device_mark_revoked right after it."""
+    cache.delete_many([_key(sid) for sid in session_ids])
+
+
 def device_mark_revoked(session_ids) -> None:
-    cache.set_many({_key(sid): "0" for sid in session_ids}, ACTIVE_TTL_SECONDS * 60)
+    """Called after the revocation committed. "0" outlives any access token (15 minutes)."""
+    cache.set_many({_key(sid): "0" for sid in session_ids}, REVOKED_TTL_SECONDS)

@@ -114,6 +114,9 @@ class DeviceSession(models.Model):
     class Meta:
         verbose_name = _("device")
         verbose_name_plural = _("devices")
+        # Listing and revoking one's own devices is a permission like any other, so an admin
+        # can withdraw it from a role (RBAC as data); "change/view devicesession" is admin's.
+        permissions = [("manage_own_devices", _("Can list and revoke own devices"))]
         indexes = [models.Index(fields=["user", "revoked_at", "last_used_at"])]
 
     def __str__(self) -> str:

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.device_state import device_mark_revoked
+from accounts.device_state import device_forget, device_mark_revoked
 from accounts.exceptions import AuthenticationFailed
 from accounts.models import Company, DeviceSession, Role, User
+from accounts.throttle import signin_throttle_check, signin_throttle_fail, signin_throttle_reset
 from accounts.tokens import TokenPair, refresh_token_decode, token_pair_issue
 from jobboard.errors import DomainError, NotFound
 
@@ -58,6 +59,39 @@ def user_register(
             "An account with this email already exists.", field="email"
         ) from exc
     return candidate
+
+
+BAD_CREDENTIALS = "The email or password is not correct."
+
+
+def user_sign_in(
+    *,
+    email: str,
+    password: str,
+    device_name: str = "",
+    ip_address: str | None = None,
+    user_agent: str = "",
+) -> SignIn:
+    """Check the credentials and open a device session (the API and the sign-in page both
+    call this). POL-A-005: the throttle is consulted before any hashing; an unknown email,
+    a wrong password and an inactive account give one answer after one hash's worth of work.
+    POL-A-004: `check_password` re-hashes an older hash (PBKDF2, bcrypt) with Argon2id."""
+    email = (email or "").strip().lower()
+    signin_throttle_check(email=email, ip_address=ip_address)
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        # Hash anyway, so an unknown email takes as long as a wrong password.
+        User().set_password(password)
+        ok = False
+    else:
+        ok = user.check_password(password) and user.is_active
+    if not ok:
+        signin_throttle_fail(email=email, ip_address=ip_address)
+        raise AuthenticationFailed(BAD_CREDENTIALS)
+    signin_throttle_reset(email=email)
+    return device_session_start(
+        user=user, name=device_name, ip_address=ip_address, user_agent=user_agent
+    )
 
 
 def device_session_start(
@@ -143,8 +177,13 @@ def device_session_end(*, session_id) -> None:
 
 
 def user_password_change(*, user: User, new_password: str) -> None:
-    """Change the password and sign out every device (POL-A-002)."""
-    password_validation.validate_password(new_password, user=user)
+    """Change the password and sign out every device, the current one included (POL-A-002):
+    every token issued before the change stops working at once. The page that changed it
+    then opens a fresh device session for the browser in front of it."""
+    try:
+        password_validation.validate_password(new_password, user=user)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="new_password") from exc
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])
@@ -154,11 +193,26 @@ def user_password_change(*, user: User, new_password: str) -> None:
         )
 
 
+def user_deactivate(*, user: User) -> None:
+    """Admin action: the account can no longer sign in and its devices stop at once."""
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(is_active=False)
+        _revoke(
+            DeviceSession.objects.filter(user=user, revoked_at__isnull=True), reason="deactivated"
+        )
+
+
+def device_session_revoke_any(*, devices) -> int:
+    """Admin action: revoke the given devices of any user."""
+    return _revoke(devices.filter(revoked_at__isnull=True), reason="admin")
+
+
 def _revoke(devices, *, reason: str) -> int:
     ids = list(devices.values_list("id", flat=True))
     if not ids:
         return 0
     DeviceSession.objects.filter(id__in=ids).update(revoked_at=timezone.now(), revoke_reason=reason)
+    device_forget(ids)
     transaction.on_commit(lambda: device_mark_revoked(ids))
     return len(ids)
 

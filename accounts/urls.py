@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from accounts import views
 
 app_name = "accounts"
-urlpatterns: list = []
+urlpatterns = [
+    path("register/", views.UserRegisterView.as_view(), name="register"),
+    path("login/", views.UserSignInView.as_view(), name="login"),
+    path("logout/", views.UserSignOutView.as_view(), name="logout"),
+    path("devices/", views.DeviceListView.as_view(), name="devices"),
+    path(
+        "devices/<uuid:device_id>/revoke/",
+        views.DeviceRevokeView.as_view(),
+        name="device_revoke",
+    ),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+]

@@ -78,6 +78,8 @@ def problem_exception_handler(exc, context):
     headers: dict[str, str] = {}
     if isinstance(exc, DomainError):
         errors = {exc.field: [exc.detail]} if exc.field else None
+        if getattr(exc, "retry_after", None):
+            headers["Retry-After"] = str(int(exc.retry_after))
         body = problem(exc.status, exc.detail, slug=exc.code, title=exc.title, errors=errors)
         return _response(body, exc.status, headers)
     if isinstance(exc, Http404):

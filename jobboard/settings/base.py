@@ -174,6 +174,13 @@ SIMPLE_JWT = {
 }
 JWT_COOKIE_SECURE = env.bool("JWT_COOKIE_SECURE", default=True)
 MAX_ACTIVE_DEVICES = 5
+# POL-A-005: failed sign-ins counted in the "guard" cache over a fixed window.
+SIGNIN_FAILURE_WINDOW = env.int("SIGNIN_FAILURE_WINDOW", default=15 * 60)
+SIGNIN_MAX_FAILURES_PER_EMAIL = env.int("SIGNIN_MAX_FAILURES_PER_EMAIL", default=5)
+SIGNIN_MAX_FAILURES_PER_IP = env.int("SIGNIN_MAX_FAILURES_PER_IP", default=30)
+# Reverse proxies in front of the app (the ingress: 1); the client IP is read from
+# X-Forwarded-For only that many hops deep. 0: REMOTE_ADDR.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 
 # --- REST API
 REST_FRAMEWORK = {
@@ -203,6 +210,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "HealthStatusEnum": ["ok", "degraded", "down"],
         "UpDownEnum": ["ok", "down"],
+        "RoleEnum": "accounts.models.Role",
+        "RegisterRoleEnum": ["jobseeker", "recruiter"],
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
     "SWAGGER_UI_DIST": "SIDECAR",

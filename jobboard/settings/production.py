@@ -22,6 +22,8 @@ if not _required("DATABASE_URL").startswith(("postgres://", "postgresql://", "pg
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 if SIMPLE_JWT["SIGNING_KEY"] == SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("JWT_SIGNING_KEY must differ from SECRET_KEY.")
+if len(SIMPLE_JWT["SIGNING_KEY"]) < 32:  # noqa: F405 - RFC 7518 §3.2: HS256 keys ≥ 256 bits
+    raise ImproperlyConfigured("JWT_SIGNING_KEY must be at least 32 characters.")
 
 JWT_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -1,0 +1,175 @@
+"""The accounts REST API (POL-A-001 … POL-A-005): parse → service → serialize."""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import services
+from accounts.api import schema as _schema  # noqa: F401 - registers the bearer scheme
+from accounts.api.serializers import (
+    DeviceSerializer,
+    LoginResponseSerializer,
+    LoginSerializer,
+    MeSerializer,
+    RefreshSerializer,
+    RegisterSerializer,
+    TokenPairSerializer,
+    UserSerializer,
+    token_pair_data,
+)
+from accounts.client import client_ip, client_user_agent
+from accounts.cookies import clear_token_cookies
+from accounts.permissions import SignedIn, perm_required
+from accounts.selectors import device_list_active, user_permission_names
+
+TAGS = ["auth"]
+UNAUTHENTICATED = OpenApiResponse(description="Bad credentials, or a revoked/expired token.")
+DEVICE_PERMISSION = "accounts.manage_own_devices"
+
+
+def _sid(request) -> str | None:
+    payload = request.auth if isinstance(request.auth, dict) else None
+    return (payload or {}).get("sid")
+
+
+class UserRegisterApi(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    @extend_schema(
+        operation_id="registerUser",
+        tags=TAGS,
+        auth=[],
+        request=RegisterSerializer,
+        responses={201: UserSerializer},
+    )
+    def post(self, request):
+        """Create a jobseeker or recruiter account; a recruiter names their company."""
+        data = RegisterSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = services.user_register(**data.validated_data)
+        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class SessionLoginApi(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    @extend_schema(
+        operation_id="login",
+        tags=TAGS,
+        auth=[],
+        request=LoginSerializer,
+        responses={
+            200: LoginResponseSerializer,
+            401: UNAUTHENTICATED,
+            429: OpenApiResponse(description="Too many failed sign-ins; see Retry-After."),
+        },
+    )
+    def post(self, request):
+        """Email and password → a token pair for a new device session (POL-A-002, -005)."""
+        data = LoginSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        signed_in = services.user_sign_in(
+            email=data.validated_data["email"],
+            password=data.validated_data["password"],
+            device_name=data.validated_data["device_name"],
+            ip_address=client_ip(request),
+            user_agent=client_user_agent(request),
+        )
+        body = token_pair_data(signed_in.tokens)
+        body["device"] = DeviceSerializer(
+            signed_in.device, context={"current_sid": signed_in.device.pk}
+        ).data
+        return Response(body)
+
+
+class TokenRefreshApi(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    @extend_schema(
+        operation_id="refreshToken",
+        tags=TAGS,
+        auth=[],
+        request=RefreshSerializer,
+        responses={200: TokenPairSerializer, 401: UNAUTHENTICATED},
+    )
+    def post(self, request):
+        """Rotate: a new pair; the old refresh token is retired, and presenting it again
+        signs the device out (POL-A-003)."""
+        data = RefreshSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        tokens = services.token_refresh(raw_refresh=data.validated_data["refresh"])
+        return Response(token_pair_data(tokens))
+
+
+class SessionLogoutApi(APIView):
+    permission_classes = [SignedIn]
+
+    @extend_schema(
+        operation_id="logout",
+        tags=TAGS,
+        request=None,
+        responses={204: None, 401: UNAUTHENTICATED},
+    )
+    def post(self, request):
+        """End this device session: its access and refresh tokens stop working at once."""
+        services.device_session_end(session_id=_sid(request))
+        response = Response(status=status.HTTP_204_NO_CONTENT)
+        clear_token_cookies(response)
+        return response
+
+
+class UserMeApi(APIView):
+    permission_classes = [SignedIn]
+
+    @extend_schema(
+        operation_id="getMe", tags=TAGS, responses={200: MeSerializer, 401: UNAUTHENTICATED}
+    )
+    def get(self, request):
+        """The signed-in user, their role, company and permissions (RBAC as data)."""
+        user = request.user
+        user.permissions = user_permission_names(user=user)
+        return Response(MeSerializer(user).data)
+
+
+class DeviceListApi(ListAPIView):
+    permission_classes = [perm_required(DEVICE_PERMISSION)]
+    serializer_class = DeviceSerializer
+
+    def get_queryset(self):
+        return device_list_active(user=self.request.user)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "current_sid": _sid(self.request)}
+
+    @extend_schema(
+        operation_id="listDevices",
+        tags=TAGS,
+        responses={200: DeviceSerializer(many=True), 401: UNAUTHENTICATED, 403: None},
+    )
+    def get(self, request, *args, **kwargs):
+        """The caller's signed-in devices, most recently used first; `current` marks this one."""
+        return super().get(request, *args, **kwargs)
+
+
+class DeviceRevokeApi(APIView):
+    permission_classes = [perm_required(DEVICE_PERMISSION)]
+
+    @extend_schema(
+        operation_id="revokeDevice",
+        tags=TAGS,
+        responses={
+            204: None,
+            401: UNAUTHENTICATED,
+            403: None,
+            404: OpenApiResponse(description="No such active device of yours."),
+        },
+    )
+    def delete(self, request, device_id):
+        """Sign one of your devices out at once (POL-A-002)."""
+        services.device_session_revoke(user=request.user, device_id=device_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)

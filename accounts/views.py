@@ -1,0 +1,183 @@
+"""Account pages: register, sign in/out, my devices, change password. Each one parses a form,
+calls the same service as the API, and renders; domain errors become form errors."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from accounts import services
+from accounts.client import client_ip, client_user_agent
+from accounts.cookies import clear_token_cookies, set_token_cookies
+from accounts.exceptions import AuthenticationFailed, TooManyAttempts
+from accounts.forms import PasswordChangeForm, RegisterForm, SignInForm
+from accounts.permissions import PermRequiredMixin
+from accounts.selectors import device_list_active
+from jobboard.errors import DomainError, NotFound, ServiceUnavailable
+
+DEVICE_PERMISSION = "accounts.manage_own_devices"
+
+
+def safe_next(request, fallback: str = "/") -> str:
+    """The `next` target, only if it stays on this site (no open redirect)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and allowed else fallback
+
+
+def _current_sid(request) -> str | None:
+    return (getattr(request, "jwt_payload", None) or {}).get("sid")
+
+
+class UserRegisterView(FormView):
+    template_name = "accounts/register.html"
+    form_class = RegisterForm
+
+    def form_valid(self, form):
+        try:
+            services.user_register(**form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your account is ready. Sign in to continue."))
+        query = urlencode({"email": form.cleaned_data["email"]})
+        return redirect(f"{reverse('accounts:login')}?{query}")
+
+
+class UserSignInView(FormView):
+    template_name = "accounts/login.html"
+    form_class = SignInForm
+
+    def get_initial(self):
+        return {"email": self.request.GET.get("email", "")}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "next": safe_next(self.request, "")}
+
+    def form_valid(self, form):
+        try:
+            signed_in = services.user_sign_in(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+                ip_address=client_ip(self.request),
+                user_agent=client_user_agent(self.request),
+            )
+        except TooManyAttempts as exc:
+            form.add_error(None, exc.detail)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            response["Retry-After"] = str(exc.retry_after)
+            return response
+        except (AuthenticationFailed, ServiceUnavailable) as exc:
+            form.add_error(None, exc.detail)
+            response = self.form_invalid(form)
+            if isinstance(exc, ServiceUnavailable):
+                response.status_code = 503
+            return response
+        response = HttpResponseRedirect(safe_next(self.request, reverse("jobs:home")))
+        set_token_cookies(response, signed_in.tokens)
+        return response
+
+
+class UserSignOutView(View):
+    """POST only (a link or an image tag must not sign anyone out): the device is revoked
+    and the cookies cleared."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        sid = _current_sid(request)
+        if sid:
+            services.device_session_end(session_id=sid)
+        response = redirect("jobs:home")
+        clear_token_cookies(response)
+        return response
+
+
+class DeviceListView(PermRequiredMixin, TemplateView):
+    permission_required = DEVICE_PERMISSION
+    template_name = "accounts/devices.html"
+
+    def get_context_data(self, **kwargs):
+        sid = _current_sid(self.request)
+        devices = list(device_list_active(user=self.request.user))
+        for device in devices:
+            device.is_current = str(device.pk) == sid
+        return {**super().get_context_data(**kwargs), "devices": devices}
+
+
+class DeviceRevokeView(PermRequiredMixin, View):
+    permission_required = DEVICE_PERMISSION
+    http_method_names = ["post"]
+
+    def post(self, request, device_id):
+        try:
+            services.device_session_revoke(user=request.user, device_id=device_id)
+        except NotFound as exc:
+            raise Http404(exc.detail) from exc
+        if str(device_id) == _current_sid(request):
+            response = redirect("accounts:login")
+            clear_token_cookies(response)
+            return response
+        messages.success(request, _("The device has been signed out."))
+        return redirect("accounts:devices")
+
+
+class PasswordChangeView(LoginRequiredMixin, FormView):
+    """Changing the password signs out every device, this one's old tokens included
+    (POL-A-002); this browser then gets a fresh device session so it stays signed in."""
+
+    template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
+    success_url = reverse_lazy("accounts:devices")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        user = self.request.user
+        try:
+            services.user_password_change(user=user, new_password=form.cleaned_data["new_password"])
+        except DomainError as exc:
+            form.add_error("new_password", exc.detail)
+            return self.form_invalid(form)
+        signed_in = services.device_session_start(
+            user=user,
+            ip_address=client_ip(self.request),
+            user_agent=client_user_agent(self.request),
+        )
+        messages.success(
+            self.request, _("Password changed. Every other device has been signed out.")
+        )
+        response = HttpResponseRedirect(self.get_success_url())
+        set_token_cookies(response, signed_in.tokens)
+        return response
+
+
+def admin_login(request, extra_context=None):
+    """Django admin's login: our sign-in page, never a second password form (POL-A-001)."""
+    target = safe_next(request, reverse("admin:index"))
+    if request.user.is_authenticated:
+        if request.user.is_staff:
+            return redirect(target)
+        raise PermissionDenied  # signed in, but not an admin
+    return redirect(f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': target})}")
+
+
+def admin_logout(request, extra_context=None):
+    return UserSignOutView.as_view()(request)
+
+
+def admin_password_change(request, extra_context=None):
+    return redirect("accounts:password_change")
