@@ -1,7 +1,7 @@
 import logging
 
-from django.core.cache import cache
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.utils import DatabaseError
 from django.http import HttpResponseServerError
 from django.shortcuts import render

@@ -34,8 +34,35 @@ _DESCRIPTIONS = {
 }
 
 
+# DRF's CharField (and Django's form CharField) refuse NUL characters; say so in the contract
+# so that clients and fuzzers know a string with one is invalid input, not a server error.
+NO_NUL_PATTERN = r"^[^\x00]*$"
+
+
 def only_api_v1(endpoints, **kwargs):
     return [e for e in endpoints if e[0].startswith("/api/v1/")]
+
+
+def _refuse_nul(schema: dict) -> None:
+    if schema.get("type") == "string" and not ({"enum", "pattern", "format"} & set(schema)):
+        schema["pattern"] = NO_NUL_PATTERN
+    for child in schema.get("properties", {}).values():
+        _refuse_nul(child)
+    if isinstance(schema.get("items"), dict):
+        _refuse_nul(schema["items"])
+
+
+def declare_nul_refused(result, generator, request, public):
+    """Request bodies and query strings: free-text strings carry a no-NUL pattern."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _refuse_nul(component)
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query":
+                    _refuse_nul(parameter.get("schema", {}))
+    return result
 
 
 def add_problem_responses(result, generator, request, public):

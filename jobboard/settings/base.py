@@ -221,6 +221,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "jobboard.api.schema.add_problem_responses",
+        "jobboard.api.schema.declare_nul_refused",
     ],
 }
 
