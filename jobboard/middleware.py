@@ -79,3 +79,23 @@ class DatabaseUnavailableMiddleware:
             response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = "5"
         return response
+
+
+class MalformedQueryMiddleware:
+    """API requests whose query string has a parameter without a name (`?=x`) are refused
+    with a problem document instead of being silently half-understood."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/api/") and "" in request.GET:
+            from jobboard.api.problems import problem_json_response
+
+            return problem_json_response(
+                400,
+                "The query string has a parameter without a name.",
+                slug="validation-error",
+                errors={"query": ["Every query parameter needs a name."]},
+            )
+        return self.get_response(request)

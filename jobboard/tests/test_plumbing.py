@@ -126,3 +126,10 @@ def test_openapi_document_and_docs_are_served(client):
     assert schema.status_code == 200
     assert json.loads(schema.content)["info"]["title"] == "jobboard API"
     assert client.get("/api/v1/docs/").status_code == 200
+
+
+def test_query_parameter_without_a_name_is_a_400_problem(api_client):
+    response = api_client.get("/api/v1/health?=null")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "query" in response.json()["errors"]

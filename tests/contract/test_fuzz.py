@@ -8,6 +8,7 @@ from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis.core.parameters import ParameterLocation
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory, RecruiterFactory
 from conftest import sign_in
@@ -53,5 +54,11 @@ def role_headers(db):
     ],
 )
 def test_operation_conforms_to_contract_for_every_role(case, role_headers):
+    """Each case is sent as a guest and as each signed-in role — except when the generated
+    headers are themselves the invalid part: then our Authorization header would repair the
+    request and hide what is being tested, so the case goes out exactly as generated."""
+    if case.meta is not None and case.meta.is_negative_at(ParameterLocation.HEADER):
+        case.call_and_validate()
+        return
     for headers in role_headers.values():
         case.call_and_validate(headers=headers)
