@@ -28,6 +28,29 @@ class RequestIdMiddleware:
         return response
 
 
+class ProbeHostMiddleware:
+    """Health probes and Prometheus scrapes reach a pod by its IP or service name, which
+    ALLOWED_HOSTS cannot list. For GET on those two read-only paths only, an unknown Host is
+    replaced by the first allowed one; every other request keeps Django's Host check."""
+
+    PATHS = frozenset({"/api/v1/health", "/metrics"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "GET" and request.path in self.PATHS:
+            from django.conf import settings
+            from django.http.request import split_domain_port, validate_host
+
+            host = request.META.get("HTTP_HOST", "")
+            domain, _port = split_domain_port(host)
+            allowed = [h for h in settings.ALLOWED_HOSTS if h and not h.startswith(".")]
+            if allowed and not validate_host(domain, settings.ALLOWED_HOSTS):
+                request.META["HTTP_HOST"] = allowed[0].strip("*") or "localhost"
+        return self.get_response(request)
+
+
 class AccessLogMiddleware:
     """One JSON line per request: route, status, duration, user id. Never bodies or tokens."""
 

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from jobboard.metrics import metrics_view
 from jobboard.views import HealthApi
 
 handler404 = "jobboard.views.page_not_found"
@@ -23,7 +24,8 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("", include("django_prometheus.urls")),
+    # django-prometheus' exporter, after refreshing queue depth and dependency gauges.
+    path("metrics", metrics_view, name="prometheus-django-metrics"),
     path("accounts/", include("accounts.urls")),
     path("applications/", include("applications.urls")),
     path("payments/", include("payments.urls")),

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "jobboard.middleware.RequestIdMiddleware",
+    # Probes and scrapes by pod IP pass the Host check on /api/v1/health and /metrics only.
+    "jobboard.middleware.ProbeHostMiddleware",
     "jobboard.middleware.MalformedQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -239,7 +241,26 @@ PAYMENTS_SANDBOX = env.bool("PAYMENTS_SANDBOX", default=False)
 
 
 # --- Observability: tracing, metrics.
+# Tracing (jobboard/tracing.py, installed by jobboard/wsgi.py) is off unless this is set.
 OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
+# django-prometheus: histogram buckets for request latency, fine around the 50/200 ms targets.
+PROMETHEUS_LATENCY_BUCKETS = (
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.075,
+    0.1,
+    0.2,
+    0.3,
+    0.5,
+    0.75,
+    1.0,
+    2.5,
+    5.0,
+    10.0,
+    float("inf"),
+)
 
 
 # --- Background tasks (durable, in the database: POL-AP-004)

@@ -1,0 +1,89 @@
+"""gunicorn settings for jobboard (container, compose, Kubernetes, deploy/run-like-compose).
+
+Every value can be overridden by the environment variable named beside it. The access log
+is one JSON object per line; it carries the path without its query string and never a
+header or a body (tokens and personal data stay out of logs).
+"""
+
+import json
+import multiprocessing
+import os
+import shutil
+import time
+
+from gunicorn.glogging import Logger
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+wsgi_app = "jobboard.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")  # noqa: S104 (inside a container)
+# (2 x cores) + 1 sync workers, capped: memory, not CPU, limits a pod.
+workers = _int("GUNICORN_WORKERS", min(2 * multiprocessing.cpu_count() + 1, 9))
+threads = _int("GUNICORN_THREADS", 1)
+worker_class = "sync"
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 25)
+keepalive = _int("GUNICORN_KEEPALIVE", 5)
+# Recycle workers now and then (leaks), jittered so they never restart together.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Heartbeat files in RAM: a read-only or slow root filesystem must not stall workers.
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR", "/dev/shm")  # noqa: S108
+# X-Forwarded-* are trusted only from these addresses (the ingress / load balancer).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+limit_request_line = 8190
+preload_app = False
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+proc_name = "jobboard-web"
+
+
+class JsonAccessLogger(Logger):
+    """Access log lines as JSON: time, method, path (no query), status, bytes, duration."""
+
+    def access(self, resp, req, environ, request_time):
+        if not self.access_log_enabled:
+            return
+        status = resp.status.split(None, 1)[0] if isinstance(resp.status, str) else resp.status
+        record = {
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "level": "INFO",
+            "logger": "gunicorn.access",
+            "message": "access",
+            "method": environ.get("REQUEST_METHOD"),
+            "path": environ.get("PATH_INFO"),
+            "status": int(status),
+            "bytes": getattr(resp, "sent", None),
+            "duration_ms": round(request_time.total_seconds() * 1000, 2),
+            "request_id": dict(resp.headers).get("X-Request-ID", "-"),
+            "remote_addr": environ.get("REMOTE_ADDR"),
+        }
+        self.access_log.info(json.dumps(record, ensure_ascii=False))
+
+
+logger_class = JsonAccessLogger
+
+
+# prometheus_client multiprocess mode: every gunicorn worker writes its samples under
+# PROMETHEUS_MULTIPROC_DIR and /metrics aggregates them (jobboard/metrics.py). Set here,
+# before any worker imports prometheus_client, and only for gunicorn: one-shot commands and
+# the task worker keep plain in-process metrics. The directory is wiped at each start.
+PROMETHEUS_MULTIPROC_DIR = os.environ.setdefault(
+    "PROMETHEUS_MULTIPROC_DIR",
+    "/tmp/jobboard-prometheus",  # noqa: S108 (an emptyDir/tmpfs in Kubernetes and compose)
+)
+
+
+def on_starting(server):
+    shutil.rmtree(PROMETHEUS_MULTIPROC_DIR, ignore_errors=True)
+    os.makedirs(PROMETHEUS_MULTIPROC_DIR, exist_ok=True)
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid, PROMETHEUS_MULTIPROC_DIR)

@@ -1,0 +1,114 @@
+"""deploy/prometheus/alerts.yml and the Grafana dashboard: valid YAML/JSON, complete rules,
+and every metric (and label) an expression uses exists in the application's registry."""
+
+import json
+import re
+from pathlib import Path
+
+import django_prometheus.db.metrics  # noqa: F401  (registered only with the PostgreSQL engine)
+import pytest
+import yaml
+from django_prometheus.middleware import Metrics
+from prometheus_client import REGISTRY
+
+import jobboard.metrics  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+ALERTS = yaml.safe_load((ROOT / "deploy/prometheus/alerts.yml").read_text())
+DASHBOARD = json.loads((ROOT / "deploy/grafana/dashboards/jobboard.json").read_text())
+RULES = [rule for group in ALERTS["groups"] for rule in group["rules"]]
+PROMQL_WORDS = {
+    "sum", "max", "min", "avg", "count", "rate", "irate", "increase", "histogram_quantile",
+    "clamp_min", "clamp_max", "by", "without", "on", "ignoring", "and", "or", "unless",
+    "bool", "offset", "abs", "topk", "bottomk", "absent", "le", "inf", "e",
+}  # fmt: skip
+# Series Prometheus makes itself, not the application.
+PROMETHEUS_SERIES = {"up": set()}
+SUFFIXES = ("_bucket", "_sum", "_count", "_total", "_created")
+
+
+def known_metrics() -> dict[str, set[str]]:
+    Metrics.get_instance()  # django-prometheus registers its HTTP metrics lazily
+    known = dict(PROMETHEUS_SERIES)
+    for collector, names in REGISTRY._collector_to_names.items():
+        labels = set(getattr(collector, "_labelnames", ()))
+        for name in names:
+            known[name] = labels | {"le"}
+    return known
+
+
+def metrics_in(expr: str) -> list[tuple[str, set[str]]]:
+    """(metric, label names it is filtered on) for each selector in a PromQL expression."""
+    expr = re.sub(r'"[^"]*"', '""', expr)
+    found = []
+    for match in re.finditer(r"\b([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\{[^}]*\})?", expr):
+        name, matchers = match.group(1), match.group(2) or ""
+        before = expr[: match.start()].rstrip()
+        if name in PROMQL_WORDS or before.endswith(("by (", "by(", ",")) and "(" in before:
+            continue
+        if re.fullmatch(r"\d+[smhd]?", name):
+            continue
+        after = expr[match.end() :].lstrip()
+        if after.startswith("(") and not matchers:  # a function call
+            continue
+        labels = set(re.findall(r"(\w+)\s*(?:=~|!~|!=|=)", matchers))
+        found.append((name, labels))
+    return found
+
+
+def grouping_labels(expr: str) -> set[str]:
+    return {
+        label.strip()
+        for group in re.findall(r"\b(?:by|without)\s*\(([^)]*)\)", expr)
+        for label in group.split(",")
+    }
+
+
+def test_alert_file_is_complete():
+    assert {rule["alert"] for rule in RULES} >= {
+        "HighErrorRate",
+        "LatencyP95AboveTarget",
+        "WebhookFailures",
+        "TaskQueueBacklog",
+        "DatabaseDown",
+    }
+    for rule in RULES:
+        assert rule["expr"].strip(), rule["alert"]
+        assert re.fullmatch(r"\d+[smh]", rule["for"]), rule["alert"]
+        assert rule["labels"]["severity"] in {"critical", "warning", "info"}
+        assert rule["annotations"]["summary"]
+        anchor = rule["annotations"]["runbook"].split("#")[1]
+        runbook = (ROOT / "docs/runbook.md").read_text()
+        assert f'<a id="{anchor}"></a>' in runbook, f"runbook lacks #{anchor}"
+
+
+EXPRESSIONS = [(rule["alert"], rule["expr"]) for rule in RULES] + [
+    (panel["title"], target["expr"]) for panel in DASHBOARD["panels"] for target in panel["targets"]
+]
+
+
+@pytest.mark.parametrize(("name", "expr"), EXPRESSIONS, ids=[n for n, _ in EXPRESSIONS])
+def test_expressions_use_metrics_and_labels_that_exist(name, expr):
+    known = known_metrics()
+    selectors = metrics_in(expr)
+    assert selectors, f"{name}: no metric found in {expr}"
+    used_labels = set()
+    for metric, labels in selectors:
+        assert metric in known, f"{name}: unknown metric {metric}"
+        assert labels <= known[metric] | {"job", "instance"}, f"{name}: {metric} {labels}"
+        used_labels |= known[metric]
+    assert grouping_labels(expr) <= used_labels | {"job", "instance"}, name
+
+
+def test_parser_rejects_an_unknown_metric():
+    (selector,) = metrics_in('sum(rate(jobboard_no_such_total{x="1"}[5m]))')
+    assert selector == ("jobboard_no_such_total", {"x"})
+    assert selector[0] not in known_metrics()
+
+
+def test_business_metric_names_follow_conventions():
+    for name in known_metrics():
+        if name.startswith("jobboard_"):
+            assert re.fullmatch(r"jobboard_[a-z_]+", name)
+            assert not name.endswith("_total_total")
+    assert all(s for s in SUFFIXES)

