@@ -41,7 +41,13 @@ class MeSerializer(UserSerializer):
 
 class RegisterSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
-    password = serializers.CharField(max_length=128, write_only=True)
+    password = serializers.CharField(
+        min_length=8,
+        max_length=128,
+        write_only=True,
+        help_text="At least 8 characters, not common, not all digits, not like the email "
+        "(POL-A-004); a password breaking those rules is a 400 with a field error.",
+    )
     role = serializers.ChoiceField(choices=[Role.JOBSEEKER.value, Role.RECRUITER.value])
     name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     company_name = serializers.CharField(
