@@ -29,7 +29,7 @@ def test_register_sign_in_devices_revoke_sign_out(page, browser, live_server, co
     with page.expect_navigation():
         page.click("form[action='/accounts/register/'] button[type=submit]")
     # A recruiter without a company name gets a field error, not an account.
-    assert page.locator("#id_company_name_errors").is_visible()
+    assert page.locator("#id_company_name_error").is_visible()
     assert not User.objects.filter(email=EMAIL).exists()
     shot("accounts-register-error")
     page.fill("#id_password", PASSWORD)
