@@ -29,13 +29,23 @@ class DeviceInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(admin.ModelAdmin):
-    list_display = ["email", "name", "role", "company", "is_active", "date_joined"]
+    list_display = ["email", "name", "role", "company", "is_active", "last_login"]
     list_filter = ["role", "is_active"]
     search_fields = ["email", "name"]
     ordering = ["email"]
     autocomplete_fields = ["company"]
-    fields = ["email", "name", "role", "company", "is_active", "is_superuser", "date_joined"]
-    readonly_fields = ["date_joined"]
+    fields = [
+        "email",
+        "name",
+        "role",
+        "company",
+        "is_active",
+        "is_superuser",
+        "date_joined",
+        "last_login",
+    ]
+    # Superusers bypass RBAC entirely; that is granted from the command line, not here.
+    readonly_fields = ["is_superuser", "date_joined", "last_login"]
     inlines = [DeviceInline]
     actions = ["deactivate"]
 

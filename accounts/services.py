@@ -89,6 +89,7 @@ def user_sign_in(
         signin_throttle_fail(email=email, ip_address=ip_address)
         raise AuthenticationFailed(BAD_CREDENTIALS)
     signin_throttle_reset(email=email)
+    User.objects.filter(pk=user.pk).update(last_login=timezone.now())
     return device_session_start(
         user=user, name=device_name, ip_address=ip_address, user_agent=user_agent
     )

@@ -102,3 +102,24 @@ def test_admin_changes_role_in_admin(browser_client_for):
     assert response.status_code == 302, response.context["adminform"].form.errors
     target.refresh_from_db()
     assert target.role == "admin"
+
+
+def test_unticking_active_in_admin_form_signs_user_out__POL_A_002(browser_client_for):
+    target = JobseekerFactory()
+    victim = browser_client_for(target)
+    browser = browser_client_for(AdminFactory())
+    response = browser.post(
+        f"/admin/accounts/user/{target.pk}/change/",
+        {
+            "email": target.email,
+            "name": target.name,
+            "role": "jobseeker",
+            "devices-TOTAL_FORMS": "0",
+            "devices-INITIAL_FORMS": "0",
+            "devices-MIN_NUM_FORMS": "0",
+            "devices-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    assert not DeviceSession.objects.filter(user=target, revoked_at__isnull=True).exists()
+    assert not victim.get("/").context["user"].is_authenticated

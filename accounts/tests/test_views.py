@@ -208,3 +208,27 @@ def test_password_change_applies_validators__POL_A_004(browser_client_for):
     assert "new_password" in response.context["form"].errors
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
+
+
+def test_cookie_authenticated_api_call_needs_csrf__POL_A_001(browser_client_for):
+    """Cookies are ambient credentials: an unsafe API request authenticated by them must
+    carry the CSRF token, or it is refused and changes nothing."""
+    user = JobseekerFactory()
+    browser = browser_client_for(user)
+    browser.handler.enforce_csrf_checks = True
+    assert browser.get("/api/v1/auth/me").status_code == 200
+    response = browser.post("/api/v1/auth/logout")
+    assert response.status_code == 403
+    assert DeviceSession.objects.filter(user=user, revoked_at__isnull=True).exists()
+
+
+def test_cookie_authenticated_api_logout_with_csrf_clears_cookies(browser_client_for):
+    user = JobseekerFactory()
+    browser = browser_client_for(user)
+    browser.handler.enforce_csrf_checks = True
+    browser.get("/accounts/devices/")  # the page sets the CSRF cookie
+    token = browser.cookies["csrftoken"].value
+    response = browser.post("/api/v1/auth/logout", HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 204
+    assert response.cookies[ACCESS_COOKIE].value == ""
+    assert not DeviceSession.objects.filter(user=user, revoked_at__isnull=True).exists()

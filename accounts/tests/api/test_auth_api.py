@@ -219,3 +219,11 @@ def test_cannot_revoke_someone_elses_device(api_client, api_client_for):
     attacker = api_client_for(JobseekerFactory())
     assert attacker.delete(f"/api/v1/auth/devices/{victim_device}").status_code == 404
     assert DeviceSession.objects.get(pk=victim_device).is_active
+
+
+def test_login_records_last_login(api_client):
+    user = JobseekerFactory()
+    assert user.last_login is None
+    _login(api_client, user)
+    user.refresh_from_db()
+    assert user.last_login is not None

@@ -1,0 +1,75 @@
+"""A person registers, signs in, sees their devices, signs out another device and signs out
+(POL-A-001, POL-A-002), in a real Chromium with the JWT cookies."""
+
+import pytest
+
+from accounts.models import DeviceSession, User
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EMAIL = "minjun@example.com"
+PASSWORD = "a-long-pass-phrase"
+
+
+def _sign_in(page, base_url):
+    page.goto(base_url + "/accounts/login/")
+    page.fill("#id_email", EMAIL)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("form[action='/accounts/login/'] button[type=submit]")
+
+
+def test_register_sign_in_devices_revoke_sign_out(page, browser, live_server, console_errors, shot):
+    base = live_server.url
+    page.goto(base + "/accounts/register/")
+    page.check("input[name=role][value=recruiter]")
+    page.fill("#id_email", EMAIL)
+    page.fill("#id_name", "김민준")
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("form[action='/accounts/register/'] button[type=submit]")
+    # A recruiter without a company name gets a field error, not an account.
+    assert page.locator("#id_company_name_error").is_visible()
+    assert not User.objects.filter(email=EMAIL).exists()
+    shot("accounts-register-error")
+    page.fill("#id_password", PASSWORD)
+    page.fill("#id_company_name", "민준 컴퍼니")
+    with page.expect_navigation():
+        page.click("form[action='/accounts/register/'] button[type=submit]")
+    assert "/accounts/login/" in page.url
+    assert page.input_value("#id_email") == EMAIL
+
+    # A second device (another browser) signs in too.
+    other_context = browser.new_context(locale="ko-KR")
+    other = other_context.new_page()
+    _sign_in(other, base)
+
+    _sign_in(page, base)
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    assert cookies["jb_access"]["httpOnly"] is True
+    assert cookies["jb_access"]["sameSite"] == "Lax"
+    assert page.locator(".account-name").inner_text() == "김민준"
+
+    page.click("a[href='/accounts/devices/']")
+    page.wait_for_url("**/accounts/devices/")
+    rows = page.locator("table.devices tbody tr")
+    assert rows.count() == 2
+    assert page.locator("tr.is-current").count() == 1
+    shot("accounts-devices")
+
+    with page.expect_navigation():
+        page.locator("tbody tr:not(.is-current) button[type=submit]").click()
+    assert page.locator("table.devices tbody tr").count() == 1
+    assert DeviceSession.objects.filter(user__email=EMAIL, revoked_at__isnull=True).count() == 1
+
+    # The other browser is signed out at once.
+    other.reload()
+    assert other.locator("a[href^='/accounts/login/']").first.is_visible()
+    other_context.close()
+
+    with page.expect_navigation():
+        page.locator(".account-nav button[type=submit]").click()
+    assert page.locator("a[href^='/accounts/login/']").first.is_visible()
+    assert "jb_access" not in {c["name"] for c in page.context.cookies()}
+    assert not DeviceSession.objects.filter(user__email=EMAIL, revoked_at__isnull=True).exists()
+    assert console_errors == []
