@@ -1,10 +1,11 @@
 """Every API response the tests receive is checked against openapi/api-spec.yaml: status,
 content type and body schema (the API-First rule). Used by the `api_client` fixtures."""
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
 
@@ -13,7 +14,9 @@ SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "api-spec.yaml"
 
 @lru_cache(maxsize=1)
 def openapi() -> OpenAPI:
-    return OpenAPI.from_file_path(str(SPEC_PATH))
+    # openapi-core knows application/json only; problem documents are JSON too (RFC 9457).
+    config = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
+    return OpenAPI.from_file_path(str(SPEC_PATH), config=config)
 
 
 def assert_response_matches_spec(response) -> None:
