@@ -187,7 +187,8 @@ def test_drafts_visible_only_to_owner_and_admin__POL_J_003():
 
 def test_detail_of_closed_job_says_closed__POL_J_002():
     job = job_get_visible(pk=ClosedJobFactory().pk)
-    assert job.is_closed and not job.is_open()
+    assert job.is_closed
+    assert not job.is_open()
     assert job_get_visible(pk=ExpiredJobFactory().pk).is_closed
 
 

@@ -34,7 +34,8 @@ def test_recruiter_creates_a_draft_for_their_company__POL_J_001():
 
 def test_create_and_publish_at_once():
     job = job_create(user=RecruiterFactory(), publish=True, **_fields())
-    assert job.status == JobStatus.PUBLISHED and job.published_at
+    assert job.status == JobStatus.PUBLISHED
+    assert job.published_at
 
 
 def test_jobseeker_cannot_create__POL_J_001():
@@ -90,14 +91,16 @@ def test_closed_job_cannot_be_edited_or_republished__POL_J_002():
 
 def test_publish_draft():
     job = job_publish(job=DraftJobFactory(), user=AdminFactory())
-    assert job.status == JobStatus.PUBLISHED and job.published_at
+    assert job.status == JobStatus.PUBLISHED
+    assert job.published_at
 
 
 def test_close_is_a_soft_delete_that_leaves_lists__POL_J_002():
     job = PublishedJobFactory()
     assert job_list_public().count() == 1
     closed = job_close(job=job, user=job.owner)
-    assert closed.status == JobStatus.CLOSED and closed.closed_at
+    assert closed.status == JobStatus.CLOSED
+    assert closed.closed_at
     assert job_list_public().count() == 0
     assert job_close(job=closed, user=job.owner).closed_at == closed.closed_at
 
