@@ -12,6 +12,7 @@ from django.shortcuts import redirect, resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import _json_script_escapes
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -257,7 +258,12 @@ class _JobActionView(_OwnedJobMixin, PermRequiredMixin, View):
             messages.error(request, exc.detail)
         else:
             messages.success(request, self.success_message())
-        return redirect(request.POST.get("next") or reverse("jobs:mine"))
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            target = reverse("jobs:mine")
+        return redirect(target)
 
 
 class JobPublishView(_JobActionView):
