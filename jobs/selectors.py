@@ -5,8 +5,11 @@ expression ("is premium?") would make PostgreSQL sort every matching row; instea
 two index-friendly queries, the few premium jobs and then the rest, stitched together by
 `RankedJobs`, which Django's Paginator and DRF's pagination slice like a queryset."""
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import astuple, dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -16,6 +19,31 @@ from jobs.search import search_filter, search_rank, search_words, uses_postgres
 
 SORTS = ("latest", "salary", "relevance")
 CARD_RELATED = ("location", "category")
+# What a list card shows: leaving out the description and the search vector (both large,
+# stored out of line) keeps a page of 20 from reading and decoding kilobytes per row.
+CARD_FIELDS = (
+    "id",
+    "title",
+    "company_id",
+    "company_name",
+    "owner_id",
+    "employment_type",
+    "remote",
+    "salary_min",
+    "salary_max",
+    "status",
+    "deadline",
+    "published_at",
+    "closed_at",
+    "created_at",
+    "updated_at",
+    "location__code",
+    "location__name_ko",
+    "location__name_en",
+    "category__code",
+    "category__name_ko",
+    "category__name_en",
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +65,30 @@ class JobFilters:
         """Relevance needs a query; without one it means latest (the default)."""
         sort = self.sort or ("relevance" if self.words else "latest")
         return "latest" if sort == "relevance" and not self.words else sort
+
+
+LIST_VERSION_KEY = "jobs:list-version"
+
+
+def list_version() -> int:
+    version = cache.get(LIST_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(LIST_VERSION_KEY, version, None)
+    return version
+
+
+def bump_list_version() -> None:
+    """Any job or option write makes cached counts stale (called from jobs.signals)."""
+    try:
+        cache.incr(LIST_VERSION_KEY)
+    except ValueError:  # not set yet (or evicted): start a new series
+        cache.set(LIST_VERSION_KEY, 2, None)
+
+
+def count_cache_key(filters: JobFilters) -> str:
+    raw = repr((astuple(filters), timezone.localdate().isoformat(), list_version()))
+    return "jobs:count:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
 def active_options(kind: str, now=None) -> QuerySet[JobOption]:
@@ -89,14 +141,23 @@ class RankedJobs:
 
     def __init__(self, jobs: QuerySet[Job], filters: JobFilters):
         premium_ids = active_options(JobOptionKind.PREMIUM).values("job_id")
-        jobs = jobs.select_related(*CARD_RELATED)
+        jobs = jobs.select_related(*CARD_RELATED).only(*CARD_FIELDS)
         self.premium = _ordered(jobs.filter(pk__in=premium_ids), filters)
         self.regular = _ordered(jobs.exclude(pk__in=premium_ids), filters)
+        self.filters = filters
         self._counts: tuple[int, int] | None = None
 
     def counts(self) -> tuple[int, int]:
+        """Counting every match is the one part of a list that grows with the table (a
+        full scan of the matches); counts are cached per filter set and list version
+        (ADR 0011), so a write shows at once and only the first visitor pays."""
         if self._counts is None:
-            self._counts = (self.premium.count(), self.regular.count())
+            key = count_cache_key(self.filters)
+            cached = cache.get(key)
+            if cached is None:
+                cached = (self.premium.count(), self.regular.count())
+                cache.set(key, cached, settings.JOBS_COUNT_CACHE_SECONDS)
+            self._counts = tuple(cached)
         return self._counts
 
     def count(self) -> int:
@@ -132,7 +193,9 @@ def job_list_public(filters: JobFilters | None = None) -> RankedJobs:
 def job_list_banner(limit: int = 6) -> list[Job]:
     """Open jobs with an active main-banner option, newest first (POL-J-005)."""
     banner_ids = active_options(JobOptionKind.BANNER).values("job_id")
-    jobs = job_list_open().filter(pk__in=banner_ids).select_related(*CARD_RELATED)
+    jobs = (
+        job_list_open().filter(pk__in=banner_ids).select_related(*CARD_RELATED).only(*CARD_FIELDS)
+    )
     return list(jobs.order_by("-published_at", "-id")[:limit])
 
 
@@ -161,6 +224,7 @@ def job_get_visible(*, pk: int, user=None) -> Job:
     options = JobOption.objects.filter(starts_at__lte=now, ends_at__gt=now).order_by("kind")
     job = (
         Job.objects.select_related(*CARD_RELATED, "company")
+        .defer("search_vector")
         .prefetch_related(Prefetch("options", queryset=options, to_attr="active_options"))
         .filter(pk=pk)
         .first()

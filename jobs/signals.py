@@ -2,12 +2,13 @@
 the jobs app owns, so signals fit: every write path (services, admin, payments, fixtures)
 is covered without each one remembering to refresh the index."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Company
-from jobs.models import Job
+from jobs.models import Job, JobOption
 from jobs.search import SEARCH_VECTOR, uses_postgres
+from jobs.selectors import bump_list_version
 
 
 @receiver(post_save, sender=Job, dispatch_uid="jobs_refresh_search_vector")
@@ -29,3 +30,13 @@ def follow_company_rename(sender, instance: Company, raw=False, **kwargs):
         Job.objects.filter(pk__in=pks).update(search_vector=SEARCH_VECTOR)
     else:
         jobs.update(company_name=instance.name)
+
+
+@receiver(post_save, sender=Job, dispatch_uid="jobs_list_changed_job_saved")
+@receiver(post_delete, sender=Job, dispatch_uid="jobs_list_changed_job_deleted")
+@receiver(post_save, sender=JobOption, dispatch_uid="jobs_list_changed_option_saved")
+@receiver(post_delete, sender=JobOption, dispatch_uid="jobs_list_changed_option_deleted")
+def list_changed(sender, raw=False, **kwargs):
+    """Cached list counts are keyed by a version that every job or option write moves."""
+    if not raw:
+        bump_list_version()

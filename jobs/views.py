@@ -155,7 +155,7 @@ class LatestJobsFeed(Feed):
         return reverse("jobs:list")
 
     def items(self):
-        return job_list_open().order_by("-published_at", "-id")[:30]
+        return job_list_open().defer("search_vector").order_by("-published_at", "-id")[:30]
 
     def item_title(self, item):
         return f"{item.title} — {item.company_name}"
