@@ -1,3 +1,5 @@
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
 CREATE TABLE public.accounts_company (
     id bigint NOT NULL,
     name character varying(200) NOT NULL,
@@ -238,6 +240,10 @@ CREATE TABLE public.jobs_job (
     company_id bigint NOT NULL,
     owner_id bigint NOT NULL,
     location_id bigint NOT NULL,
+    company_name character varying(200) NOT NULL,
+    salary_sort bigint GENERATED ALWAYS AS (COALESCE(salary_max, salary_min, (0)::bigint)) STORED,
+    search_vector tsvector,
+    search_text text GENERATED ALWAYS AS (lower(((COALESCE(title, ''::character varying))::text || COALESCE((COALESCE(' '::text, ''::text) || (COALESCE(company_name, ''::character varying))::text), ''::text)))) STORED,
     CONSTRAINT jobs_job_employment_type_valid CHECK (((employment_type)::text = ANY ((ARRAY['full_time'::character varying, 'part_time'::character varying, 'contract'::character varying, 'internship'::character varying])::text[]))),
     CONSTRAINT jobs_job_salary_max_check CHECK ((salary_max >= 0)),
     CONSTRAINT jobs_job_salary_min_check CHECK ((salary_min >= 0)),
@@ -411,6 +417,22 @@ CREATE INDEX jobs_job_location_id_79292eb5 ON public.jobs_job USING btree (locat
 CREATE INDEX jobs_job_owner_id_4c884775 ON public.jobs_job USING btree (owner_id);
 
 CREATE INDEX jobs_job_owner_status ON public.jobs_job USING btree (owner_id, status);
+
+CREATE INDEX jobs_job_pub_category ON public.jobs_job USING btree (category_id, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+
+CREATE INDEX jobs_job_pub_latest ON public.jobs_job USING btree (published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+
+CREATE INDEX jobs_job_pub_location ON public.jobs_job USING btree (location_id, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+
+CREATE INDEX jobs_job_pub_remote ON public.jobs_job USING btree (remote, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+
+CREATE INDEX jobs_job_pub_salary ON public.jobs_job USING btree (salary_sort DESC, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+
+CREATE INDEX jobs_job_pub_type ON public.jobs_job USING btree (employment_type, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+
+CREATE INDEX jobs_job_search_trgm ON public.jobs_job USING gin (search_text public.gin_trgm_ops);
+
+CREATE INDEX jobs_job_search_vector ON public.jobs_job USING gin (search_vector);
 
 CREATE INDEX jobs_job_status_published ON public.jobs_job USING btree (status, published_at DESC);
 

@@ -1,5 +1,8 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.functions import Coalesce, Concat, Lower
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +56,9 @@ class JobStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+PUBLISHED = models.Q(status="published")
+
+
 class Job(models.Model):
     """A posting (POL-J-001 … POL-J-004)."""
 
@@ -78,6 +84,25 @@ class Job(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Search (ADR 0010). The company name is copied in so list cards and the search index need
+    # no join; jobs.signals keeps it current when a company is renamed.
+    company_name = models.CharField(max_length=200, blank=True, default="", editable=False)
+    # Lower-cased title and company: LIKE '%…%' on it is served by a trigram GIN index
+    # (PostgreSQL), catching words inside compounds ("백엔드개발자") and "python/django".
+    search_text = models.GeneratedField(
+        expression=Lower(Concat("title", models.Value(" "), "company_name")),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+    # 'simple' tsvector of title (A), company (B) and description (C); PostgreSQL only, filled
+    # by jobs.signals after every save (SQLite leaves it NULL and searches with LIKE).
+    search_vector = SearchVectorField(null=True, editable=False)
+    # The salary sort key: a job's best-paying figure, 0 when it states none.
+    salary_sort = models.GeneratedField(
+        expression=Coalesce("salary_max", "salary_min", models.Value(0)),
+        output_field=models.BigIntegerField(),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("job")
@@ -102,10 +127,57 @@ class Job(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="jobs_job_status_published"),
             models.Index(fields=["owner", "status"], name="jobs_job_owner_status"),
+            # Lists read published jobs newest first, or by salary, optionally under one
+            # filter: one partial index per (filter, sort) that a page of 20 walks in order.
+            models.Index(
+                fields=["-published_at", "-id"], name="jobs_job_pub_latest", condition=PUBLISHED
+            ),
+            models.Index(
+                fields=["-salary_sort", "-published_at", "-id"],
+                name="jobs_job_pub_salary",
+                condition=PUBLISHED,
+            ),
+            models.Index(
+                fields=["location", "-published_at", "-id"],
+                name="jobs_job_pub_location",
+                condition=PUBLISHED,
+            ),
+            models.Index(
+                fields=["category", "-published_at", "-id"],
+                name="jobs_job_pub_category",
+                condition=PUBLISHED,
+            ),
+            models.Index(
+                fields=["employment_type", "-published_at", "-id"],
+                name="jobs_job_pub_type",
+                condition=PUBLISHED,
+            ),
+            models.Index(
+                fields=["remote", "-published_at", "-id"],
+                name="jobs_job_pub_remote",
+                condition=PUBLISHED,
+            ),
+            # PostgreSQL only (created by jobs.migration_ops.PostgresOnlyAddIndex).
+            GinIndex(fields=["search_vector"], name="jobs_job_search_vector"),
+            GinIndex(
+                fields=["search_text"], opclasses=["gin_trgm_ops"], name="jobs_job_search_trgm"
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.company_id:
+            self.company_name = self.company.name
+        super().save(*args, **kwargs)
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed, or published but past its deadline (POL-J-002, POL-J-003)."""
+        return self.status == JobStatus.CLOSED or (
+            self.status == JobStatus.PUBLISHED and not self.is_open()
+        )
 
     def is_open(self, today=None) -> bool:
         """Published and not past its deadline (POL-J-003); only open jobs take applications."""

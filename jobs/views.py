@@ -1,5 +1,286 @@
-from django.views.generic import TemplateView
+"""The jobs pages: parse → jobs.selectors / jobs.services → render."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404
+from django.shortcuts import redirect, resolve_url
+from django.urls import NoReverseMatch, reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import _json_script_escapes
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from accounts.permissions import PermRequiredMixin as BasePermRequiredMixin
+from jobboard.errors import DomainError, NotFound
+from jobs.forms import JobForm, JobSearchForm
+from jobs.models import Job
+from jobs.selectors import (
+    can_manage,
+    job_get_manageable,
+    job_get_visible,
+    job_list_banner,
+    job_list_open,
+    job_list_owned,
+    job_list_public,
+)
+from jobs.services import job_close, job_create, job_publish, job_update
+
+
+class PermRequiredMixin(BasePermRequiredMixin):
+    def get_login_url(self):
+        # The accounts sign-in page is built in parallel; until it is merged, send guests to
+        # the admin sign-in so these pages still redirect instead of failing.
+        try:
+            return resolve_url(settings.LOGIN_URL)
+        except NoReverseMatch:
+            return reverse("admin:login")
+
+
+SCHEMA_EMPLOYMENT_TYPES = {
+    "full_time": "FULL_TIME",
+    "part_time": "PART_TIME",
+    "contract": "CONTRACTOR",
+    "internship": "INTERN",
+}
 
 
 class HomeView(TemplateView):
-    template_name = "home.html"
+    template_name = "jobs/home.html"
+
+    def get_context_data(self, **kwargs):
+        ranked = job_list_public()
+        latest = ranked[0:12]
+        return {
+            **super().get_context_data(**kwargs),
+            "banner_jobs": job_list_banner(),
+            "premium_jobs": [job for job in latest if job.is_premium][:6],
+            "latest_jobs": [job for job in latest if not job.is_premium][:6],
+        }
+
+
+class JobListView(TemplateView):
+    """Search, filters, sort and pages; premium jobs first and marked (POL-J-005)."""
+
+    template_name = "jobs/list.html"
+
+    def get_context_data(self, **kwargs):
+        form = JobSearchForm(self.request.GET or None)
+        filters = form.to_filters()
+        paginator = Paginator(job_list_public(filters), settings.JOBS_PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "page_obj": page,
+            "jobs": page.object_list,
+            "query_string": query.urlencode(),
+            "has_query": bool(filters.words),
+        }
+
+
+def job_posting_ld(job: Job, request) -> str:
+    """schema.org JobPosting for search engines, escaped for a <script> element."""
+    data = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": job.title,
+        "description": job.description,
+        "datePosted": job.published_at.date().isoformat() if job.published_at else None,
+        "validThrough": job.deadline.isoformat() if job.deadline else None,
+        "employmentType": SCHEMA_EMPLOYMENT_TYPES.get(job.employment_type),
+        "hiringOrganization": {
+            "@type": "Organization",
+            "name": job.company.name,
+            **({"sameAs": job.company.website} if job.company.website else {}),
+        },
+        "jobLocation": {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "addressRegion": job.location.name_en,
+                "addressCountry": "KR",
+            },
+        },
+        "url": request.build_absolute_uri(reverse("jobs:detail", args=[job.pk])),
+    }
+    if job.remote:
+        data["jobLocationType"] = "TELECOMMUTE"
+    if job.salary_min is not None or job.salary_max is not None:
+        value = {"@type": "QuantitativeValue", "unitText": "YEAR"}
+        if job.salary_min is not None:
+            value["minValue"] = job.salary_min
+        if job.salary_max is not None:
+            value["maxValue"] = job.salary_max
+        data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "KRW", "value": value}
+    data = {k: v for k, v in data.items() if v is not None}
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_json_script_escapes))  # noqa: S308 - escaped for <script>
+
+
+class JobDetailView(TemplateView):
+    template_name = "jobs/detail.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            job = job_get_visible(pk=self.kwargs["pk"], user=self.request.user)
+        except NotFound as exc:
+            raise Http404(str(exc)) from exc
+        return {
+            **super().get_context_data(**kwargs),
+            "job": job,
+            "can_manage": can_manage(self.request.user, job),
+            "job_posting_ld": job_posting_ld(job, self.request) if not job.is_closed else "",
+        }
+
+
+class LatestJobsFeed(Feed):
+    """Atom feed of the newest open jobs."""
+
+    feed_type = Atom1Feed
+    title = gettext_lazy("jobboard — new jobs")
+    subtitle = gettext_lazy("The newest jobs on jobboard.")
+
+    def link(self):
+        return reverse("jobs:list")
+
+    def items(self):
+        return job_list_open().defer("search_vector").order_by("-published_at", "-id")[:30]
+
+    def item_title(self, item):
+        return f"{item.title} — {item.company_name}"
+
+    def item_description(self, item):
+        return item.description[:500]
+
+    def item_link(self, item):
+        return reverse("jobs:detail", args=[item.pk])
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class MyJobsView(PermRequiredMixin, TemplateView):
+    """A recruiter's jobs in every state; `applicant_count` is annotated by the
+    applications app once merged (jobs must not import it)."""
+
+    permission_required = "jobs.add_job"
+    template_name = "jobs/mine.html"
+
+    def get_context_data(self, **kwargs):
+        paginator = Paginator(job_list_owned(self.request.user), settings.JOBS_PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return {**super().get_context_data(**kwargs), "page_obj": page, "jobs": page.object_list}
+
+
+class _JobFormView(PermRequiredMixin, FormView):
+    form_class = JobForm
+    template_name = "jobs/form.html"
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        publish = "publish" in self.request.POST
+        try:
+            job = self.save(data, publish=publish)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect("jobs:detail", pk=job.pk)
+
+
+class JobCreateView(_JobFormView):
+    permission_required = "jobs.add_job"
+
+    @property
+    def success_message(self):
+        return _("The job has been saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def save(self, data, *, publish):
+        return job_create(user=self.request.user, publish=publish, **data)
+
+
+class _OwnedJobMixin:
+    """Loads the job the user may change (404 / 403 otherwise; POL-J-001)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.has_perm(self.permission_required):
+            try:
+                self.job = job_get_manageable(pk=kwargs["pk"], user=request.user)
+            except NotFound as exc:
+                raise Http404(str(exc)) from exc
+            except DomainError:
+                self.raise_exception = True
+                return self.handle_no_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class JobEditView(_OwnedJobMixin, _JobFormView):
+    permission_required = "jobs.change_job"
+
+    @property
+    def success_message(self):
+        return _("Your changes have been saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.job}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "job": self.job}
+
+    def save(self, data, *, publish):
+        return job_update(job=self.job, user=self.request.user, publish=publish, **data)
+
+
+class _JobActionView(_OwnedJobMixin, PermRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            self.act(self.job, request.user)
+        except DomainError as exc:
+            messages.error(request, exc.detail)
+        else:
+            messages.success(request, self.success_message())
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            target = reverse("jobs:mine")
+        return redirect(target)
+
+
+class JobPublishView(_JobActionView):
+    permission_required = "jobs.change_job"
+
+    def act(self, job, user):
+        job_publish(job=job, user=user)
+
+    def success_message(self):
+        return _("The job is published.")
+
+
+class JobCloseView(_JobActionView):
+    permission_required = "jobs.delete_job"
+
+    def act(self, job, user):
+        job_close(job=job, user=user)
+
+    def success_message(self):
+        return _("The job is closed. Its applications are kept.")

@@ -230,6 +230,9 @@ SPECTACULAR_SETTINGS = {
 
 # --- Jobs (POL-J-…): search and listing settings.
 JOBS_PAGE_SIZE = 20
+# List totals are cached per filter set; any job or option write invalidates them at once,
+# the TTL bounds staleness from deadlines passing and options expiring (ADR 0011).
+JOBS_COUNT_CACHE_SECONDS = env.int("JOBS_COUNT_CACHE_SECONDS", default=60)
 
 
 # --- Applications (POL-AP-…): résumés and notifications.

@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from jobs.api.views import CategoryListApi, JobCollectionApi, JobItemApi, LocationListApi
+
+urlpatterns = [
+    path("jobs", JobCollectionApi.as_view(), name="api-jobs"),
+    path("jobs/<int:pk>", JobItemApi.as_view(), name="api-job"),
+    path("categories", CategoryListApi.as_view(), name="api-categories"),
+    path("locations", LocationListApi.as_view(), name="api-locations"),
+]

@@ -1,5 +1,161 @@
+"""Jobs pages and API × roles (POL-J-001 … POL-J-003). The recruiter owns published_job,
+draft_job and closed_job; other_job belongs to another recruiter."""
+
+from jobs.tests.factories import ClosedJobFactory, DraftJobFactory, PublishedJobFactory
 from tests.authz.matrix import Entry, every
+
+
+def build(world):
+    recruiter = world.users["recruiter"]
+    world.published_job = PublishedJobFactory(owner=recruiter, company=recruiter.company)
+    world.draft_job = DraftJobFactory(owner=recruiter, company=recruiter.company)
+    world.closed_job = ClosedJobFactory(owner=recruiter, company=recruiter.company)
+    world.other_job = PublishedJobFactory(
+        owner=world.other_recruiter, company=world.other_recruiter.company
+    )
+
+
+def _job_body(world):
+    return {
+        "title": "QA 엔지니어",
+        "description": "테스트 자동화",
+        "category": "software",
+        "location": "seoul",
+        "employment_type": "full_time",
+        "salary_min": 40_000_000,
+        "salary_max": 50_000_000,
+        "company": world.other_recruiter.company_id,
+    }
+
+
+def _form_body(world):
+    from jobs.models import Category, Location
+
+    return {
+        "title": "QA 엔지니어",
+        "description": "테스트 자동화",
+        "category": Category.objects.get(code="software").pk,
+        "location": Location.objects.get(code="seoul").pk,
+        "employment_type": "full_time",
+        "company": world.other_recruiter.company_id,
+    }
+
+
+OWNER_ONLY_PAGE = {"guest": 302, "jobseeker": 403, "recruiter": 200, "admin": 200}
+OWNER_ONLY_POST = {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 302}
+OWNER_ONLY_API = {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 200}
+DRAFT_VISIBLE = {"guest": 404, "jobseeker": 404, "recruiter": 200, "admin": 200}
+NOT_THEIRS = {"recruiter": 403}
+
+
+def _others(world):
+    return world.other_job.pk
+
 
 ENTRIES = [
     Entry("", "GET", "/", every(200)),
+    Entry("jobs/", "GET", "/jobs/?q=개발&location=seoul&sort=salary", every(200)),
+    Entry("jobs/feed/", "GET", "/jobs/feed/", every(200)),
+    Entry("sitemap.xml", "GET", "/sitemap.xml", every(200)),
+    Entry("jobs/<int:pk>/", "GET", lambda w: f"/jobs/{w.published_job.pk}/", every(200)),
+    Entry(
+        "jobs/<int:pk>/",
+        "GET",
+        lambda w: f"/jobs/{w.closed_job.pk}/",
+        every(200),
+        notes="closed jobs still answer, saying closed (POL-J-002)",
+    ),
+    Entry("jobs/<int:pk>/", "GET", lambda w: f"/jobs/{w.draft_job.pk}/", DRAFT_VISIBLE),
+    Entry("jobs/mine/", "GET", "/jobs/mine/", OWNER_ONLY_PAGE),
+    Entry("jobs/new/", "GET", "/jobs/new/", OWNER_ONLY_PAGE),
+    Entry("jobs/new/", "POST", "/jobs/new/", OWNER_ONLY_POST, data=_form_body, fmt="multipart"),
+    Entry(
+        "jobs/<int:pk>/edit/", "GET", lambda w: f"/jobs/{w.published_job.pk}/edit/", OWNER_ONLY_PAGE
+    ),
+    Entry(
+        "jobs/<int:pk>/edit/",
+        "GET",
+        lambda w: f"/jobs/{w.other_job.pk}/edit/",
+        {**OWNER_ONLY_PAGE, **NOT_THEIRS},
+        notes="POL-J-001: a recruiter edits only their own jobs",
+    ),
+    Entry(
+        "jobs/<int:pk>/edit/",
+        "POST",
+        lambda w: f"/jobs/{w.published_job.pk}/edit/",
+        OWNER_ONLY_POST,
+        data=_form_body,
+        fmt="multipart",
+    ),
+    Entry(
+        "jobs/<int:pk>/publish/",
+        "POST",
+        lambda w: f"/jobs/{w.draft_job.pk}/publish/",
+        OWNER_ONLY_POST,
+        data={},
+        fmt="multipart",
+    ),
+    Entry(
+        "jobs/<int:pk>/close/",
+        "POST",
+        lambda w: f"/jobs/{w.published_job.pk}/close/",
+        OWNER_ONLY_POST,
+        data={},
+        fmt="multipart",
+    ),
+    Entry(
+        "jobs/<int:pk>/close/",
+        "POST",
+        lambda w: f"/jobs/{w.other_job.pk}/close/",
+        {**OWNER_ONLY_POST, **NOT_THEIRS},
+        data={},
+        fmt="multipart",
+    ),
+    Entry("api/v1/jobs", "GET", "/api/v1/jobs?q=dev&remote=false", every(200)),
+    Entry(
+        "api/v1/jobs",
+        "POST",
+        "/api/v1/jobs",
+        {"guest": 401, "jobseeker": 403, "recruiter": 201, "admin": 201},
+        data=_job_body,
+    ),
+    Entry(
+        "api/v1/jobs/<int:pk>", "GET", lambda w: f"/api/v1/jobs/{w.published_job.pk}", every(200)
+    ),
+    Entry("api/v1/jobs/<int:pk>", "GET", lambda w: f"/api/v1/jobs/{w.draft_job.pk}", DRAFT_VISIBLE),
+    Entry(
+        "api/v1/jobs/<int:pk>",
+        "PATCH",
+        lambda w: f"/api/v1/jobs/{w.published_job.pk}",
+        OWNER_ONLY_API,
+        data={"title": "시니어 백엔드 개발자"},
+    ),
+    Entry(
+        "api/v1/jobs/<int:pk>",
+        "PATCH",
+        lambda w: f"/api/v1/jobs/{w.other_job.pk}",
+        {**OWNER_ONLY_API, **NOT_THEIRS},
+        data={"title": "남의 공고"},
+    ),
+    Entry(
+        "api/v1/jobs/<int:pk>",
+        "PUT",
+        lambda w: f"/api/v1/jobs/{w.published_job.pk}",
+        OWNER_ONLY_API,
+        data=_job_body,
+    ),
+    Entry(
+        "api/v1/jobs/<int:pk>",
+        "DELETE",
+        lambda w: f"/api/v1/jobs/{w.published_job.pk}",
+        {"guest": 401, "jobseeker": 403, "recruiter": 204, "admin": 204},
+    ),
+    Entry(
+        "api/v1/jobs/<int:pk>",
+        "DELETE",
+        lambda w: f"/api/v1/jobs/{w.other_job.pk}",
+        {"guest": 401, "jobseeker": 403, "recruiter": 403, "admin": 204},
+    ),
+    Entry("api/v1/categories", "GET", "/api/v1/categories", every(200)),
+    Entry("api/v1/locations", "GET", "/api/v1/locations", every(200)),
 ]

@@ -8,7 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Company, Role, User
-from jobs.models import Category, EmploymentType, Job, JobStatus, Location
+from jobs.models import (
+    Category,
+    EmploymentType,
+    Job,
+    JobOption,
+    JobOptionKind,
+    JobStatus,
+    Location,
+)
 
 DEMO_PASSWORD = "jobboard-demo-2026"  # noqa: S105 - documented demo credential
 
@@ -164,8 +172,9 @@ class Command(BaseCommand):
             self._user(f"jobseeker{i + 1}@demo.jobboard.kr", Role.JOBSEEKER, name=f"구직자 {i + 1}")
         self._user("admin@demo.jobboard.kr", Role.ADMIN, name="관리자", is_superuser=True)
         now = timezone.now()
+        jobs = []
         for n, (c, title, cat, loc, kind, low, high, remote) in enumerate(JOBS):
-            Job.objects.get_or_create(
+            job, _ = Job.objects.get_or_create(
                 title=title,
                 company=companies[c],
                 defaults={
@@ -181,6 +190,15 @@ class Command(BaseCommand):
                     "published_at": now - timedelta(hours=n * 7),
                     "deadline": (now + timedelta(days=30 + n)).date(),
                 },
+            )
+            jobs.append(job)
+        # A premium listing and a main-page banner, so ranking shows on a fresh install
+        # (POL-J-005); created once, never extended by a re-run.
+        for job, kind in ((jobs[0], JobOptionKind.BANNER), (jobs[4], JobOptionKind.PREMIUM)):
+            JobOption.objects.get_or_create(
+                job=job,
+                kind=kind,
+                defaults={"starts_at": now, "ends_at": now + timedelta(days=30)},
             )
         self.stdout.write(
             self.style.SUCCESS(

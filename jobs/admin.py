@@ -1,0 +1,63 @@
+from django.contrib import admin
+
+from jobs.models import Category, Job, JobOption, Location
+
+
+@admin.register(Category, Location)
+class LocalizedNameAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_ko", "name_en", "sort_order", "is_active"]
+    list_editable = ["sort_order", "is_active"]
+    search_fields = ["code", "name_ko", "name_en"]
+
+
+class JobOptionInline(admin.TabularInline):
+    model = JobOption
+    extra = 0
+    fields = ["kind", "starts_at", "ends_at", "created_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # options are bought through payments (POL-P-006)
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "company",
+        "owner",
+        "status",
+        "category",
+        "location",
+        "published_at",
+        "deadline",
+    ]
+    list_filter = ["status", "category", "location", "employment_type", "remote", "company"]
+    list_select_related = ["company", "owner", "category", "location"]
+    search_fields = ["title", "company_name", "owner__email"]
+    raw_id_fields = ["owner", "company"]
+    readonly_fields = ["company_name", "created_at", "updated_at", "published_at", "closed_at"]
+    date_hierarchy = "published_at"
+    inlines = [JobOptionInline]
+    list_per_page = 50
+    show_full_result_count = False  # counting 100,000 rows on every page is wasted work
+
+
+@admin.register(JobOption)
+class JobOptionAdmin(admin.ModelAdmin):
+    """Read-only: options are written by payments (POL-P-006)."""
+
+    list_display = ["job", "kind", "starts_at", "ends_at"]
+    list_filter = ["kind"]
+    list_select_related = ["job"]
+    raw_id_fields = ["job"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

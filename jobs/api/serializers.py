@@ -1,0 +1,126 @@
+from rest_framework import serializers
+
+from accounts.models import Company
+from jobs.models import Category, EmploymentType, Job, JobOption, Location
+from jobs.selectors import SORTS, JobFilters
+
+
+class NamedCodeSerializer(serializers.Serializer):
+    code = serializers.SlugField()
+    name_ko = serializers.CharField()
+    name_en = serializers.CharField()
+
+
+class CompanyRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="company_id")
+    name = serializers.CharField(source="company_name")
+
+
+class JobOptionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = JobOption
+        fields = ["kind", "starts_at", "ends_at"]
+
+
+class JobListItemSerializer(serializers.ModelSerializer):
+    company = CompanyRefSerializer(source="*")
+    location = NamedCodeSerializer()
+    category = NamedCodeSerializer()
+    is_premium = serializers.BooleanField(default=False)
+
+    class Meta:
+        model = Job
+        fields = [
+            "id",
+            "title",
+            "company",
+            "location",
+            "category",
+            "employment_type",
+            "remote",
+            "salary_min",
+            "salary_max",
+            "deadline",
+            "published_at",
+            "is_premium",
+        ]
+
+
+class JobDetailSerializer(JobListItemSerializer):
+    options = JobOptionSerializer(source="active_options", many=True)
+    is_open = serializers.BooleanField()
+    is_closed = serializers.BooleanField()
+
+    class Meta(JobListItemSerializer.Meta):
+        fields = [
+            *JobListItemSerializer.Meta.fields,
+            "description",
+            "status",
+            "is_open",
+            "is_closed",
+            "options",
+            "created_at",
+            "updated_at",
+            "closed_at",
+        ]
+
+
+class JobWriteSerializer(serializers.ModelSerializer):
+    """POST / PUT / PATCH body. `category` and `location` are codes; `publish` publishes a
+    draft (closing is DELETE)."""
+
+    category = serializers.SlugRelatedField(
+        slug_field="code", queryset=Category.objects.filter(is_active=True)
+    )
+    location = serializers.SlugRelatedField(
+        slug_field="code", queryset=Location.objects.filter(is_active=True)
+    )
+    publish = serializers.BooleanField(required=False, default=False, write_only=True)
+    company = serializers.PrimaryKeyRelatedField(
+        queryset=Company.objects.all(),
+        required=False,
+        write_only=True,
+        help_text="Admins only, on create: the company the job is for. Ignored otherwise.",
+    )
+
+    class Meta:
+        model = Job
+        fields = [
+            "title",
+            "description",
+            "category",
+            "location",
+            "employment_type",
+            "remote",
+            "salary_min",
+            "salary_max",
+            "deadline",
+            "publish",
+            "company",
+        ]
+        extra_kwargs = {"remote": {"required": False}}
+
+    def validate(self, attrs):
+        low = attrs.get("salary_min", getattr(self.instance, "salary_min", None))
+        high = attrs.get("salary_max", getattr(self.instance, "salary_max", None))
+        if low is not None and high is not None and low > high:
+            raise serializers.ValidationError(
+                {"salary_max": ["Must be at least salary_min (POL-J-004)."]}
+            )
+        return attrs
+
+
+class JobListQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    location = serializers.SlugField(required=False, allow_blank=True, max_length=40)
+    category = serializers.SlugField(required=False, allow_blank=True, max_length=40)
+    employment_type = serializers.ChoiceField(
+        choices=EmploymentType.choices, required=False, allow_blank=True
+    )
+    remote = serializers.BooleanField(required=False, allow_null=True, default=None)
+    salary_min = serializers.IntegerField(required=False, min_value=0)
+    sort = serializers.ChoiceField(choices=SORTS, required=False, allow_blank=True)
+
+    def to_filters(self) -> JobFilters:
+        data = {k: v for k, v in self.validated_data.items() if v not in ("", None)}
+        return JobFilters(**data)

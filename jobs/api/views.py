@@ -1,0 +1,173 @@
+"""The jobs REST API: parse → jobs.services / jobs.selectors → serialize."""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.permissions import perm_required
+from jobboard.api.pagination import PagePagination
+from jobs.api.serializers import (
+    JobDetailSerializer,
+    JobListItemSerializer,
+    JobListQuerySerializer,
+    JobWriteSerializer,
+    NamedCodeSerializer,
+)
+from jobs.models import Category, Location
+from jobs.selectors import job_get_manageable, job_get_visible, job_list_public
+from jobs.services import job_close, job_create, job_update
+
+TAGS = ["jobs"]
+NOT_FOUND = OpenApiResponse(description="No such job, or a draft the caller may not see.")
+FORBIDDEN = OpenApiResponse(description="Not the job's owner or an admin (POL-J-001).")
+CLOSED = OpenApiResponse(description="The job is closed (POL-J-002).")
+UNAUTHENTICATED = OpenApiResponse(description="Not signed in.")
+
+
+def _detail(request, pk: int) -> Response:
+    job = job_get_visible(pk=pk, user=request.user)
+    return Response(JobDetailSerializer(job).data)
+
+
+class JobCollectionApi(GenericAPIView):
+    pagination_class = PagePagination
+    serializer_class = JobListItemSerializer
+
+    def get_permissions(self):
+        if self.request.method == "POST":
+            return [perm_required("jobs.add_job")()]
+        return []
+
+    @extend_schema(
+        operation_id="listJobs",
+        tags=TAGS,
+        auth=[],
+        parameters=[JobListQuerySerializer],
+        responses={
+            200: JobListItemSerializer(many=True),
+            404: OpenApiResponse(description="The page is past the end of the list."),
+        },
+    )
+    def get(self, request):
+        """Open jobs (published, before their deadline): premium first, then `sort`
+        (POL-J-002, POL-J-003, POL-J-005)."""
+        query = JobListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        page = self.paginate_queryset(job_list_public(query.to_filters()))
+        return self.get_paginated_response(JobListItemSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="createJob",
+        tags=TAGS,
+        request=JobWriteSerializer,
+        responses={201: JobDetailSerializer, 401: UNAUTHENTICATED, 403: FORBIDDEN},
+    )
+    def post(self, request):
+        """Create a job for the caller's company (recruiters, admins; POL-J-001)."""
+        body = JobWriteSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        job = job_create(user=request.user, **body.validated_data)
+        response = _detail(request, job.pk)
+        response.status_code = status.HTTP_201_CREATED
+        response["Location"] = f"/api/v1/jobs/{job.pk}"
+        return response
+
+
+class JobItemApi(APIView):
+    def get_permissions(self):
+        if self.request.method == "PUT" or self.request.method == "PATCH":
+            return [perm_required("jobs.change_job")()]
+        if self.request.method == "DELETE":
+            return [perm_required("jobs.delete_job")()]
+        return []
+
+    @extend_schema(
+        operation_id="getJob",
+        tags=TAGS,
+        auth=[],
+        responses={200: JobDetailSerializer, 404: NOT_FOUND},
+    )
+    def get(self, request, pk: int):
+        """One job with its active options; closed and expired jobs answer with
+        `is_closed` (POL-J-002, POL-J-003); drafts only for their owner and admins."""
+        return _detail(request, pk)
+
+    def _update(self, request, pk: int, *, partial: bool) -> Response:
+        job = job_get_manageable(pk=pk, user=request.user)
+        body = JobWriteSerializer(job, data=request.data, partial=partial)
+        body.is_valid(raise_exception=True)
+        body.validated_data.pop("company", None)
+        job_update(job=job, user=request.user, **body.validated_data)
+        return _detail(request, pk)
+
+    @extend_schema(
+        operation_id="replaceJob",
+        tags=TAGS,
+        request=JobWriteSerializer,
+        responses={
+            200: JobDetailSerializer,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CLOSED,
+        },
+    )
+    def put(self, request, pk: int):
+        """Replace a job's fields (owner or admin, POL-J-001)."""
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(
+        operation_id="updateJob",
+        tags=TAGS,
+        request=JobWriteSerializer(partial=True),
+        responses={
+            200: JobDetailSerializer,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CLOSED,
+        },
+    )
+    def patch(self, request, pk: int):
+        """Change some of a job's fields (owner or admin, POL-J-001)."""
+        return self._update(request, pk, partial=True)
+
+    @extend_schema(
+        operation_id="closeJob",
+        tags=TAGS,
+        responses={204: None, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+    def delete(self, request, pk: int):
+        """Close the job: a soft delete that keeps its applications (POL-J-002)."""
+        job_close(job=job_get_manageable(pk=pk, user=request.user), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CategoryListApi(APIView):
+    @extend_schema(
+        operation_id="listCategories",
+        tags=TAGS,
+        auth=[],
+        responses={200: NamedCodeSerializer(many=True)},
+    )
+    def get(self, request):
+        """The active categories, in display order."""
+        return Response(
+            NamedCodeSerializer(Category.objects.filter(is_active=True), many=True).data
+        )
+
+
+class LocationListApi(APIView):
+    @extend_schema(
+        operation_id="listLocations",
+        tags=TAGS,
+        auth=[],
+        responses={200: NamedCodeSerializer(many=True)},
+    )
+    def get(self, request):
+        """The active locations, in display order."""
+        return Response(
+            NamedCodeSerializer(Location.objects.filter(is_active=True), many=True).data
+        )

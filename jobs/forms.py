@@ -1,0 +1,96 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Company
+from jobs.models import Category, EmploymentType, Job, Location
+from jobs.selectors import JobFilters
+
+
+class JobSearchForm(forms.Form):
+    """The list page's search and filters (GET); invalid values are ignored, not fatal."""
+
+    q = forms.CharField(label=_("Keyword"), required=False, max_length=200)
+    location = forms.ModelChoiceField(
+        Location.objects.filter(is_active=True),
+        to_field_name="code",
+        label=_("Location"),
+        required=False,
+        empty_label=_("Anywhere"),
+    )
+    category = forms.ModelChoiceField(
+        Category.objects.filter(is_active=True),
+        to_field_name="code",
+        label=_("Category"),
+        required=False,
+        empty_label=_("All categories"),
+    )
+    employment_type = forms.ChoiceField(
+        label=_("Employment type"),
+        required=False,
+        choices=[("", _("Any type")), *EmploymentType.choices],
+    )
+    remote = forms.BooleanField(label=_("Remote only"), required=False)
+    salary_min = forms.IntegerField(
+        label=_("Minimum salary (KRW)"), required=False, min_value=0, step_size=1_000_000
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("", _("Best match")), ("latest", _("Newest")), ("salary", _("Salary"))],
+    )
+
+    def to_filters(self) -> JobFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        location, category = data.get("location"), data.get("category")
+        return JobFilters(
+            q=data.get("q", ""),
+            location=location.code if location else "",
+            category=category.code if category else "",
+            employment_type=data.get("employment_type", ""),
+            remote=True if data.get("remote") else None,
+            salary_min=data.get("salary_min"),
+            sort=data.get("sort", ""),
+        )
+
+
+class JobForm(forms.ModelForm):
+    """Create and edit (POL-J-004); cross-field rules are checked again by jobs.services."""
+
+    class Meta:
+        model = Job
+        fields = [
+            "title",
+            "category",
+            "location",
+            "employment_type",
+            "remote",
+            "salary_min",
+            "salary_max",
+            "deadline",
+            "description",
+        ]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and self.instance.pk is None and user.has_perm("jobs.manage_any_job"):
+            # Admins post for any company (POL-J-001); recruiters always for their own.
+            self.fields["company"] = forms.ModelChoiceField(
+                Company.objects.all(), label=_("Company"), initial=user.company_id
+            )
+        self.fields["category"].queryset = Category.objects.filter(is_active=True)
+        self.fields["location"].queryset = Location.objects.filter(is_active=True)
+        self.fields["category"].label = _("Category")
+        self.fields["location"].label = _("Location")
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("salary_min"), data.get("salary_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("salary_max", _("The maximum must be at least the minimum."))
+        return data
+
+    def _post_clean(self):
+        # Model validation runs in the service (and the database); skip the ModelForm's
+        # instance validation, which would need the owner and company set first.
+        pass

@@ -1,0 +1,118 @@
+"""Every write to jobs (POL-J-001 … POL-J-004). The HTML views and the API both call these."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
+from jobs.models import Job, JobStatus
+from jobs.selectors import can_manage
+
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "category",
+    "location",
+    "employment_type",
+    "remote",
+    "salary_min",
+    "salary_max",
+    "deadline",
+)
+
+
+def _validate(job: Job) -> None:
+    """Rules across fields; the database checks them again (constraints)."""
+    if (
+        job.salary_min is not None
+        and job.salary_max is not None
+        and job.salary_min > job.salary_max
+    ):
+        raise JobInvalid(
+            _("The minimum salary must not exceed the maximum (POL-J-004)."), field="salary_max"
+        )
+    if not (job.title or "").strip():
+        raise JobInvalid(_("A job needs a title."), field="title")
+
+
+def _save(job: Job) -> Job:
+    try:
+        with transaction.atomic():
+            job.save()
+    except IntegrityError as exc:  # a constraint the checks above did not foresee
+        raise JobInvalid(_("The job breaks a rule of the database: %s") % exc) from exc
+    return job
+
+
+def _require(user, perm: str) -> None:
+    if not (user and user.is_authenticated and user.has_perm(perm)):
+        raise JobPermissionDenied(_("You may not do this."))
+
+
+def _require_owner(user, job: Job, perm: str) -> None:
+    _require(user, perm)
+    if not can_manage(user, job):
+        raise JobPermissionDenied(_("Only the job's owner or an admin may change it (POL-J-001)."))
+
+
+@transaction.atomic
+def job_create(*, user, company=None, publish: bool = False, **fields) -> Job:
+    """A new job of the user's company, owned by the user (POL-J-001); a draft unless
+    `publish`. Admins may name another `company`."""
+    _require(user, "jobs.add_job")
+    if company is None or not user.has_perm("jobs.manage_any_job"):
+        company = user.company
+    if company is None:
+        raise JobInvalid(_("Your account belongs to no company yet."), field="company")
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise JobInvalid(f"Unknown fields: {', '.join(sorted(unknown))}")
+    job = Job(owner=user, company=company, status=JobStatus.DRAFT, **fields)
+    if publish:
+        job.status, job.published_at = JobStatus.PUBLISHED, timezone.now()
+    _validate(job)
+    return _save(job)
+
+
+@transaction.atomic
+def job_update(*, job: Job, user, publish: bool | None = None, **fields) -> Job:
+    """Change a job's fields (owner or admin, POL-J-001). A closed job stays closed
+    (POL-J-002): editing it is a conflict."""
+    _require_owner(user, job, "jobs.change_job")
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    if job.status == JobStatus.CLOSED:
+        raise JobStateConflict(_("A closed job cannot be edited."))
+    for name, value in fields.items():
+        if name not in EDITABLE_FIELDS:
+            raise JobInvalid(f"Unknown field: {name}", field=name)
+        setattr(job, name, value)
+    if publish and job.status == JobStatus.DRAFT:
+        job.status, job.published_at = JobStatus.PUBLISHED, timezone.now()
+    _validate(job)
+    return _save(job)
+
+
+@transaction.atomic
+def job_publish(*, job: Job, user) -> Job:
+    """Draft → published (idempotent for published jobs); closed jobs stay closed."""
+    _require_owner(user, job, "jobs.change_job")
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    if job.status == JobStatus.CLOSED:
+        raise JobStateConflict(_("A closed job cannot be published again."))
+    if job.status == JobStatus.DRAFT:
+        job.status, job.published_at = JobStatus.PUBLISHED, timezone.now()
+        _validate(job)
+        _save(job)
+    return job
+
+
+@transaction.atomic
+def job_close(*, job: Job, user) -> Job:
+    """The soft delete (POL-J-002): the job becomes closed, leaves every list and search and
+    keeps its applications. Closing a closed job changes nothing."""
+    _require_owner(user, job, "jobs.delete_job")
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    if job.status != JobStatus.CLOSED:
+        job.status, job.closed_at = JobStatus.CLOSED, timezone.now()
+        _save(job)
+    return job

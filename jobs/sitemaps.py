@@ -1,0 +1,29 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from jobs.selectors import job_list_open
+
+
+class JobSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.8
+    limit = 5000
+
+    def items(self):
+        return job_list_open().only("pk", "updated_at").order_by("-id")
+
+    def location(self, item):
+        return reverse("jobs:detail", args=[item.pk])
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class StaticSitemap(Sitemap):
+    priority = 0.5
+
+    def items(self):
+        return ["jobs:home", "jobs:list"]
+
+    def location(self, item):
+        return reverse(item)

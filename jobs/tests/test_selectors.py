@@ -1,0 +1,199 @@
+"""Lists, search and ranking (POL-J-002, POL-J-003, POL-J-005)."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from accounts.tests.factories import AdminFactory, JobseekerFactory
+from jobs.exceptions import JobNotFound
+from jobs.models import Location
+from jobs.selectors import JobFilters, job_get_visible, job_list_banner, job_list_public
+from jobs.tests.factories import (
+    BannerOptionFactory,
+    ClosedJobFactory,
+    DraftJobFactory,
+    ExpiredJobFactory,
+    PremiumOptionFactory,
+    PublishedJobFactory,
+)
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="PostgreSQL full-text and trigram search; CI runs the suite on PostgreSQL too",
+)
+
+
+def _titles(filters=None):
+    return [job.title for job in job_list_public(filters)[0:100]]
+
+
+def test_closed_expired_and_draft_jobs_leave_lists__POL_J_002_POL_J_003():
+    PublishedJobFactory(title="open")
+    ClosedJobFactory(title="closed")
+    ExpiredJobFactory(title="expired")
+    DraftJobFactory(title="draft")
+    assert _titles() == ["open"]
+    assert job_list_public().count() == 1
+
+
+def test_active_premium_jobs_come_first_in_every_sort__POL_J_005():
+    now = timezone.now()
+    newer = PublishedJobFactory(title="newer", published_at=now, salary_max=90_000_000)
+    premium = PublishedJobFactory(
+        title="premium", published_at=now - timedelta(days=3), salary_min=1, salary_max=2
+    )
+    PremiumOptionFactory(job=premium)
+    expired_premium = PublishedJobFactory(title="lapsed", published_at=now - timedelta(days=1))
+    PremiumOptionFactory(
+        job=expired_premium,
+        starts_at=now - timedelta(days=10),
+        ends_at=now - timedelta(days=3),
+    )
+    assert _titles(JobFilters(sort="latest")) == ["premium", "newer", "lapsed"]
+    assert _titles(JobFilters(sort="salary"))[:2] == ["premium", "newer"]
+    page = job_list_public()[0:2]
+    assert [job.is_premium for job in page] == [True, False]
+    assert newer.pk != premium.pk
+
+
+def test_pagination_stitches_premium_and_regular_pages__POL_J_005():
+    for _ in range(3):
+        PremiumOptionFactory()
+    for _ in range(4):
+        PublishedJobFactory()
+    ranked = job_list_public()
+    assert ranked.count() == 7
+    first, second = ranked[0:2], ranked[2:5]
+    assert [j.is_premium for j in first + second] == [True, True, True, False, False]
+    assert len({j.pk for j in first + second + ranked[5:7]}) == 7
+    assert ranked[6].is_premium is False
+
+
+def test_filters_location_category_type_remote_salary():
+    busan = Location.objects.get(code="busan")
+    PublishedJobFactory(title="seoul office")
+    PublishedJobFactory(title="busan remote", location=busan, remote=True)
+    PublishedJobFactory(
+        title="intern", employment_type="internship", salary_min=20_000_000, salary_max=30_000_000
+    )
+    assert _titles(JobFilters(location="busan")) == ["busan remote"]
+    assert _titles(JobFilters(remote=True)) == ["busan remote"]
+    assert _titles(JobFilters(employment_type="internship")) == ["intern"]
+    assert "intern" not in _titles(JobFilters(salary_min=60_000_000))
+    assert len(_titles(JobFilters(category="software"))) == 3
+    assert _titles(JobFilters(category="design")) == []
+
+
+def test_sort_by_salary_puts_best_paid_first():
+    PublishedJobFactory(title="low", salary_min=10, salary_max=20)
+    PublishedJobFactory(title="none", salary_min=None, salary_max=None)
+    PublishedJobFactory(title="high", salary_min=10, salary_max=100_000_000)
+    assert _titles(JobFilters(sort="salary")) == ["high", "low", "none"]
+
+
+def test_search_finds_title_company_and_description_words():
+    PublishedJobFactory(title="백엔드 개발자", description="서비스 개발")
+    PublishedJobFactory(title="Product Designer", description="Figma and research")
+    assert _titles(JobFilters(q="designer")) == ["Product Designer"]
+    assert _titles(JobFilters(q="개발자")) == ["백엔드 개발자"]
+    assert _titles(JobFilters(q="figma")) == ["Product Designer"]
+
+
+@postgres_only
+def test_postgres_search_korean_word():
+    PublishedJobFactory(title="데이터 엔지니어", description="파이프라인을 만듭니다.")
+    PublishedJobFactory(title="마케팅 매니저", description="캠페인을 운영합니다.")
+    assert _titles(JobFilters(q="엔지니어")) == ["데이터 엔지니어"]
+    assert _titles(JobFilters(q="캠페인을")) == ["마케팅 매니저"]
+
+
+@postgres_only
+def test_postgres_search_english_word_case_insensitive():
+    PublishedJobFactory(title="Machine Learning Engineer", description="PyTorch models")
+    PublishedJobFactory(title="프론트엔드 개발자", description="React 와 TypeScript")
+    assert _titles(JobFilters(q="LEARNING")) == ["Machine Learning Engineer"]
+    assert _titles(JobFilters(q="typescript")) == ["프론트엔드 개발자"]
+
+
+@postgres_only
+def test_postgres_search_mixed_korean_and_english_query():
+    PublishedJobFactory(title="백엔드 개발자 (Python/Django)", description="API")
+    PublishedJobFactory(title="백엔드 개발자 (Java/Spring)", description="API")
+    PublishedJobFactory(title="Django Girls 코치", description="API")
+    assert _titles(JobFilters(q="Django 개발자")) == ["백엔드 개발자 (Python/Django)"]
+
+
+@postgres_only
+def test_postgres_search_two_syllable_korean_prefix():
+    """'개발' (two syllables, below the trigram length) must find '개발자'."""
+    PublishedJobFactory(title="백엔드 개발자")
+    PublishedJobFactory(title="게임개발 리드")
+    PublishedJobFactory(title="영업 담당자")
+    titles = _titles(JobFilters(q="개발"))
+    assert "백엔드 개발자" in titles
+    assert "영업 담당자" not in titles
+
+
+@postgres_only
+def test_postgres_search_inside_compound_words_uses_trigrams():
+    PublishedJobFactory(title="풀스택웹개발자 채용")
+    assert _titles(JobFilters(q="웹개발")) == ["풀스택웹개발자 채용"]
+
+
+@postgres_only
+def test_postgres_relevance_ranks_title_matches_first():
+    PublishedJobFactory(title="영업 담당자", description="kubernetes 를 몰라도 됩니다")
+    PublishedJobFactory(title="Kubernetes 엔지니어", description="클러스터 운영")
+    assert _titles(JobFilters(q="kubernetes", sort="relevance"))[0] == "Kubernetes 엔지니어"
+
+
+@postgres_only
+def test_postgres_company_rename_updates_search():
+    job = PublishedJobFactory(title="개발자")
+    job.company.name = "새이름컴퍼니"
+    job.company.save()
+    assert _titles(JobFilters(q="새이름컴퍼니")) == ["개발자"]
+    job.refresh_from_db()
+    assert job.company_name == "새이름컴퍼니"
+
+
+def test_company_rename_updates_denormalised_name():
+    job = PublishedJobFactory()
+    job.company.name = "Renamed"
+    job.company.save()
+    job.refresh_from_db()
+    assert job.company_name == "Renamed"
+
+
+def test_banner_jobs_are_the_open_ones_with_an_active_banner__POL_J_005():
+    banner = BannerOptionFactory()
+    PremiumOptionFactory()
+    closed = ClosedJobFactory()
+    BannerOptionFactory(job=closed)
+    assert job_list_banner() == [banner.job]
+
+
+def test_drafts_visible_only_to_owner_and_admin__POL_J_003():
+    draft = DraftJobFactory()
+    assert job_get_visible(pk=draft.pk, user=draft.owner) == draft
+    assert job_get_visible(pk=draft.pk, user=AdminFactory()) == draft
+    for user in (None, JobseekerFactory()):
+        with pytest.raises(JobNotFound):
+            job_get_visible(pk=draft.pk, user=user)
+
+
+def test_detail_of_closed_job_says_closed__POL_J_002():
+    job = job_get_visible(pk=ClosedJobFactory().pk)
+    assert job.is_closed
+    assert not job.is_open()
+    assert job_get_visible(pk=ExpiredJobFactory().pk).is_closed
+
+
+def test_detail_lists_active_options():
+    option = PremiumOptionFactory()
+    job = job_get_visible(pk=option.job_id)
+    assert job.is_premium
+    assert [o.kind for o in job.active_options] == ["premium"]

@@ -1,0 +1,115 @@
+"""Writes (POL-J-001, POL-J-002, POL-J-004) on a real database."""
+
+import pytest
+
+from accounts.tests.factories import AdminFactory, JobseekerFactory, RecruiterFactory
+from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
+from jobs.models import Category, JobStatus, Location
+from jobs.selectors import job_list_public
+from jobs.services import job_close, job_create, job_publish, job_update
+from jobs.tests.factories import ClosedJobFactory, DraftJobFactory, PublishedJobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _fields(**overrides):
+    return {
+        "title": "백엔드 개발자",
+        "description": "Django",
+        "category": Category.objects.get(code="software"),
+        "location": Location.objects.get(code="seoul"),
+        "employment_type": "full_time",
+        "salary_min": 40_000_000,
+        "salary_max": 60_000_000,
+        **overrides,
+    }
+
+
+def test_recruiter_creates_a_draft_for_their_company__POL_J_001():
+    recruiter = RecruiterFactory()
+    job = job_create(user=recruiter, **_fields())
+    assert (job.status, job.owner, job.company) == (JobStatus.DRAFT, recruiter, recruiter.company)
+    assert job.company_name == recruiter.company.name
+
+
+def test_create_and_publish_at_once():
+    job = job_create(user=RecruiterFactory(), publish=True, **_fields())
+    assert job.status == JobStatus.PUBLISHED
+    assert job.published_at
+
+
+def test_jobseeker_cannot_create__POL_J_001():
+    with pytest.raises(JobPermissionDenied):
+        job_create(user=JobseekerFactory(), **_fields())
+
+
+def test_admin_creates_for_any_company__POL_J_001():
+    company = RecruiterFactory().company
+    job = job_create(user=AdminFactory(), company=company, **_fields())
+    assert job.company == company
+
+
+def test_recruiter_cannot_pick_another_company__POL_J_001():
+    recruiter, other = RecruiterFactory(), RecruiterFactory()
+    job = job_create(user=recruiter, company=other.company, **_fields())
+    assert job.company == recruiter.company
+
+
+def test_admin_without_company_must_name_one():
+    with pytest.raises(JobInvalid) as exc:
+        job_create(user=AdminFactory(), **_fields())
+    assert exc.value.field == "company"
+
+
+def test_salary_min_above_max_is_refused__POL_J_004():
+    with pytest.raises(JobInvalid) as exc:
+        job_create(user=RecruiterFactory(), **_fields(salary_min=9, salary_max=1))
+    assert exc.value.field == "salary_max"
+
+
+def test_owner_edits_others_cannot__POL_J_001():
+    job = PublishedJobFactory()
+    assert job_update(job=job, user=job.owner, title="새 제목").title == "새 제목"
+    with pytest.raises(JobPermissionDenied):
+        job_update(job=job, user=RecruiterFactory(), title="남의 공고")
+    assert job_update(job=job, user=AdminFactory(), remote=True).remote is True
+
+
+def test_update_checks_salary_range_against_stored_values__POL_J_004():
+    job = PublishedJobFactory(salary_min=50, salary_max=70)
+    with pytest.raises(JobInvalid):
+        job_update(job=job, user=job.owner, salary_min=100)
+
+
+def test_closed_job_cannot_be_edited_or_republished__POL_J_002():
+    job = ClosedJobFactory()
+    with pytest.raises(JobStateConflict):
+        job_update(job=job, user=job.owner, title="x")
+    with pytest.raises(JobStateConflict):
+        job_publish(job=job, user=job.owner)
+
+
+def test_publish_draft():
+    job = job_publish(job=DraftJobFactory(), user=AdminFactory())
+    assert job.status == JobStatus.PUBLISHED
+    assert job.published_at
+
+
+def test_close_is_a_soft_delete_that_leaves_lists__POL_J_002():
+    job = PublishedJobFactory()
+    assert job_list_public().count() == 1
+    closed = job_close(job=job, user=job.owner)
+    assert closed.status == JobStatus.CLOSED
+    assert closed.closed_at
+    assert job_list_public().count() == 0
+    assert job_close(job=closed, user=job.owner).closed_at == closed.closed_at
+
+
+def test_other_recruiter_cannot_close__POL_J_001():
+    with pytest.raises(JobPermissionDenied):
+        job_close(job=PublishedJobFactory(), user=RecruiterFactory())
+
+
+def test_unknown_field_is_refused():
+    with pytest.raises(JobInvalid):
+        job_update(job=PublishedJobFactory(), user=AdminFactory(), status="closed")
