@@ -12,7 +12,7 @@ def run_worker() -> None:
     close_old_connections() would drop the test's connection, which lives inside the test
     transaction: a no-op here, as Django's test client does for the request signals."""
     with mock.patch(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+        "django_tasks_db.management.commands.db_worker.close_old_connections", return_value=None
     ):
         call_command(
             "db_worker",

@@ -1,6 +1,7 @@
 """The races of POL-AP-001 and POL-AP-003, with real concurrent transactions on
 PostgreSQL (SQLite serializes every writer, so there is no race to lose there)."""
 
+import contextlib
 import threading
 import time
 
@@ -50,10 +51,8 @@ def test_two_simultaneous_applications_make_one__POL_AP_001(monkeypatch):
     def save_after_both_passed_the_python_check(self, name, content):
         # Both submissions have passed the "already applied?" query: only the unique
         # constraint can stop the second one now.
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             both_checked.wait(timeout=5)
-        except threading.BrokenBarrierError:
-            pass
         return original_save(self, name, content)
 
     monkeypatch.setattr(PrivateFileSystemStorage, "_save", save_after_both_passed_the_python_check)
