@@ -284,3 +284,17 @@ def test_no_email_sent_before_the_worker_runs__POL_AP_004():
     submit()
     assert mail.outbox == []
     assert os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith("test")
+
+
+def test_s3_compatible_private_storage_when_a_bucket_is_set__POL_AP_002(settings):
+    from storages.backends.s3 import S3Storage
+
+    from applications.storage import PrivateFileSystemStorage, resume_storage
+
+    assert isinstance(resume_storage(), PrivateFileSystemStorage)
+    settings.RESUME_S3_BUCKET = "jobboard-resumes"
+    storage = resume_storage()
+    assert isinstance(storage, S3Storage)
+    assert storage.bucket_name == "jobboard-resumes"
+    assert storage.default_acl == "private"
+    assert storage.querystring_auth is True
