@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class ApplicationsConfig(AppConfig):
     name = "applications"
     verbose_name = "Applications"
+
+    def ready(self):
+        from django.db.models import Count
+
+        from jobs.selectors import OWNED_JOB_ANNOTATIONS
+
+        # "My jobs" shows each job's applicant count; jobs cannot import us, so we tell it.
+        OWNED_JOB_ANNOTATIONS["applicant_count"] = Count("applications", distinct=True)

@@ -203,10 +203,18 @@ def job_list_latest(limit: int = 6) -> list[Job]:
     return list(job_list_public()[0:limit])
 
 
+# Figures other apps add to each row of "my jobs" (name → aggregate expression), registered
+# from their AppConfig.ready(), so jobs shows them without importing those apps.
+OWNED_JOB_ANNOTATIONS: dict = {}
+
+
 def job_list_owned(user) -> QuerySet[Job]:
     """A recruiter's own jobs in every state, newest first (the "my jobs" page)."""
     return (
-        Job.objects.filter(owner=user).select_related(*CARD_RELATED).order_by("-created_at", "-id")
+        Job.objects.filter(owner=user)
+        .select_related(*CARD_RELATED)
+        .annotate(**OWNED_JOB_ANNOTATIONS)
+        .order_by("-created_at", "-id")
     )
 
 

@@ -174,8 +174,8 @@ class LatestJobsFeed(Feed):
 
 
 class MyJobsView(PermRequiredMixin, TemplateView):
-    """A recruiter's jobs in every state; `applicant_count` is annotated by the
-    applications app once merged (jobs must not import it)."""
+    """A recruiter's jobs in every state, with the figures other apps register in
+    jobs.selectors.OWNED_JOB_ANNOTATIONS (the applicant count)."""
 
     permission_required = "jobs.add_job"
     template_name = "jobs/mine.html"

@@ -237,6 +237,21 @@ JOBS_COUNT_CACHE_SECONDS = env.int("JOBS_COUNT_CACHE_SECONDS", default=60)
 
 # --- Applications (POL-AP-…): résumés and notifications.
 RESUME_MAX_BYTES = 5 * 1024 * 1024
+# Private résumé storage, outside the web root (POL-AP-002); S3-compatible when a bucket is set.
+RESUME_STORAGE_ROOT = env.str("RESUME_STORAGE_ROOT", default=str(BASE_DIR / "var" / "private"))
+RESUME_S3_BUCKET = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+# django-storages reads these from settings; boto3 takes the keys from AWS_ACCESS_KEY_ID /
+# AWS_SECRET_ACCESS_KEY in the environment.
+AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+# Email retries (POL-AP-004, ADR 0014): base · 2^(n-1) seconds, capped; then gives up
+# (the notification keeps email_failed_at and admin can re-queue it).
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStageEnum"] = "applications.models.Stage"
+NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", default=30)
+NOTIFICATION_RETRY_MAX_DELAY_SECONDS = env.int("NOTIFICATION_RETRY_MAX_DELAY_SECONDS", default=3600)
+NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=30)
+# A task still RUNNING after this long belongs to a crashed worker and is re-queued.
+TASK_STALE_AFTER_SECONDS = env.int("TASK_STALE_AFTER_SECONDS", default=600)
 
 
 # --- Payments (POL-P-…): gateways, products, sandbox.

@@ -1,0 +1,101 @@
+from rest_framework import serializers
+
+from applications.models import Application, Notification, Stage, StageChange
+
+
+class ApplyInputSerializer(serializers.Serializer):
+    resume = serializers.FileField(help_text="PDF or DOCX, at most 5 MB (POL-AP-002).")
+    cover_letter = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class TransitionInputSerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=Stage.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class StageChangeSerializer(serializers.ModelSerializer):
+    from_stage = serializers.CharField(allow_blank=True)
+    to_stage = serializers.ChoiceField(choices=Stage.choices)
+    actor = serializers.SerializerMethodField()
+
+    class Meta:
+        model = StageChange
+        fields = ["from_stage", "to_stage", "actor", "note", "created_at"]
+
+    def get_actor(self, obj) -> str | None:
+        return (obj.actor.name or obj.actor.email) if obj.actor else None
+
+
+class ApplicationJobSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    company = serializers.CharField(source="company.name")
+
+
+class ApplicantSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    email = serializers.EmailField()
+
+
+class ResumeInfoSerializer(serializers.Serializer):
+    name = serializers.CharField(source="resume_name")
+    size = serializers.IntegerField(source="resume_size")
+    content_type = serializers.CharField(source="resume_content_type")
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str:
+        return f"/api/v1/applications/{obj.pk}/resume"
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    job = ApplicationJobSerializer()
+    applicant = ApplicantSerializer()
+    stage = serializers.ChoiceField(choices=Stage.choices)
+    resume = ResumeInfoSerializer(source="*")
+
+    class Meta:
+        model = Application
+        fields = [
+            "id",
+            "job",
+            "applicant",
+            "stage",
+            "resume",
+            "cover_letter",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class ApplicationDetailSerializer(ApplicationSerializer):
+    history = StageChangeSerializer(many=True)
+
+    class Meta(ApplicationSerializer.Meta):
+        fields = [*ApplicationSerializer.Meta.fields, "history"]
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    text = serializers.CharField()
+    params = serializers.DictField()
+    read = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Notification
+        fields = ["id", "kind", "text", "params", "link", "read", "read_at", "created_at"]
+
+    def get_read(self, obj) -> bool:
+        return obj.read_at is not None
+
+
+class NotificationListSerializer(serializers.Serializer):
+    unread = serializers.IntegerField()
+    total = serializers.IntegerField()
+    page = serializers.IntegerField()
+    limit = serializers.IntegerField()
+    results = NotificationSerializer(many=True)
+
+
+class MarkReadResultSerializer(serializers.Serializer):
+    marked = serializers.IntegerField()
+    unread = serializers.IntegerField()

@@ -1,0 +1,231 @@
+"""REST interface of the applications domain: parse → service/selector → serialize."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.permissions import SignedIn, perm_required
+from applications import selectors, services
+from applications.api.serializers import (
+    ApplicationDetailSerializer,
+    ApplicationSerializer,
+    ApplyInputSerializer,
+    MarkReadResultSerializer,
+    NotificationSerializer,
+    TransitionInputSerializer,
+)
+from applications.models import Stage
+from applications.resumes import DOCX, PDF, install_size_limit, raise_if_too_large
+from jobboard.api.pagination import PagePagination
+from jobs.models import Job
+
+TAGS = ["applications"]
+
+
+class JobApplyApi(APIView):
+    permission_classes = [perm_required("applications.add_application")]
+
+    def initial(self, request, *args, **kwargs):
+        # Before DRF parses the body: stop reading a résumé past the limit (POL-AP-002).
+        install_size_limit(request._request)
+        super().initial(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="applyToJob",
+        tags=TAGS,
+        request={"multipart/form-data": ApplyInputSerializer},
+        responses={
+            201: ApplicationDetailSerializer,
+            403: OpenApiResponse(description="Only jobseekers apply (POL-AP-001)."),
+            404: OpenApiResponse(description="No such job."),
+            409: OpenApiResponse(
+                description="Already applied, or the job is not open (POL-AP-001)."
+            ),
+            413: OpenApiResponse(description="Résumé larger than 5 MB (POL-AP-002)."),
+        },
+    )
+    def post(self, request, job_id: int):
+        """Apply to an open job with a PDF or DOCX résumé (POL-AP-001, POL-AP-002)."""
+        job = get_object_or_404(Job.objects.select_related("owner"), pk=job_id)
+        data = request.data
+        raise_if_too_large(request._request)
+        serializer = ApplyInputSerializer(data=data)
+        serializer.is_valid(raise_exception=True)
+        application = services.application_submit(
+            job=job, applicant=request.user, **serializer.validated_data
+        )
+        application = selectors.application_get_visible(
+            user=request.user, application_id=application.pk
+        )
+        return Response(ApplicationDetailSerializer(application).data, status=201)
+
+
+class ApplicationListApi(ListAPIView):
+    permission_classes = [SignedIn]
+    serializer_class = ApplicationSerializer
+    pagination_class = PagePagination
+
+    @extend_schema(
+        operation_id="listApplications",
+        tags=TAGS,
+        parameters=[
+            OpenApiParameter("job", int, description="Only applications to this job."),
+            OpenApiParameter("stage", str, enum=Stage.values, description="Only this stage."),
+        ],
+    )
+    def get(self, request, *args, **kwargs):
+        """Jobseeker: own applications; recruiter: to own jobs; admin: all."""
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        params = self.request.query_params
+        job = params.get("job")
+        stage = params.get("stage")
+        return selectors.application_list_visible(
+            user=self.request.user,
+            job_id=int(job) if job and job.isdigit() else None,
+            stage=stage if stage in Stage.values else None,
+        )
+
+
+class ApplicationDetailApi(APIView):
+    permission_classes = [SignedIn]
+
+    @extend_schema(
+        operation_id="getApplication",
+        tags=TAGS,
+        responses={200: ApplicationDetailSerializer, 404: OpenApiResponse(description="")},
+    )
+    def get(self, request, application_id: int):
+        """One application with its stage history (applicant, job owner, admin)."""
+        application = selectors.application_get_visible(
+            user=request.user, application_id=application_id
+        )
+        return Response(ApplicationDetailSerializer(application).data)
+
+
+class ApplicationTransitionApi(APIView):
+    permission_classes = [SignedIn]
+
+    @extend_schema(
+        operation_id="transitionApplication",
+        tags=TAGS,
+        request=TransitionInputSerializer,
+        responses={
+            200: ApplicationDetailSerializer,
+            403: OpenApiResponse(description="Not allowed to move this application."),
+            404: OpenApiResponse(description="No such application (or not yours to see)."),
+            409: OpenApiResponse(description="POL-AP-003 forbids this move; nothing changed."),
+        },
+    )
+    def post(self, request, application_id: int):
+        """Move an application to another stage (POL-AP-003); the applicant may only
+        withdraw."""
+        selectors.application_get_visible(user=request.user, application_id=application_id)
+        serializer = TransitionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.application_move_stage(
+            application_id=application_id, actor=request.user, **serializer.validated_data
+        )
+        application = selectors.application_get_visible(
+            user=request.user, application_id=application_id
+        )
+        return Response(ApplicationDetailSerializer(application).data)
+
+
+def resume_response(*, application, user) -> HttpResponse:
+    """The résumé as an attachment, never rendered inline (POL-AP-002)."""
+    with services.resume_open_for(application=application, user=user) as handle:
+        body = handle.read()
+    response = HttpResponse(body, content_type=application.resume_content_type)
+    extension = "pdf" if application.resume_content_type == PDF else "docx"
+    response["Content-Disposition"] = f'attachment; filename="resume-{application.pk}.{extension}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class ApplicationResumeApi(APIView):
+    permission_classes = [SignedIn]
+
+    @extend_schema(
+        operation_id="downloadResume",
+        tags=TAGS,
+        responses={
+            (200, PDF): OpenApiTypes.BINARY,
+            (200, DOCX): OpenApiTypes.BINARY,
+            404: OpenApiResponse(description="No such application (or not yours to see)."),
+        },
+    )
+    def get(self, request, application_id: int):
+        """The résumé file (applicant, job owner, admin); downloads by others are logged."""
+        application = selectors.application_get_visible(
+            user=request.user, application_id=application_id
+        )
+        return resume_response(application=application, user=request.user)
+
+
+class NotificationPagination(PagePagination):
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["unread"] = selectors.notification_unread_count(user=self.request.user)
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        result = super().get_paginated_response_schema(schema)
+        result["required"] = [*result["required"], "unread"]
+        result["properties"]["unread"] = {"type": "integer", "minimum": 0}
+        return result
+
+
+class NotificationListApi(ListAPIView):
+    permission_classes = [SignedIn]
+    serializer_class = NotificationSerializer
+    pagination_class = NotificationPagination
+
+    @extend_schema(operation_id="listNotifications", tags=["notifications"])
+    def get(self, request, *args, **kwargs):
+        """The signed-in user's notifications, newest first, with the unread count."""
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.notification_list(user=self.request.user)
+
+
+class NotificationReadApi(APIView):
+    permission_classes = [SignedIn]
+
+    @extend_schema(
+        operation_id="markNotificationRead",
+        tags=["notifications"],
+        request=None,
+        responses={
+            200: MarkReadResultSerializer,
+            404: OpenApiResponse(description="No such notification."),
+        },
+    )
+    def post(self, request, notification_id: int):
+        """Mark one notification read."""
+        marked = services.notification_mark_read(user=request.user, notification_id=notification_id)
+        unread = selectors.notification_unread_count(user=request.user)
+        return Response({"marked": marked, "unread": unread}, status=status.HTTP_200_OK)
+
+
+class NotificationReadAllApi(APIView):
+    permission_classes = [SignedIn]
+
+    @extend_schema(
+        operation_id="markAllNotificationsRead",
+        tags=["notifications"],
+        request=None,
+        responses={200: MarkReadResultSerializer},
+    )
+    def post(self, request):
+        """Mark every notification of the user read."""
+        marked = services.notification_mark_read(user=request.user)
+        return Response({"marked": marked, "unread": 0})

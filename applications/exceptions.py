@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+
+from jobboard.errors import Conflict, DomainError, NotFound, PermissionDenied
+
+
+class ResumeInvalid(DomainError):
+    """POL-AP-002: not a PDF or DOCX by content, or unsafe."""
+
+    title = "Invalid résumé"
+    type_slug = "resume-invalid"
+
+    def __init__(self, detail: str = ""):
+        super().__init__(str(detail or _("Upload a PDF or DOCX file.")), field="resume")
+
+
+class ResumeTooLarge(ResumeInvalid):
+    status = 413
+    title = "Résumé too large"
+    type_slug = "resume-too-large"
+
+
+class AlreadyApplied(Conflict):
+    title = "Already applied"
+    type_slug = "already-applied"
+
+
+class JobNotOpen(Conflict):
+    title = "Job not open"
+    type_slug = "job-not-open"
+
+
+class StageMoveForbidden(Conflict):
+    title = "Stage move not allowed"
+    type_slug = "stage-move-forbidden"
+
+
+class ApplicationNotFound(NotFound):
+    type_slug = "application-not-found"
+
+
+class NotAllowed(PermissionDenied):
+    pass

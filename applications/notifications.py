@@ -1,0 +1,87 @@
+"""What a notification says (POL-AP-004), in the reader's language: the text is rendered
+when shown, from `kind` and `params`, so a Korean reader and an English reader of the same
+row each get their own words. Korean and English wording lives here and in
+templates/applications/email/{ko,en}/ (the project has no translation catalog yet)."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from applications.models import Notification, NotificationKind
+
+STAGE_NAMES = {
+    "ko": {
+        "applied": "지원 완료",
+        "screening": "서류 검토",
+        "interview": "면접",
+        "offer": "합격 제안",
+        "hired": "채용 확정",
+        "rejected": "불합격",
+        "withdrawn": "지원 취소",
+    },
+    "en": {
+        "applied": "Applied",
+        "screening": "Screening",
+        "interview": "Interview",
+        "offer": "Offer",
+        "hired": "Hired",
+        "rejected": "Rejected",
+        "withdrawn": "Withdrawn",
+    },
+}
+TEXTS = {
+    "ko": {
+        NotificationKind.NEW_APPLICATION: "{applicant} 님이 “{job}”에 지원했습니다.",
+        NotificationKind.STAGE_CHANGED: "“{job}” 지원이 {stage} 단계로 바뀌었습니다.",
+    },
+    "en": {
+        NotificationKind.NEW_APPLICATION: "{applicant} applied to “{job}”.",
+        NotificationKind.STAGE_CHANGED: "Your application to “{job}” moved to {stage}.",
+    },
+}
+
+
+def _language(language: str | None = None) -> str:
+    return "en" if (language or get_language() or "ko").startswith("en") else "ko"
+
+
+def stage_name(stage: str, language: str | None = None) -> str:
+    return STAGE_NAMES[_language(language)].get(stage, stage)
+
+
+def notification_text(notification: Notification, language: str | None = None) -> str:
+    language = _language(language)
+    params = notification.params
+    return TEXTS[language][NotificationKind(notification.kind)].format(
+        applicant=params.get("applicant", ""),
+        job=params.get("job", ""),
+        stage=stage_name(params.get("to_stage", ""), language),
+    )
+
+
+def build_email(notification: Notification) -> EmailMultiAlternatives:
+    """The email of a notification, from templates/applications/email/<language>/, in the
+    language the notification was created for (Korean by default)."""
+    language = _language(notification.params.get("language") or settings.LANGUAGE_CODE)
+    params = notification.params
+    context = {
+        "params": params,
+        "link": settings.SITE_URL.rstrip("/") + notification.link,
+        **{
+            f"{which}_stage_{lang}": stage_name(params.get(f"{which}_stage", ""), lang)
+            for which in ("from", "to")
+            for lang in ("ko", "en")
+        },
+    }
+    base = f"applications/email/{language}/{notification.kind}"
+    subject = render_to_string(f"{base}_subject.txt", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=render_to_string(f"{base}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notification.user.email],
+        headers={"X-Jobboard-Notification": str(notification.pk)},
+    )
+    message.attach_alternative(render_to_string(f"{base}.html", context), "text/html")
+    return message

@@ -1,0 +1,26 @@
+from urllib.parse import urlencode
+
+from django import template
+
+from applications import selectors
+from applications.links import login_url
+
+register = template.Library()
+
+
+@register.simple_tag
+def my_application(job, user):
+    """The signed-in jobseeker's application to `job`, or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return selectors.application_for_job_and_user(job=job, user=user)
+
+
+@register.simple_tag
+def unread_notifications(user) -> int:
+    return selectors.notification_unread_count(user=user) if user.is_authenticated else 0
+
+
+@register.simple_tag
+def sign_in_url(next_path: str) -> str:
+    return f"{login_url()}?{urlencode({'next': next_path})}"
