@@ -4,8 +4,9 @@ content type and body schema (the API-First rule). Used by the `api_client` fixt
 from functools import lru_cache
 from pathlib import Path
 
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
+from openapi_core.deserializing.media_types.util import json_loads
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "api-spec.yaml"
@@ -13,7 +14,12 @@ SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "api-spec.yaml"
 
 @lru_cache(maxsize=1)
 def openapi() -> OpenAPI:
-    return OpenAPI.from_file_path(str(SPEC_PATH))
+    # Error bodies are application/problem+json (RFC 9457): JSON, which openapi-core does not
+    # know by that name.
+    config = Config(
+        extra_media_type_deserializers={"application/problem+json": json_loads},
+    )
+    return OpenAPI.from_file_path(str(SPEC_PATH), config=config)
 
 
 def assert_response_matches_spec(response) -> None:
