@@ -187,6 +187,7 @@ _WEBHOOK_RESPONSES = {
         description="Malformed body, wrong secret, or another order's payment; nothing changed."
     ),
     404: OpenApiResponse(description="An order we never issued; nothing changed."),
+    415: OpenApiResponse(description="Not JSON (nor form-encoded, for Iamport)."),
     503: OpenApiResponse(
         description="Transient trouble (gateway unreachable, lock timeout, database down): retry."
     ),
