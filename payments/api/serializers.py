@@ -5,8 +5,12 @@ from jobs.models import JobOption
 from payments.models import LedgerEntry, Order, Product, Provider
 
 
+# Integer fields are declared explicitly: model-derived bounds differ between SQLite and
+# PostgreSQL, and the contract must not depend on the database.
 class ProductSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
+    duration_days = serializers.IntegerField(read_only=True, allow_null=True)
+    price = serializers.IntegerField(read_only=True, help_text="KRW, integer won.")
 
     class Meta:
         model = Product
@@ -28,6 +32,7 @@ class OrderSerializer(serializers.ModelSerializer):
     product = serializers.SlugRelatedField(slug_field="code", read_only=True)
     job = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     job_option = serializers.SerializerMethodField()
+    amount = serializers.IntegerField(read_only=True, help_text="KRW, integer won.")
 
     class Meta:
         model = Order
@@ -107,6 +112,8 @@ class CancelRequestSerializer(serializers.Serializer):
 
 class LedgerEntrySerializer(serializers.ModelSerializer):
     order_id = serializers.SerializerMethodField()
+    amount = serializers.IntegerField(read_only=True, help_text="Signed KRW.")
+    balance_after = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = LedgerEntry

@@ -5,7 +5,10 @@ import pytest
 
 from conftest import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -16,7 +19,9 @@ def gateways_at_live_server(live_server, settings):
     return live_server
 
 
-def test_recruiter_buys_premium_through_the_sandbox(page, gateways_at_live_server, console_errors, shot):
+def test_recruiter_buys_premium_through_the_sandbox(
+    page, gateways_at_live_server, console_errors, shot
+):
     from jobs.tests.factories import PublishedJobFactory
     from payments.models import Order, OrderStatus
 
