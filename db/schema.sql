@@ -1,3 +1,12 @@
+CREATE FUNCTION public.payments_ledger_refuse_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    RAISE EXCEPTION 'payments_ledgerentry is append-only (POL-P-005)'
+        USING ERRCODE = 'integrity_constraint_violation';
+END
+$$;
+
 CREATE TABLE public.accounts_company (
     id bigint NOT NULL,
     name character varying(200) NOT NULL,
@@ -607,6 +616,8 @@ CREATE INDEX payments_product_code_46954efa_like ON public.payments_product USIN
 CREATE INDEX payments_webhookevent_order_id_03416413 ON public.payments_webhookevent USING btree (order_id);
 
 CREATE INDEX tasks_db_new_ordering_idx ON public.django_tasks_database_dbtaskresult USING btree (status, priority DESC, run_after, enqueued_at) WHERE ((status)::text = 'READY'::text);
+
+CREATE TRIGGER payments_ledger_append_only BEFORE DELETE OR UPDATE ON public.payments_ledgerentry FOR EACH ROW EXECUTE FUNCTION public.payments_ledger_refuse_change();
 
 ALTER TABLE ONLY public.accounts_devicesession
     ADD CONSTRAINT accounts_devicesession_user_id_58ed1ceb_fk_accounts_user_id FOREIGN KEY (user_id) REFERENCES public.accounts_user(id) DEFERRABLE INITIALLY DEFERRED;

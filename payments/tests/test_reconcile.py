@@ -45,3 +45,17 @@ def test_bad_period_is_refused():
         call_command("reconcile_payments", "--since", "2030-01-02", "--until", "2030-01-01")
     with pytest.raises(CommandError):
         call_command("reconcile_payments", "--since", "yesterday")
+
+
+def test_expire_orders_command(capsys):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from payments.models import OrderStatus
+
+    stale = PendingTossOrderFactory(created_at=timezone.now() - timedelta(hours=3))
+    call_command("expire_orders", "--minutes", "60")
+    stale.refresh_from_db()
+    assert stale.status == OrderStatus.EXPIRED
+    assert "1 order(s) expired" in capsys.readouterr().out

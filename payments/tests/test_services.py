@@ -430,3 +430,19 @@ def test_balance_never_negative_in_the_database__POL_P_005():
     wallet = services.wallet_get_or_create(owner=PendingTossOrderFactory().buyer)
     with pytest.raises(IntegrityError), transaction.atomic():
         Wallet.objects.filter(pk=wallet.pk).update(balance=-1)
+
+
+def test_database_refuses_ledger_changes_even_bypassing_the_orm_guard__POL_P_005():
+    from django.db import connection, models
+
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "the append-only trigger exists on PostgreSQL only; SQLite relies on the model guards"
+        )
+    pay_toss(PendingTopupOrderFactory())
+    entry = LedgerEntry.objects.get()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.QuerySet.update(LedgerEntry.objects.filter(pk=entry.pk), amount=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.QuerySet.delete(LedgerEntry.objects.filter(pk=entry.pk))
+    assert LedgerEntry.objects.get().amount == 50_000
