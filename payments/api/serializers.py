@@ -72,7 +72,11 @@ class OrderSerializer(serializers.ModelSerializer):
 class PrepareRequestSerializer(serializers.Serializer):
     product = serializers.SlugField(max_length=40, help_text="Product code, e.g. premium_7.")
     job = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, help_text="Job id (options only)."
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text="Job id (options only).",
     )
     provider = serializers.ChoiceField(choices=Provider.choices)
 

@@ -59,3 +59,59 @@ def test_expire_orders_command(capsys):
     stale.refresh_from_db()
     assert stale.status == OrderStatus.EXPIRED
     assert "1 order(s) expired" in capsys.readouterr().out
+
+
+def test_ledger_and_wallet_differences_are_reported():
+    from payments.models import LedgerEntry, Wallet
+    from payments.selectors import reconcile
+
+    order = paid(PendingTopupOrderFactory())
+    wallet = Wallet.objects.get(owner=order.buyer)
+    # A balance moved without its entry, and an entry missing for a paid top-up.
+    Wallet.objects.filter(pk=wallet.pk).update(balance=wallet.balance + 5)
+    problems = {
+        d.problem
+        for d in reconcile(
+            since=order.created_at.replace(year=2000), until=order.created_at.replace(year=2100)
+        )
+    }
+    assert any("ledger sums to" in p for p in problems)
+    assert LedgerEntry.objects.filter(order=order).count() == 1
+
+
+def test_wallet_order_without_its_entry_is_reported():
+    from django.utils import timezone
+
+    from jobs.tests.factories import PublishedJobFactory
+    from payments.models import Order, OrderStatus
+    from payments.selectors import reconcile
+    from payments.tests.factories import product
+
+    job = PublishedJobFactory()
+    now = timezone.now()
+    Order.objects.create(
+        order_id="jbwalletnoentry1",
+        buyer=job.owner,
+        product=product("premium_7"),
+        job=job,
+        order_name="x",
+        amount=30_000,
+        provider="wallet",
+        status=OrderStatus.PAID,
+        paid_at=now,
+    )
+    gateway_no_key = Order.objects.create(
+        order_id="jbtossnokey00001",
+        buyer=job.owner,
+        product=product("premium_7"),
+        job=job,
+        order_name="x",
+        amount=30_000,
+        provider="toss",
+        status=OrderStatus.PAID,
+        paid_at=now,
+    )
+    differences = reconcile(since=now.replace(year=2000), until=now.replace(year=2100))
+    by_order = {d.order_id: d.problem for d in differences}
+    assert "ledger" in by_order["jbwalletnoentry1"]
+    assert by_order[gateway_no_key.order_id] == "paid without a gateway payment id"
