@@ -57,6 +57,11 @@ class PrivateStack:
             "DATABASE_URL": self.database_url,
             "REDIS_URL": f"redis://127.0.0.1:{self.redis_port}/0",
             "SECURE_SSL_REDIRECT": "False",
+            "TOSS_SECRET_KEY": "live_sk_bench",
+            "TOSS_CLIENT_KEY": "live_ck_bench",
+            "IAMPORT_API_KEY": "bench",
+            "IAMPORT_API_SECRET": "bench",
+            "IAMPORT_IMP_CODE": "imp00000000",
             "LOG_LEVEL": "WARNING",
             **self.extra_env,
         }

@@ -213,6 +213,7 @@ def job_list_owned(user) -> QuerySet[Job]:
     return (
         Job.objects.filter(owner=user)
         .select_related(*CARD_RELATED)
+        .prefetch_related("options")
         .annotate(**OWNED_JOB_ANNOTATIONS)
         .order_by("-created_at", "-id")
     )

@@ -255,7 +255,38 @@ TASK_STALE_AFTER_SECONDS = env.int("TASK_STALE_AFTER_SECONDS", default=600)
 
 
 # --- Payments (POL-P-…): gateways, products, sandbox.
+# Keys come only from the environment. PAYMENTS_SANDBOX mounts a local stand-in for both
+# gateways under /payments/sandbox/ (docs/payments.md); production refuses it.
+PAYMENTS_ENABLED = env.bool("PAYMENTS_ENABLED", default=True)
 PAYMENTS_SANDBOX = env.bool("PAYMENTS_SANDBOX", default=False)
+PAYMENTS_SANDBOX_PATH = "/payments/sandbox"
+TOSS_API_BASE = env.str("TOSS_API_BASE", default="https://api.tosspayments.com")
+TOSS_SECRET_KEY = env.str("TOSS_SECRET_KEY", default="")
+TOSS_CLIENT_KEY = env.str("TOSS_CLIENT_KEY", default="")
+IAMPORT_API_BASE = env.str("IAMPORT_API_BASE", default="https://api.iamport.kr")
+IAMPORT_API_KEY = env.str("IAMPORT_API_KEY", default="")
+IAMPORT_API_SECRET = env.str("IAMPORT_API_SECRET", default="")
+IAMPORT_IMP_CODE = env.str("IAMPORT_IMP_CODE", default="")
+PAYMENTS_HTTP_TIMEOUT = env.float("PAYMENTS_HTTP_TIMEOUT", default=10.0)
+PAYMENTS_HTTP_ATTEMPTS = env.int("PAYMENTS_HTTP_ATTEMPTS", default=3)
+PAYMENTS_HTTP_BACKOFF = env.float("PAYMENTS_HTTP_BACKOFF", default=0.5)
+
+
+def payments_sandbox_settings(site_url: str) -> dict[str, str]:
+    """Gateway settings that point the app at its own sandbox (local demo and tests).
+    The keys are the gateways' public documentation test keys, not secrets."""
+    base = site_url.rstrip("/") + PAYMENTS_SANDBOX_PATH
+    return {
+        "TOSS_API_BASE": env.str("TOSS_API_BASE", default=base + "/toss"),
+        "TOSS_SECRET_KEY": env.str(
+            "TOSS_SECRET_KEY", default="test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R"
+        ),
+        "TOSS_CLIENT_KEY": env.str("TOSS_CLIENT_KEY", default="test_ck_sandbox"),
+        "IAMPORT_API_BASE": env.str("IAMPORT_API_BASE", default=base + "/iamport"),
+        "IAMPORT_API_KEY": env.str("IAMPORT_API_KEY", default="sandbox_imp_key"),
+        "IAMPORT_API_SECRET": env.str("IAMPORT_API_SECRET", default="sandbox_imp_secret"),
+        "IAMPORT_IMP_CODE": env.str("IAMPORT_IMP_CODE", default="imp00000000"),
+    }
 
 
 # --- Observability: tracing, metrics.

@@ -18,3 +18,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+# Payments: the demo pays through the local sandbox gateway (runserver is threaded, so the
+# app can call its own /payments/sandbox/ over HTTP).
+PAYMENTS_SANDBOX = env.bool("PAYMENTS_SANDBOX", default=True)
+if PAYMENTS_SANDBOX:
+    globals().update(payments_sandbox_settings(SITE_URL))  # noqa: F405

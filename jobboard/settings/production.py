@@ -35,3 +35,29 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# --- Payments: never the sandbox; real keys whenever payments are on (POL-P-…).
+if PAYMENTS_SANDBOX:  # noqa: F405
+    raise ImproperlyConfigured("PAYMENTS_SANDBOX must be off in production.")
+if PAYMENTS_ENABLED:  # noqa: F405
+    for _name in (
+        "TOSS_SECRET_KEY",
+        "TOSS_CLIENT_KEY",
+        "IAMPORT_API_KEY",
+        "IAMPORT_API_SECRET",
+        "IAMPORT_IMP_CODE",
+    ):
+        _required(_name)
+    for _name in ("TOSS_API_BASE", "IAMPORT_API_BASE"):
+        if not globals()[_name].startswith("https://") or "/sandbox" in globals()[_name]:
+            raise ImproperlyConfigured(f"{_name} must be the gateway's https URL in production.")
+    _test_key = globals()["TOSS_SECRET_KEY"].startswith("test_")
+    if _test_key and not env.bool("PAYMENTS_ALLOW_TEST_KEYS", default=False):
+        raise ImproperlyConfigured(
+            "TOSS_SECRET_KEY is a test key; set PAYMENTS_ALLOW_TEST_KEYS=true for staging."
+        )
+    # The checkout page loads Toss's browser SDK (docs/payments.md).
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"].append("https://js.tosspayments.com")  # noqa: F405
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"].append("https://*.tosspayments.com")  # noqa: F405
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] = ["https://*.tosspayments.com"]  # noqa: F405
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append("https://*.tosspayments.com")  # noqa: F405

@@ -27,3 +27,9 @@ if "default" in CACHES and CACHES["default"]["BACKEND"].startswith("django_redis
 # Serve static files from the source folders; no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Payments: the sandbox is mounted so tests (and the authz matrix) reach it; gateway calls
+# go to it through an in-process transport or live_server (payments/tests/conftest.py).
+PAYMENTS_SANDBOX = True
+globals().update(payments_sandbox_settings("http://testserver"))  # noqa: F405
+PAYMENTS_HTTP_BACKOFF = 0.0

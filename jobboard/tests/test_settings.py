@@ -13,11 +13,20 @@ GOOD = {
     "JWT_SIGNING_KEY": "j" * 60,
     "ALLOWED_HOSTS": "jobboard.example",
     "DATABASE_URL": "postgres://u:p@db.example:5432/jobboard",
+    "TOSS_SECRET_KEY": "live_sk_example",
+    "TOSS_CLIENT_KEY": "live_ck_example",
+    "IAMPORT_API_KEY": "imp-key",
+    "IAMPORT_API_SECRET": "imp-secret",
+    "IAMPORT_IMP_CODE": "imp12345678",
 }
 
 
 def _load_production(env: dict) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in GOOD and k != "REDIS_URL"}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in GOOD and k not in ("REDIS_URL", "PAYMENTS_SANDBOX", "PAYMENTS_ENABLED")
+    }
     return subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-c", "import jobboard.settings.production"],
         cwd=ROOT,
@@ -44,3 +53,21 @@ def test_production_refuses_sqlite_and_a_shared_signing_key():
     same = _load_production({**GOOD, "JWT_SIGNING_KEY": GOOD["SECRET_KEY"]})
     assert same.returncode != 0
     assert "JWT_SIGNING_KEY" in same.stderr
+
+
+def test_production_runs_without_payments_when_they_are_switched_off():
+    keys = (
+        "TOSS_SECRET_KEY",
+        "TOSS_CLIENT_KEY",
+        "IAMPORT_API_KEY",
+        "IAMPORT_API_SECRET",
+        "IAMPORT_IMP_CODE",
+    )
+    env = {k: v for k, v in GOOD.items() if k not in keys}
+    assert _load_production({**env, "PAYMENTS_ENABLED": "false"}).returncode == 0
+
+
+def test_production_refuses_the_payment_sandbox():
+    result = _load_production({**GOOD, "PAYMENTS_SANDBOX": "true"})
+    assert result.returncode != 0
+    assert "PAYMENTS_SANDBOX" in result.stderr

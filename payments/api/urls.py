@@ -1,3 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("products", views.ProductListApi.as_view(), name="payments-products"),
+    path("payments/prepare", views.PaymentPrepareApi.as_view(), name="payments-prepare"),
+    path("payments/confirm", views.PaymentConfirmApi.as_view(), name="payments-confirm"),
+    path("orders", views.OrderListApi.as_view(), name="payments-orders"),
+    path("orders/<slug:order_id>", views.OrderDetailApi.as_view(), name="payments-order"),
+    path(
+        "orders/<slug:order_id>/cancel",
+        views.OrderCancelApi.as_view(),
+        name="payments-order-cancel",
+    ),
+    path("wallet", views.WalletApi.as_view(), name="payments-wallet"),
+    path("webhooks/payments/toss", views.TossWebhookApi.as_view(), name="payments-webhook-toss"),
+    path(
+        "webhooks/payments/iamport",
+        views.IamportWebhookApi.as_view(),
+        name="payments-webhook-iamport",
+    ),
+]

@@ -1,0 +1,242 @@
+"""REST interface of payments: parse → call the service → serialize (PRODUCT.md, REST API)."""
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.parsers import FormParser, JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.permissions import perm_required
+from payments import selectors, services
+from payments.checkout import checkout_params, sandbox_checkout_url
+from payments.models import OrderStatus, Provider
+
+from .serializers import (
+    CancelRequestSerializer,
+    CheckoutSerializer,
+    ConfirmRequestSerializer,
+    OrderSerializer,
+    PrepareRequestSerializer,
+    PrepareResponseSerializer,
+    ProductSerializer,
+    WalletSerializer,
+    WebhookResultSerializer,
+)
+
+TAGS = ["payments"]
+_401 = OpenApiResponse(description="Not signed in.")
+_403 = OpenApiResponse(
+    description="The role lacks the permission, or the order/job is someone else's."
+)
+_404 = OpenApiResponse(description="No such order (or job).")
+_409 = OpenApiResponse(
+    description="The gateway refused, the amounts differ (POL-P-003), or the state forbids it."
+)
+
+
+class ProductListApi(generics.ListAPIView):
+    serializer_class = ProductSerializer
+    permission_classes = [AllowAny]
+
+    def get_queryset(self):
+        return selectors.product_list_active()
+
+    @extend_schema(operation_id="listProducts", tags=TAGS, summary="The price list (POL-P-001)")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class PaymentPrepareApi(APIView):
+    permission_classes = [perm_required("payments.add_order")]
+
+    @extend_schema(
+        operation_id="preparePayment",
+        tags=TAGS,
+        summary="Create an order at the server's price, with the data the gateway checkout needs",
+        description="provider=wallet pays from the wallet at once (201 with a paid order).",
+        request=PrepareRequestSerializer,
+        responses={201: PrepareResponseSerializer, 401: _401, 403: _403, 409: _409},
+    )
+    def post(self, request):
+        data = PrepareRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        args = {
+            "buyer": request.user,
+            "product_code": data.validated_data["product"],
+            "job_id": data.validated_data.get("job"),
+        }
+        if data.validated_data["provider"] == Provider.WALLET:
+            order = services.order_buy_with_wallet(**args)
+        else:
+            order = services.order_prepare(provider=data.validated_data["provider"], **args)
+        checkout = CheckoutSerializer(
+            {
+                "provider": order.provider,
+                "params": checkout_params(order, request),
+                "sandbox_url": sandbox_checkout_url(order, request),
+            }
+        ).data
+        return Response(
+            {"order": OrderSerializer(order).data, "checkout": checkout},
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class PaymentConfirmApi(APIView):
+    permission_classes = [perm_required("payments.add_order")]
+
+    @extend_schema(
+        operation_id="confirmPayment",
+        tags=TAGS,
+        summary="Confirm a gateway payment after asking the gateway (POL-P-003)",
+        request=ConfirmRequestSerializer,
+        responses={200: OrderSerializer, 401: _401, 403: _403, 404: _404, 409: _409},
+    )
+    def post(self, request):
+        data = ConfirmRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        order = services.order_confirm(
+            user=request.user,
+            order_id=data.validated_data["order_id"],
+            payment_key=data.validated_data["payment_key"],
+            amount=data.validated_data.get("amount"),
+        )
+        return Response(OrderSerializer(order).data)
+
+
+class OrderListApi(generics.ListAPIView):
+    serializer_class = OrderSerializer
+    permission_classes = [perm_required("payments.view_order")]
+
+    def get_queryset(self):
+        status_filter = self.request.query_params.get("status")
+        if status_filter and status_filter not in OrderStatus.values:
+            status_filter = "__none__"
+        return selectors.order_list_visible(user=self.request.user, status=status_filter)
+
+    @extend_schema(
+        operation_id="listOrders",
+        tags=TAGS,
+        summary="Own orders (everyone's for admins)",
+        parameters=[OpenApiParameter("status", enum=OrderStatus.values, required=False)],
+        responses={200: OrderSerializer(many=True), 401: _401, 403: _403},
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class OrderDetailApi(APIView):
+    permission_classes = [perm_required("payments.view_order")]
+
+    @extend_schema(
+        operation_id="getOrder",
+        tags=TAGS,
+        summary="One order",
+        responses={200: OrderSerializer, 401: _401, 403: _403, 404: _404},
+    )
+    def get(self, request, order_id):
+        order = selectors.order_get_visible(user=request.user, order_id=order_id)
+        if order is None:
+            raise Http404
+        return Response(OrderSerializer(order).data)
+
+
+class OrderCancelApi(APIView):
+    permission_classes = [perm_required("payments.refund_order")]
+
+    @extend_schema(
+        operation_id="cancelOrder",
+        tags=TAGS,
+        summary="Refund a paid order through its gateway; ends its option (POL-P-006)",
+        request=CancelRequestSerializer,
+        responses={200: OrderSerializer, 401: _401, 403: _403, 404: _404, 409: _409},
+    )
+    def post(self, request, order_id):
+        data = CancelRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        order = services.order_refund(
+            actor=request.user, order_id=order_id, reason=data.validated_data.get("reason", "")
+        )
+        return Response(OrderSerializer(order).data)
+
+
+class WalletApi(APIView):
+    permission_classes = [perm_required("payments.view_own_wallet")]
+
+    @extend_schema(
+        operation_id="getWallet",
+        tags=TAGS,
+        summary="Wallet balance and ledger entries (POL-P-005)",
+        responses={200: WalletSerializer, 401: _401, 403: _403},
+    )
+    def get(self, request):
+        entries = list(selectors.wallet_entries(owner=request.user)[:100])
+        return Response(
+            WalletSerializer(
+                {"balance": selectors.wallet_balance(owner=request.user), "entries": entries}
+            ).data
+        )
+
+
+_WEBHOOK_RESPONSES = {
+    200: WebhookResultSerializer,
+    400: OpenApiResponse(
+        description="Malformed body, wrong secret, or another order's payment; nothing changed."
+    ),
+    404: OpenApiResponse(description="An order we never issued; nothing changed."),
+    415: OpenApiResponse(description="Not JSON (nor form-encoded, for Iamport)."),
+    503: OpenApiResponse(
+        description="Transient trouble (gateway unreachable, lock timeout, database down): retry."
+    ),
+}
+
+
+class TossWebhookApi(APIView):
+    """Toss Payments notifications (POL-P-004): outside JWT auth and CSRF; the body is only a
+    trigger, the payment is re-fetched from Toss before anything changes."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="receiveTossWebhook",
+        tags=["webhooks"],
+        summary="Toss Payments webhook: PAYMENT_STATUS_CHANGED, DEPOSIT_CALLBACK",
+        request=OpenApiTypes.OBJECT,
+        responses=_WEBHOOK_RESPONSES,
+    )
+    def post(self, request):
+        result = services.webhook_toss_receive(
+            payload=request.data,
+            transmission_id=request.headers.get("tosspayments-webhook-transmission-id", ""),
+        )
+        return Response({"result": result})
+
+
+class IamportWebhookApi(APIView):
+    """Iamport notifications, JSON or form-encoded (POL-P-004); acted on only after looking
+    the imp_uid up at Iamport."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser, FormParser]
+
+    @extend_schema(
+        operation_id="receiveIamportWebhook",
+        tags=["webhooks"],
+        summary="Iamport (PortOne V1) webhook",
+        request={
+            "application/json": OpenApiTypes.OBJECT,
+            "application/x-www-form-urlencoded": OpenApiTypes.OBJECT,
+        },
+        responses=_WEBHOOK_RESPONSES,
+    )
+    def post(self, request):
+        data = request.data.dict() if hasattr(request.data, "dict") else request.data
+        if not isinstance(data, dict):
+            data = {}
+        return Response({"result": services.webhook_iamport_receive(data=data)})

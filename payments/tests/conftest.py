@@ -1,0 +1,87 @@
+"""Gateway calls in payments tests go to the sandbox through the whole Django stack (the
+httpx seam: an in-process transport), unless a test installs its own MockTransport."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+from django.test import Client
+
+from payments.gateways import base
+
+
+class DjangoAppTransport(httpx.BaseTransport):
+    """Serves httpx requests with Django's test client: real URL routing, middleware and
+    views of the sandbox, without a socket."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        headers = {
+            k: v
+            for k, v in request.headers.items()
+            if k.lower() not in ("host", "content-length", "content-type")
+        }
+        response = Client().generic(
+            request.method,
+            request.url.raw_path.decode(),
+            data=request.content,
+            content_type=request.headers.get("content-type", "application/octet-stream"),
+            headers=headers,
+        )
+        return httpx.Response(
+            response.status_code,
+            headers={"content-type": response["Content-Type"]},
+            content=response.content,
+        )
+
+
+@pytest.fixture(autouse=True)
+def sandbox_transport(monkeypatch):
+    transport = DjangoAppTransport()
+    monkeypatch.setattr(base, "transport_override", transport)
+    return transport
+
+
+@pytest.fixture
+def mock_gateway(monkeypatch):
+    """Install an httpx.MockTransport: pass a handler(request) -> httpx.Response."""
+
+    def install(handler):
+        monkeypatch.setattr(base, "transport_override", httpx.MockTransport(handler))
+
+    return install
+
+
+def _query(location: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
+
+
+def sandbox_toss_pay(order, *, action="pay", amount=None) -> dict[str, str]:
+    """Play the buyer in the sandbox's Toss window; returns the redirect's query string."""
+    response = Client().post(
+        "/payments/sandbox/toss/checkout/",
+        {
+            "orderId": order.order_id,
+            "orderName": order.order_name,
+            "amount": amount if amount is not None else order.amount,
+            "successUrl": "http://testserver/payments/success/",
+            "failUrl": "http://testserver/payments/fail/",
+            "action": action,
+        },
+    )
+    assert response.status_code == 302, response.content
+    return _query(response["Location"])
+
+
+def sandbox_iamport_pay(order, *, amount=None, action="pay") -> dict[str, str]:
+    response = Client().post(
+        "/payments/sandbox/iamport/checkout/",
+        {
+            "merchant_uid": order.order_id,
+            "name": order.order_name,
+            "amount": amount if amount is not None else order.amount,
+            "m_redirect_url": "http://testserver/payments/success/",
+            "action": action,
+        },
+    )
+    assert response.status_code == 302, response.content
+    return _query(response["Location"])

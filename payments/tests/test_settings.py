@@ -1,0 +1,63 @@
+"""Production settings refuse the sandbox and start only with real gateway keys."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE_ENV = {
+    "PATH": os.environ.get("PATH", ""),
+    "DJANGO_SETTINGS_MODULE": "jobboard.settings.production",
+    "SECRET_KEY": "s" * 50,
+    "JWT_SIGNING_KEY": "j" * 50,
+    "ALLOWED_HOSTS": "jobboard.example",
+    "DATABASE_URL": "postgres://u@db/jobboard",
+    "TOSS_SECRET_KEY": "live_sk_x",
+    "TOSS_CLIENT_KEY": "live_ck_x",
+    "IAMPORT_API_KEY": "k",
+    "IAMPORT_API_SECRET": "s",
+    "IAMPORT_IMP_CODE": "imp1",
+}
+
+
+def load(**env):
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.PAYMENTS_SANDBOX)"
+    )
+    return subprocess.run(  # noqa: S603 (our own interpreter, fixed code)
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**BASE_ENV, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_starts_with_real_keys():
+    result = load()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_production_refuses_the_sandbox():
+    result = load(PAYMENTS_SANDBOX="true")
+    assert result.returncode != 0
+    assert "PAYMENTS_SANDBOX must be off" in result.stderr
+
+
+def test_production_requires_gateway_keys():
+    result = load(TOSS_SECRET_KEY="")
+    assert "TOSS_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_sandbox_base_url():
+    result = load(TOSS_API_BASE="http://127.0.0.1:8000/payments/sandbox/toss")
+    assert "TOSS_API_BASE must be the gateway's https URL" in result.stderr
+
+
+def test_production_refuses_test_keys_unless_allowed():
+    assert "test key" in load(TOSS_SECRET_KEY="test_sk_x").stderr
+    assert load(TOSS_SECRET_KEY="test_sk_x", PAYMENTS_ALLOW_TEST_KEYS="true").returncode == 0

@@ -1,0 +1,235 @@
+"""Payments pages, API, webhooks and the sandbox (mounted in tests: PAYMENTS_SANDBOX=True)."""
+
+from tests.authz.matrix import Entry, every
+
+RECRUITER_ONLY_PAGE = {"guest": 302, "jobseeker": 403, "recruiter": 200, "admin": 403}
+RECRUITER_OR_ADMIN_PAGE = {"guest": 302, "jobseeker": 403, "recruiter": 200, "admin": 200}
+
+
+def build(world):
+    from jobs.tests.factories import PublishedJobFactory
+    from payments.services import order_buy_with_wallet, order_prepare, wallet_get_or_create
+    from payments.tests.factories import PendingTossOrderFactory
+
+    recruiter = world.users["recruiter"]
+    job = getattr(world, "published_job", None) or PublishedJobFactory(owner=recruiter)
+    world.payments_job = job
+    world.pending_order = order_prepare(
+        buyer=recruiter, product_code="premium_7", provider="toss", job_id=job.pk
+    )
+    # A paid wallet order to refund (the wallet is filled directly through a top-up order).
+    from payments.models import LedgerKind, Order, OrderStatus
+    from payments.services import _ledger_append
+
+    wallet = wallet_get_or_create(owner=recruiter)
+    topup = Order.objects.create(
+        order_id="jbmatrixtopup01",
+        buyer=recruiter,
+        product_id=_product_id("topup_100000"),
+        order_name="top-up",
+        amount=100_000,
+        provider="toss",
+        status=OrderStatus.PAID,
+        paid_at=job.created_at,
+        payment_key="matrix-topup",
+    )
+    _ledger_append(wallet=wallet, amount=100_000, kind=LedgerKind.TOPUP, order=topup)
+    world.paid_order = order_buy_with_wallet(
+        buyer=recruiter, product_code="premium_7", job_id=job.pk
+    )
+    world.other_order = PendingTossOrderFactory(buyer=world.other_recruiter)
+
+
+def _product_id(code):
+    from payments.models import Product
+
+    return Product.objects.get(code=code).pk
+
+
+def _checkout(world):
+    return f"/payments/jobs/{world.payments_job.pk}/checkout/"
+
+
+ENTRIES = [
+    # --- pages
+    Entry("payments/jobs/<int:job_id>/checkout/", "GET", _checkout, RECRUITER_ONLY_PAGE),
+    Entry(
+        "payments/jobs/<int:job_id>/checkout/",
+        "POST",
+        _checkout,
+        {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 403},
+        data={"product": "premium_7", "provider": "toss"},
+        fmt="multipart",
+        notes="recruiter is sent to the gateway's payment window",
+    ),
+    Entry("payments/orders/", "GET", "/payments/orders/", RECRUITER_OR_ADMIN_PAGE),
+    Entry(
+        "payments/orders/<slug:order_id>/",
+        "GET",
+        lambda w: f"/payments/orders/{w.pending_order.order_id}/",
+        RECRUITER_OR_ADMIN_PAGE,
+        notes="the buyer and admins; other recruiters get 404",
+    ),
+    Entry(
+        "payments/orders/<slug:order_id>/pay/",
+        "GET",
+        lambda w: f"/payments/orders/{w.pending_order.order_id}/pay/",
+        {"guest": 302, "jobseeker": 403, "recruiter": 200, "admin": 403},
+    ),
+    Entry(
+        "payments/orders/<slug:order_id>/cancel/",
+        "POST",
+        lambda w: f"/payments/orders/{w.paid_order.order_id}/cancel/",
+        {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 302},
+        data={"reason": "matrix"},
+        fmt="multipart",
+    ),
+    Entry(
+        "payments/success/",
+        "GET",
+        "/payments/success/",
+        {"guest": 302, "jobseeker": 403, "recruiter": 400, "admin": 403},
+        notes="without the gateway's parameters",
+    ),
+    Entry(
+        "payments/fail/", "GET", "/payments/fail/?code=PAY_PROCESS_CANCELED", RECRUITER_ONLY_PAGE
+    ),
+    Entry("payments/wallet/", "GET", "/payments/wallet/", RECRUITER_ONLY_PAGE),
+    Entry(
+        "payments/wallet/topup/",
+        "POST",
+        "/payments/wallet/topup/",
+        {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 403},
+        data={"product": "topup_10000", "provider": "toss"},
+        fmt="multipart",
+    ),
+    # --- API
+    Entry("api/v1/products", "GET", "/api/v1/products", every(200)),
+    Entry(
+        "api/v1/payments/prepare",
+        "POST",
+        "/api/v1/payments/prepare",
+        {"guest": 401, "jobseeker": 403, "recruiter": 201, "admin": 403},
+        data=lambda w: {"product": "premium_7", "job": w.payments_job.pk, "provider": "toss"},
+    ),
+    Entry(
+        "api/v1/payments/confirm",
+        "POST",
+        "/api/v1/payments/confirm",
+        {"guest": 401, "jobseeker": 403, "recruiter": 409, "admin": 403},
+        data=lambda w: {"order_id": w.pending_order.order_id, "payment_key": "nope", "amount": 1},
+        notes="a tampered amount: refused, the order fails (POL-P-003)",
+    ),
+    Entry(
+        "api/v1/orders",
+        "GET",
+        "/api/v1/orders",
+        {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 200},
+    ),
+    Entry(
+        "api/v1/orders/<slug:order_id>",
+        "GET",
+        lambda w: f"/api/v1/orders/{w.other_order.order_id}",
+        {"guest": 401, "jobseeker": 403, "recruiter": 404, "admin": 200},
+        notes="another recruiter's order: hidden from this recruiter, visible to admins",
+    ),
+    Entry(
+        "api/v1/orders/<slug:order_id>/cancel",
+        "POST",
+        lambda w: f"/api/v1/orders/{w.paid_order.order_id}/cancel",
+        {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 200},
+        data={"reason": "matrix"},
+    ),
+    Entry(
+        "api/v1/wallet",
+        "GET",
+        "/api/v1/wallet",
+        {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 403},
+    ),
+    Entry(
+        "api/v1/webhooks/payments/toss",
+        "POST",
+        "/api/v1/webhooks/payments/toss",
+        every(400),
+        data={"eventType": "PAYMENT_STATUS_CHANGED", "data": {}},
+        notes="no auth: gateways call it; a malformed body is refused for everyone",
+    ),
+    Entry(
+        "api/v1/webhooks/payments/iamport",
+        "POST",
+        "/api/v1/webhooks/payments/iamport",
+        every(404),
+        data={"imp_uid": "imp_1", "merchant_uid": "unknown_order", "status": "paid"},
+        notes="an order we never issued",
+    ),
+    # --- sandbox (only mounted with PAYMENTS_SANDBOX; server-to-server calls need its keys)
+    Entry("payments/sandbox/toss/checkout/", "GET", "/payments/sandbox/toss/checkout/", every(400)),
+    Entry(
+        "payments/sandbox/toss/checkout/",
+        "POST",
+        "/payments/sandbox/toss/checkout/",
+        every(400),
+        data={},
+        fmt="multipart",
+    ),
+    Entry(
+        "payments/sandbox/toss/v1/payments/confirm",
+        "POST",
+        "/payments/sandbox/toss/v1/payments/confirm",
+        every(401),
+        data={},
+    ),
+    Entry(
+        "payments/sandbox/toss/v1/payments/orders/<str:order_id>",
+        "GET",
+        "/payments/sandbox/toss/v1/payments/orders/x",
+        every(401),
+    ),
+    Entry(
+        "payments/sandbox/toss/v1/payments/<str:payment_key>/cancel",
+        "POST",
+        "/payments/sandbox/toss/v1/payments/x/cancel",
+        every(401),
+        data={},
+    ),
+    Entry(
+        "payments/sandbox/toss/v1/payments/<str:payment_key>",
+        "GET",
+        "/payments/sandbox/toss/v1/payments/x",
+        every(401),
+    ),
+    Entry(
+        "payments/sandbox/iamport/checkout/",
+        "GET",
+        "/payments/sandbox/iamport/checkout/",
+        every(400),
+    ),
+    Entry(
+        "payments/sandbox/iamport/checkout/",
+        "POST",
+        "/payments/sandbox/iamport/checkout/",
+        every(400),
+        data={},
+        fmt="multipart",
+    ),
+    Entry(
+        "payments/sandbox/iamport/users/getToken",
+        "POST",
+        "/payments/sandbox/iamport/users/getToken",
+        every(401),
+        data={},
+    ),
+    Entry(
+        "payments/sandbox/iamport/payments/cancel",
+        "POST",
+        "/payments/sandbox/iamport/payments/cancel",
+        every(401),
+        data={},
+    ),
+    Entry(
+        "payments/sandbox/iamport/payments/<str:imp_uid>",
+        "GET",
+        "/payments/sandbox/iamport/payments/x",
+        every(401),
+    ),
+]
