@@ -73,3 +73,26 @@ def test_register_sign_in_devices_revoke_sign_out(page, browser, live_server, co
     assert "jb_access" not in {c["name"] for c in page.context.cookies()}
     assert not DeviceSession.objects.filter(user__email=EMAIL, revoked_at__isnull=True).exists()
     assert console_errors == []
+
+
+def test_admin_signs_in_through_the_site_sign_in(page, live_server, console_errors):
+    """Django admin has no password form of its own (POL-A-001)."""
+    from accounts.tests.factories import PASSWORD as ADMIN_PASSWORD
+    from accounts.tests.factories import AdminFactory
+
+    admin_user = AdminFactory()
+    missing = []
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
+    page.goto(live_server.url + "/admin/")
+    assert "/accounts/login/" in page.url
+    page.fill("#id_email", admin_user.email)
+    page.fill("#id_password", ADMIN_PASSWORD)
+    with page.expect_navigation():
+        page.click("form[action='/accounts/login/'] button[type=submit]")
+    assert page.url == live_server.url + "/admin/"
+    assert page.locator("#site-name").is_visible()
+    with page.expect_navigation():
+        page.locator("#logout-form button").click()
+    assert "jb_access" not in {c["name"] for c in page.context.cookies()}
+    assert missing == []
+    assert console_errors == []
