@@ -85,6 +85,9 @@ class UserSignInView(FormView):
             if isinstance(exc, ServiceUnavailable):
                 response.status_code = 503
             return response
+        previous = _current_sid(self.request)
+        if previous:  # signing in again in this browser replaces its device, not adds one
+            services.device_session_end(session_id=previous)
         response = HttpResponseRedirect(safe_next(self.request, reverse("jobs:home")))
         set_token_cookies(response, signed_in.tokens)
         return response
