@@ -41,7 +41,8 @@ class MeSerializer(UserSerializer):
 
 class RegisterSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
-    password = serializers.CharField(max_length=128, write_only=True)
+    # The other POL-A-004 rules (common, numeric, like the email) are checked by the service.
+    password = serializers.CharField(min_length=8, max_length=128, write_only=True)
     role = serializers.ChoiceField(choices=[Role.JOBSEEKER.value, Role.RECRUITER.value])
     name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     company_name = serializers.CharField(

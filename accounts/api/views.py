@@ -149,7 +149,12 @@ class DeviceListApi(ListAPIView):
     @extend_schema(
         operation_id="listDevices",
         tags=TAGS,
-        responses={200: DeviceSerializer(many=True), 401: UNAUTHENTICATED, 403: None},
+        responses={
+            200: DeviceSerializer(many=True),
+            401: UNAUTHENTICATED,
+            403: OpenApiResponse(description="The role may not manage devices (RBAC)."),
+            404: OpenApiResponse(description="No such page."),
+        },
     )
     def get(self, request, *args, **kwargs):
         """The caller's signed-in devices, most recently used first; `current` marks this one."""
@@ -165,7 +170,7 @@ class DeviceRevokeApi(APIView):
         responses={
             204: None,
             401: UNAUTHENTICATED,
-            403: None,
+            403: OpenApiResponse(description="The role may not manage devices (RBAC)."),
             404: OpenApiResponse(description="No such active device of yours."),
         },
     )
