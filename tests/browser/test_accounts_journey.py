@@ -22,7 +22,9 @@ def _sign_in(page, base_url):
 def test_register_sign_in_devices_revoke_sign_out(page, browser, live_server, console_errors, shot):
     base = live_server.url
     page.goto(base + "/accounts/register/")
+    assert not page.locator("#id_company_name").is_visible()  # jobseeker chosen by default
     page.check("input[name=role][value=recruiter]")
+    assert page.locator("#id_company_name").is_visible()
     page.fill("#id_email", EMAIL)
     page.fill("#id_name", "김민준")
     page.fill("#id_password", PASSWORD)
@@ -96,3 +98,16 @@ def test_admin_signs_in_through_the_site_sign_in(page, live_server, console_erro
     assert "jb_access" not in {c["name"] for c in page.context.cookies()}
     assert missing == []
     assert console_errors == []
+
+
+@pytest.mark.parametrize("path", ["/accounts/register/", "/accounts/login/"])
+def test_account_pages_fit_a_phone(page, live_server, shot, path):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + path)
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    shot("accounts-phone" + path.replace("/", "-").rstrip("-"))
+    assert width <= 375
+    # Every input has a visible label (accessibility).
+    for field in page.locator("form input:not([type=hidden]):not([type=radio]):visible").all():
+        field_id = field.get_attribute("id")
+        assert page.locator(f"label[for='{field_id}']").is_visible()
