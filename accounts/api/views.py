@@ -43,13 +43,16 @@ class UserRegisterApi(APIView):
         tags=TAGS,
         auth=[],
         request=RegisterSerializer,
-        responses={201: UserSerializer},
+        responses={
+            201: UserSerializer,
+            429: OpenApiResponse(description="Too many registrations from this address."),
+        },
     )
     def post(self, request):
         """Create a jobseeker or recruiter account; a recruiter names their company."""
         data = RegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_register(**data.validated_data)
+        user = services.user_register(**data.validated_data, ip_address=client_ip(request))
         return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
