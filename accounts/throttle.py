@@ -41,7 +41,7 @@ def _limits(email: str, ip_address: str | None) -> list[tuple[str, str, int]]:
     return limits
 
 
-def _check(limits) -> None:
+def _check(limits, *, detail: str = "") -> None:
     try:
         store = _guard()
         for kind, value, limit in limits:
@@ -49,12 +49,13 @@ def _check(limits) -> None:
             values = store.get_many([count_key, until_key])
             if int(values.get(count_key) or 0) >= limit:
                 until = float(values.get(until_key) or time.time() + 1)
-                raise TooManyAttempts(retry_after=max(1, int(until - time.time()) + 1))
+                wait = max(1, int(until - time.time()) + 1)
+                raise TooManyAttempts(detail, retry_after=wait)
     except TooManyAttempts:
         raise
     except Exception as exc:  # any cache failure: fail closed, never allow unlimited guesses
         logger.error("sign-in throttle store unavailable: %s", exc)
-        raise ThrottleUnavailable("Sign-in is unavailable; try again shortly.") from exc
+        raise ThrottleUnavailable("Signing in is unavailable right now; retry shortly.") from exc
 
 
 def _count(limits) -> None:
@@ -74,7 +75,7 @@ def _count(limits) -> None:
                 store.set(until_key, time.time() + window, window)
     except Exception as exc:
         logger.error("sign-in throttle store unavailable: %s", exc)
-        raise ThrottleUnavailable("Sign-in is unavailable; try again shortly.") from exc
+        raise ThrottleUnavailable("Signing in is unavailable right now; retry shortly.") from exc
 
 
 def signin_throttle_check(*, email: str, ip_address: str | None) -> None:
@@ -94,7 +95,7 @@ def signup_throttle_hit(*, ip_address: str | None) -> None:
     if not ip_address:
         return
     limits = [("signup", ip_address, settings.SIGNUP_MAX_PER_IP)]
-    _check(limits)
+    _check(limits, detail="Too many registrations from this address; try again later.")
     _count(limits)
 
 
