@@ -12,7 +12,12 @@ from django.utils import timezone
 from accounts.device_state import device_forget, device_mark_revoked
 from accounts.exceptions import AuthenticationFailed
 from accounts.models import Company, DeviceSession, Role, User
-from accounts.throttle import signin_throttle_check, signin_throttle_fail, signin_throttle_reset
+from accounts.throttle import (
+    signin_throttle_check,
+    signin_throttle_fail,
+    signin_throttle_reset,
+    signup_throttle_hit,
+)
 from accounts.tokens import TokenPair, refresh_token_decode, token_pair_issue
 from jobboard.errors import DomainError, NotFound
 
@@ -33,9 +38,17 @@ class SignIn:
 
 
 def user_register(
-    *, email: str, password: str, role: str, name: str = "", company_name: str = ""
+    *,
+    email: str,
+    password: str,
+    role: str,
+    name: str = "",
+    company_name: str = "",
+    ip_address: str | None = None,
 ) -> User:
-    """Create a jobseeker or a recruiter (with their company). Admins are made in admin."""
+    """Create a jobseeker or a recruiter (with their company). Admins are made in admin.
+    Attempts are throttled per client IP (POL-A-005: "email taken" is an enumeration signal)."""
+    signup_throttle_hit(ip_address=ip_address)
     email = User.objects.normalize_email(email).lower()
     if role not in (Role.JOBSEEKER, Role.RECRUITER):
         raise RegistrationError("Choose jobseeker or recruiter.", field="role")

@@ -41,31 +41,30 @@ def _limits(email: str, ip_address: str | None) -> list[tuple[str, str, int]]:
     return limits
 
 
-def signin_throttle_check(*, email: str, ip_address: str | None) -> None:
-    """Raise TooManyAttempts (with the seconds to wait) when the email or the IP has used up
-    its failures in the current window; ThrottleUnavailable when the counters are unreadable."""
+def _check(limits, *, detail: str = "") -> None:
     try:
         store = _guard()
-        for kind, value, limit in _limits(email, ip_address):
+        for kind, value, limit in limits:
             count_key, until_key = _keys(kind, value)
             values = store.get_many([count_key, until_key])
             if int(values.get(count_key) or 0) >= limit:
                 until = float(values.get(until_key) or time.time() + 1)
-                raise TooManyAttempts(retry_after=max(1, int(until - time.time()) + 1))
+                wait = max(1, int(until - time.time()) + 1)
+                raise TooManyAttempts(detail, retry_after=wait)
     except TooManyAttempts:
         raise
     except Exception as exc:  # any cache failure: fail closed, never allow unlimited guesses
         logger.error("sign-in throttle store unavailable: %s", exc)
-        raise ThrottleUnavailable("Sign-in is unavailable; try again shortly.") from exc
+        raise ThrottleUnavailable("Signing in is unavailable right now; retry shortly.") from exc
 
 
-def signin_throttle_fail(*, email: str, ip_address: str | None) -> None:
-    """Count one failed sign-in for the email and the IP. A fixed window of
-    SIGNIN_FAILURE_WINDOW seconds opens with the first failure."""
+def _count(limits) -> None:
+    """One more attempt for each (kind, value); a fixed window of SIGNIN_FAILURE_WINDOW
+    seconds opens with the first one."""
     window = settings.SIGNIN_FAILURE_WINDOW
     try:
         store = _guard()
-        for kind, value, _limit in _limits(email, ip_address):
+        for kind, value, _limit in limits:
             count_key, until_key = _keys(kind, value)
             if store.add(count_key, 0, window):
                 store.set(until_key, time.time() + window, window)
@@ -76,7 +75,28 @@ def signin_throttle_fail(*, email: str, ip_address: str | None) -> None:
                 store.set(until_key, time.time() + window, window)
     except Exception as exc:
         logger.error("sign-in throttle store unavailable: %s", exc)
-        raise ThrottleUnavailable("Sign-in is unavailable; try again shortly.") from exc
+        raise ThrottleUnavailable("Signing in is unavailable right now; retry shortly.") from exc
+
+
+def signin_throttle_check(*, email: str, ip_address: str | None) -> None:
+    """Raise TooManyAttempts (with the seconds to wait) when the email or the IP has used up
+    its failures in the current window; ThrottleUnavailable when the counters are unreadable."""
+    _check(_limits(email, ip_address))
+
+
+def signin_throttle_fail(*, email: str, ip_address: str | None) -> None:
+    """Count one failed sign-in for the email and the IP."""
+    _count(_limits(email, ip_address))
+
+
+def signup_throttle_hit(*, ip_address: str | None) -> None:
+    """Registration answers whether an email is taken, so it is an enumeration channel too:
+    every attempt counts against the client IP (SIGNUP_MAX_PER_IP per window)."""
+    if not ip_address:
+        return
+    limits = [("signup", ip_address, settings.SIGNUP_MAX_PER_IP)]
+    _check(limits, detail="Too many registrations from this address; try again later.")
+    _count(limits)
 
 
 def signin_throttle_reset(*, email: str) -> None:

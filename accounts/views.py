@@ -40,16 +40,27 @@ def _current_sid(request) -> str | None:
     return (getattr(request, "jwt_payload", None) or {}).get("sid")
 
 
+def _refused(view, form, exc: DomainError):
+    """A service refused: show its message on the form, with the status the API would use
+    for throttling (429 + Retry-After) and outages (503)."""
+    form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
+    response = view.form_invalid(form)
+    if exc.status in (429, 503):
+        response.status_code = exc.status
+    if getattr(exc, "retry_after", None):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 class UserRegisterView(FormView):
     template_name = "accounts/register.html"
     form_class = RegisterForm
 
     def form_valid(self, form):
         try:
-            services.user_register(**form.cleaned_data)
+            services.user_register(**form.cleaned_data, ip_address=client_ip(self.request))
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
-            return self.form_invalid(form)
+            return _refused(self, form, exc)
         messages.success(self.request, _("Your account is ready. Sign in to continue."))
         query = urlencode({"email": form.cleaned_data["email"]})
         return redirect(f"{reverse('accounts:login')}?{query}")
@@ -73,18 +84,11 @@ class UserSignInView(FormView):
                 ip_address=client_ip(self.request),
                 user_agent=client_user_agent(self.request),
             )
-        except TooManyAttempts as exc:
-            form.add_error(None, exc.detail)
-            response = self.form_invalid(form)
-            response.status_code = 429
-            response["Retry-After"] = str(exc.retry_after)
-            return response
-        except (AuthenticationFailed, ServiceUnavailable) as exc:
-            form.add_error(None, exc.detail)
-            response = self.form_invalid(form)
-            if isinstance(exc, ServiceUnavailable):
-                response.status_code = 503
-            return response
+        except (AuthenticationFailed, TooManyAttempts, ServiceUnavailable) as exc:
+            return _refused(self, form, exc)
+        previous = _current_sid(self.request)
+        if previous:  # signing in again in this browser replaces its device, not adds one
+            services.device_session_end(session_id=previous)
         response = HttpResponseRedirect(safe_next(self.request, reverse("jobs:home")))
         set_token_cookies(response, signed_in.tokens)
         return response

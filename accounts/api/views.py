@@ -43,13 +43,16 @@ class UserRegisterApi(APIView):
         tags=TAGS,
         auth=[],
         request=RegisterSerializer,
-        responses={201: UserSerializer},
+        responses={
+            201: UserSerializer,
+            429: OpenApiResponse(description="Too many registrations from this address."),
+        },
     )
     def post(self, request):
         """Create a jobseeker or recruiter account; a recruiter names their company."""
         data = RegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_register(**data.validated_data)
+        user = services.user_register(**data.validated_data, ip_address=client_ip(request))
         return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
@@ -149,7 +152,12 @@ class DeviceListApi(ListAPIView):
     @extend_schema(
         operation_id="listDevices",
         tags=TAGS,
-        responses={200: DeviceSerializer(many=True), 401: UNAUTHENTICATED, 403: None},
+        responses={
+            200: DeviceSerializer(many=True),
+            401: UNAUTHENTICATED,
+            403: OpenApiResponse(description="The role may not manage devices (RBAC)."),
+            404: OpenApiResponse(description="No such page."),
+        },
     )
     def get(self, request, *args, **kwargs):
         """The caller's signed-in devices, most recently used first; `current` marks this one."""
@@ -165,7 +173,7 @@ class DeviceRevokeApi(APIView):
         responses={
             204: None,
             401: UNAUTHENTICATED,
-            403: None,
+            403: OpenApiResponse(description="The role may not manage devices (RBAC)."),
             404: OpenApiResponse(description="No such active device of yours."),
         },
     )

@@ -176,3 +176,33 @@ def test_sign_in_page_fails_closed_when_redis_is_down__POL_A_005(client, guard_d
     response = client.post("/accounts/login/", {"email": user.email, "password": PASSWORD})
     assert response.status_code == 503
     assert "jb_access" not in response.cookies
+
+
+def test_registrations_per_ip_are_throttled__POL_A_005(api_client, settings):
+    settings.SIGNUP_MAX_PER_IP = 2
+    for i in range(2):
+        response = api_client.post(
+            "/api/v1/auth/register",
+            {"email": f"r{i}@example.com", "password": "a-long-pass-phrase", "role": "jobseeker"},
+        )
+        assert response.status_code == 201
+    response = api_client.post(
+        "/api/v1/auth/register",
+        {"email": "r9@example.com", "password": "a-long-pass-phrase", "role": "jobseeker"},
+    )
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+
+
+def test_register_page_is_throttled_too__POL_A_005(client, settings):
+    settings.SIGNUP_MAX_PER_IP = 1
+    data = {"role": "jobseeker", "email": "a@example.com", "password": "a-long-pass-phrase"}
+    assert client.post("/accounts/register/", data).status_code == 302
+    response = client.post("/accounts/register/", {**data, "email": "b@example.com"})
+    assert response.status_code == 429
+    assert response["Retry-After"]
+
+
+def test_register_fails_closed_when_redis_is_down__POL_A_005(client, guard_down):
+    data = {"role": "jobseeker", "email": "a@example.com", "password": "a-long-pass-phrase"}
+    assert client.post("/accounts/register/", data).status_code == 503

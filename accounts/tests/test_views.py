@@ -232,3 +232,13 @@ def test_cookie_authenticated_api_logout_with_csrf_clears_cookies(browser_client
     assert response.status_code == 204
     assert response.cookies[ACCESS_COOKIE].value == ""
     assert not DeviceSession.objects.filter(user=user, revoked_at__isnull=True).exists()
+
+
+def test_signing_in_again_in_same_browser_replaces_its_device__POL_A_002(browser_client_for):
+    user = JobseekerFactory()
+    browser = browser_client_for(user)
+    first = DeviceSession.objects.get(user=user)
+    assert _sign_in(browser, user).status_code == 302
+    first.refresh_from_db()
+    assert not first.is_active
+    assert DeviceSession.objects.filter(user=user, revoked_at__isnull=True).count() == 1

@@ -181,6 +181,9 @@ MAX_ACTIVE_DEVICES = 5
 SIGNIN_FAILURE_WINDOW = env.int("SIGNIN_FAILURE_WINDOW", default=15 * 60)
 SIGNIN_MAX_FAILURES_PER_EMAIL = env.int("SIGNIN_MAX_FAILURES_PER_EMAIL", default=5)
 SIGNIN_MAX_FAILURES_PER_IP = env.int("SIGNIN_MAX_FAILURES_PER_IP", default=30)
+# Registrations (every attempt) per client IP per window: registering tells whether an
+# email is taken, so it is throttled like guessing.
+SIGNUP_MAX_PER_IP = env.int("SIGNUP_MAX_PER_IP", default=20)
 # Reverse proxies in front of the app (the ingress: 1); the client IP is read from
 # X-Forwarded-For only that many hops deep. 0: REMOTE_ADDR.
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)

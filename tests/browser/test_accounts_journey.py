@@ -22,7 +22,9 @@ def _sign_in(page, base_url):
 def test_register_sign_in_devices_revoke_sign_out(page, browser, live_server, console_errors, shot):
     base = live_server.url
     page.goto(base + "/accounts/register/")
+    assert not page.locator("#id_company_name").is_visible()  # jobseeker chosen by default
     page.check("input[name=role][value=recruiter]")
+    assert page.locator("#id_company_name").is_visible()
     page.fill("#id_email", EMAIL)
     page.fill("#id_name", "김민준")
     page.fill("#id_password", PASSWORD)
@@ -73,3 +75,39 @@ def test_register_sign_in_devices_revoke_sign_out(page, browser, live_server, co
     assert "jb_access" not in {c["name"] for c in page.context.cookies()}
     assert not DeviceSession.objects.filter(user__email=EMAIL, revoked_at__isnull=True).exists()
     assert console_errors == []
+
+
+def test_admin_signs_in_through_the_site_sign_in(page, live_server, console_errors):
+    """Django admin has no password form of its own (POL-A-001)."""
+    from accounts.tests.factories import PASSWORD as ADMIN_PASSWORD
+    from accounts.tests.factories import AdminFactory
+
+    admin_user = AdminFactory()
+    missing = []
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
+    page.goto(live_server.url + "/admin/")
+    assert "/accounts/login/" in page.url
+    page.fill("#id_email", admin_user.email)
+    page.fill("#id_password", ADMIN_PASSWORD)
+    with page.expect_navigation():
+        page.click("form[action='/accounts/login/'] button[type=submit]")
+    assert page.url == live_server.url + "/admin/"
+    assert page.locator("#site-name").is_visible()
+    with page.expect_navigation():
+        page.locator("#logout-form button").click()
+    assert "jb_access" not in {c["name"] for c in page.context.cookies()}
+    assert missing == []
+    assert console_errors == []
+
+
+@pytest.mark.parametrize("path", ["/accounts/register/", "/accounts/login/"])
+def test_account_pages_fit_a_phone(page, live_server, shot, path):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + path)
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    shot("accounts-phone" + path.replace("/", "-").rstrip("-"))
+    assert width <= 375
+    # Every input has a visible label (accessibility).
+    for field in page.locator("form input:not([type=hidden]):not([type=radio]):visible").all():
+        field_id = field.get_attribute("id")
+        assert page.locator(f"label[for='{field_id}']").is_visible()
