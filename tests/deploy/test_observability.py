@@ -279,3 +279,12 @@ def test_probe_host_is_left_alone_when_every_host_is_allowed(client, settings):
     response = client.get("/api/v1/health", HTTP_HOST="10.9.9.9")
     assert response.status_code == 200
     assert response.wsgi_request.get_host() == "10.9.9.9"
+
+
+@pytest.mark.django_db
+def test_metrics_are_not_served_through_the_ingress(client, settings):
+    assert client.get("/metrics").status_code == 200
+    proxied = client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert proxied.status_code == 404
+    settings.METRICS_ALLOW_PROXIED = True
+    assert client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200
