@@ -43,7 +43,19 @@ proc_name = "jobboard-web"
 
 
 class JsonAccessLogger(Logger):
-    """Access log lines as JSON: time, method, path (no query), status, bytes, duration."""
+    """Access log lines as JSON: time, method, path (no query), status, bytes, duration.
+    gunicorn's own messages (boot, worker timeouts) are JSON too, like the app's logs."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        from pythonjsonlogger.json import JsonFormatter
+
+        formatter = JsonFormatter(
+            "%(asctime)s %(levelname)s %(name)s %(message)s",
+            rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+        )
+        for handler in self.error_log.handlers:
+            handler.setFormatter(formatter)
 
     def access(self, resp, req, environ, request_time):
         if not self.access_log_enabled:

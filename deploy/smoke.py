@@ -1,9 +1,13 @@
-"""Smoke test of a running jobboard: health, a page, the API, metrics, and (with --task) a
-task processed by the worker. Used by deploy/run-like-compose; works against compose or a
-cluster too:  python deploy/smoke.py https://jobboard.example [--task] [--host NAME]
+"""Smoke test of a running jobboard: health, a page, the API, and (with --task) a task
+processed by the worker. Used by deploy/run-like-compose; works against compose or a
+cluster too:  python deploy/smoke.py https://jobboard.example [--host NAME]
 
---task enqueues jobboard.tasks.ping through Django (needs the same DATABASE_URL and settings
-as the deployment) and waits until a worker marks it SUCCESSFUL.
+--direct    the URL reaches the app process itself (not an ingress): also check /metrics
+            and that only health and metrics accept a Host addressed by pod IP
+--task      enqueue jobboard.tasks.ping through Django (needs the deployment's settings and
+            DATABASE_URL) and wait until a worker marks it SUCCESSFUL
+--task-only only the task check, e.g. `kubectl exec deploy/jobboard-web --
+            python deploy/smoke.py --task-only`
 """
 
 import argparse
@@ -75,6 +79,8 @@ def http_checks(base: str, host: str | None) -> None:
     status, _, body = fetch(base, "/static/css/app.css", host)
     check("static files are served (whitenoise)", status == 200 and len(body) > 0)
 
+
+def direct_checks(base: str, host: str | None) -> None:
     # Kubernetes probes and Prometheus reach pods by IP: only these two paths accept it.
     status, _, _ = fetch(base, "/api/v1/health", "10.0.0.7:8000")
     check("health answers a probe addressed by pod IP", status == 200, f"status {status}")
@@ -118,14 +124,19 @@ def task_check(seconds: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("base_url")
+    parser.add_argument("base_url", nargs="?", default="http://127.0.0.1:8000")
     parser.add_argument("--host", help="Host header to send (defaults to the URL's host)")
     parser.add_argument("--task", action="store_true", help="also check the worker")
+    parser.add_argument("--task-only", action="store_true", help="only check the worker")
+    parser.add_argument("--direct", action="store_true", help="URL is the app, not an ingress")
     parser.add_argument("--wait", type=float, default=60, help="seconds to wait for health")
     args = parser.parse_args()
-    wait_healthy(args.base_url, args.host, args.wait)
-    http_checks(args.base_url, args.host)
-    if args.task:
+    if not args.task_only:
+        wait_healthy(args.base_url, args.host, args.wait)
+        http_checks(args.base_url, args.host)
+        if args.direct:
+            direct_checks(args.base_url, args.host)
+    if args.task or args.task_only:
         task_check(args.wait)
     print("smoke test passed")
 

@@ -11,9 +11,11 @@ multiprocess_mode="mostrecent" so a scrape shows the value the serving worker ju
 
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models import Count
+from django.http import Http404
 from django_prometheus.exports import ExportToDjangoView
 from prometheus_client import Counter, Gauge
 
@@ -154,6 +156,12 @@ def refresh_gauges() -> None:
 
 
 def metrics_view(request):
-    """/metrics: django-prometheus' exporter after refreshing the scrape-time gauges."""
+    """/metrics: django-prometheus' exporter after refreshing the scrape-time gauges.
+
+    Prometheus scrapes pods directly; a request that came through the ingress or another
+    proxy carries X-Forwarded-For (which the client cannot strip) and gets a 404, so the
+    public site does not expose metrics (METRICS_ALLOW_PROXIED=True turns this off)."""
+    if "HTTP_X_FORWARDED_FOR" in request.META and not settings.METRICS_ALLOW_PROXIED:
+        raise Http404
     refresh_gauges()
     return ExportToDjangoView(request)

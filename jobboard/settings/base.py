@@ -295,6 +295,9 @@ def payments_sandbox_settings(site_url: str) -> dict[str, str]:
 # --- Observability: tracing, metrics.
 # Tracing (jobboard/tracing.py, installed by jobboard/wsgi.py) is off unless this is set.
 OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
+# /metrics answers 404 to requests that came through a proxy (X-Forwarded-For): Prometheus
+# scrapes pods directly, the public ingress must not expose metrics.
+METRICS_ALLOW_PROXIED = env.bool("METRICS_ALLOW_PROXIED", default=False)
 # django-prometheus: histogram buckets for request latency, fine around the 50/200 ms targets.
 PROMETHEUS_LATENCY_BUCKETS = (
     0.005,

@@ -3,6 +3,8 @@ and every metric (and label) an expression uses exists in the application's regi
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import django_prometheus.db.metrics  # noqa: F401  (registered only with the PostgreSQL engine)
@@ -112,3 +114,35 @@ def test_business_metric_names_follow_conventions():
             assert re.fullmatch(r"jobboard_[a-z_]+", name)
             assert not name.endswith("_total_total")
     assert all(s for s in SUFFIXES)
+
+
+def _promtool():
+    binary = shutil.which("promtool")
+    if binary is None:
+        pytest.skip("promtool is not installed (.ci/run installs Debian's prometheus)")
+    return binary
+
+
+def _run(*args, cwd):
+    result = subprocess.run(args, capture_output=True, text=True, cwd=cwd)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_promtool_accepts_the_rules_and_their_unit_tests_pass():
+    promtool = _promtool()
+    directory = ROOT / "deploy" / "prometheus"
+    assert "SUCCESS: 9 rules found" in _run(promtool, "check", "rules", "alerts.yml", cwd=directory)
+    out = _run(promtool, "test", "rules", "alerts.test.yml", cwd=directory)
+    assert "SUCCESS" in out
+
+
+def test_promtool_accepts_the_prometheus_config(tmp_path):
+    promtool = _promtool()
+    directory = ROOT / "deploy" / "prometheus"
+    # The config names the rules by their path inside the container; check a local copy.
+    config = (directory / "prometheus.yml").read_text()
+    (tmp_path / "prometheus.yml").write_text(
+        config.replace("/etc/prometheus/alerts.yml", str(directory / "alerts.yml"))
+    )
+    _run(promtool, "check", "config", "prometheus.yml", cwd=tmp_path)

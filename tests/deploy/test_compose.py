@@ -3,8 +3,11 @@ in the project (no Docker engine here: deploy/run-like-compose runs the same pro
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 from django.core.management import get_commands
 
@@ -121,3 +124,17 @@ def test_grafana_provisioning_points_at_the_dashboard():
         assert topic in titles
     for panel in dashboard["panels"]:
         assert panel["datasource"]["uid"] == datasource["datasources"][0]["uid"]
+
+
+def test_compose_file_validates_against_the_compose_schema():
+    """docker-compose (Debian's 1.29, installed by .ci/run) checks the file offline."""
+    binary = shutil.which("docker-compose")
+    if binary is None:
+        pytest.skip("docker-compose is not installed (.ci/run installs it)")
+    result = subprocess.run(
+        [binary, "-f", str(ROOT / "compose.yaml"), "config", "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr

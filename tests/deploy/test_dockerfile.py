@@ -127,3 +127,82 @@ def test_healthcheck_command_is_valid_python():
     command = json.loads(health[health.index("CMD") + 3 :].strip())
     assert command[:2] == ["python", "-c"]
     compile(command[2], "<healthcheck>", "exec")
+
+
+def build_context() -> set[str]:
+    """The files `docker build .` sends: tracked files minus .dockerignore's patterns
+    (Docker's matching, closely enough: patterns are relative to the root, `**/` matches
+    at any depth, a pattern also excludes everything below a matched directory; fnmatch's
+    `*` may cross `/`, which can only exclude more, making the checks stricter)."""
+    import fnmatch
+    import subprocess
+
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout.split()
+    patterns = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+    def ignored(path: str) -> bool:
+        parts = path.split("/")
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        for pattern in patterns:
+            if pattern.startswith("**/"):
+                if any(fnmatch.fnmatch(part, pattern[3:]) for part in parts):
+                    return True
+            elif any(fnmatch.fnmatch(prefix, pattern) for prefix in prefixes):
+                return True
+        return False
+
+    return {path for path in files if (ROOT / path).is_file() and not ignored(path)}
+
+
+def test_build_context_has_the_runtime_and_nothing_else():
+    context = build_context()
+    for needed in (
+        "manage.py",
+        "pyproject.toml",
+        "deploy/gunicorn.conf.py",
+        "deploy/smoke.py",
+        "jobboard/wsgi.py",
+        "jobboard/settings/production.py",
+        "templates/base.html",
+        "static/css/app.css",
+    ):
+        assert needed in context, f"{needed} would be missing from the image"
+    for path in context:
+        assert not path.startswith((".git/", "tests/", "docs/", "bench/", ".venv/", "var/"))
+        assert "/tests/" not in path, path
+        assert not path.endswith((".sqlite3", ".env")), path
+
+
+def test_code_in_the_image_imports_nothing_left_out_of_it():
+    """An app module importing e.g. accounts.tests.factories would crash in the image."""
+    import ast
+
+    context = build_context()
+    modules = {
+        p[:-3].replace("/", ".").removesuffix(".__init__") for p in context if p.endswith(".py")
+    }
+    top_level = {m.split(".")[0] for m in modules}
+    for path in sorted(p for p in context if p.endswith(".py")):
+        tree = ast.parse((ROOT / path).read_text(), path)
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            for name in names:
+                if name.split(".")[0] in top_level:
+                    assert any(
+                        name == m or name.startswith(m + ".") or m.startswith(name + ".")
+                        for m in modules
+                    ), f"{path} imports {name}, which .dockerignore leaves out"

@@ -258,3 +258,33 @@ def test_gunicorn_config_and_json_access_log():
     assert line["request_id"] == "rid-9"
     assert SECRETS["query"] not in stream.getvalue()
     assert SECRETS["bearer"] not in stream.getvalue()
+
+
+@pytest.mark.django_db
+def test_metrics_endpoint_reports_the_cache_down(client, monkeypatch):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("redis unreachable")
+
+    monkeypatch.setattr(cache, "set", down)
+    response = client.get("/metrics")
+    assert response.status_code == 200
+    assert 'jobboard_dependency_up{dependency="cache"} 0.0' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_probe_host_is_left_alone_when_every_host_is_allowed(client, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    response = client.get("/api/v1/health", HTTP_HOST="10.9.9.9")
+    assert response.status_code == 200
+    assert response.wsgi_request.get_host() == "10.9.9.9"
+
+
+@pytest.mark.django_db
+def test_metrics_are_not_served_through_the_ingress(client, settings):
+    assert client.get("/metrics").status_code == 200
+    proxied = client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert proxied.status_code == 404
+    settings.METRICS_ALLOW_PROXIED = True
+    assert client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200
