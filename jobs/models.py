@@ -159,9 +159,7 @@ class Job(models.Model):
             ),
             # Counting open jobs reads only this narrow index (an index-only scan), not the
             # table with its descriptions and search vectors.
-            models.Index(
-                fields=["deadline", "id"], name="jobs_job_pub_open", condition=PUBLISHED
-            ),
+            models.Index(fields=["deadline", "id"], name="jobs_job_pub_open", condition=PUBLISHED),
             # PostgreSQL only (created by jobs.migration_ops.PostgresOnlyAddIndex).
             GinIndex(fields=["search_vector"], name="jobs_job_search_vector"),
             GinIndex(
