@@ -718,6 +718,8 @@ CREATE INDEX jobs_job_pub_latest ON public.jobs_job USING btree (published_at DE
 
 CREATE INDEX jobs_job_pub_location ON public.jobs_job USING btree (location_id, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
 
+CREATE INDEX jobs_job_pub_open ON public.jobs_job USING btree (deadline, id) WHERE ((status)::text = 'published'::text);
+
 CREATE INDEX jobs_job_pub_remote ON public.jobs_job USING btree (remote, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
 
 CREATE INDEX jobs_job_pub_salary ON public.jobs_job USING btree (salary_sort DESC, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);

@@ -1,4 +1,6 @@
 from django import forms
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
@@ -6,24 +8,22 @@ from jobs.models import Category, EmploymentType, Job, Location
 from jobs.selectors import JobFilters
 
 
+def _choices(model) -> list[tuple[str, str]]:
+    """(code, name) of the active rows, cached briefly: every list page shows them."""
+    key = f"jobs:choices:{model._meta.model_name}:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [(row.code, row.name) for row in model.objects.filter(is_active=True)]
+        cache.set(key, choices, 300)
+    return choices
+
+
 class JobSearchForm(forms.Form):
     """The list page's search and filters (GET); invalid values are ignored, not fatal."""
 
     q = forms.CharField(label=_("Keyword"), required=False, max_length=200)
-    location = forms.ModelChoiceField(
-        Location.objects.filter(is_active=True),
-        to_field_name="code",
-        label=_("Location"),
-        required=False,
-        empty_label=_("Anywhere"),
-    )
-    category = forms.ModelChoiceField(
-        Category.objects.filter(is_active=True),
-        to_field_name="code",
-        label=_("Category"),
-        required=False,
-        empty_label=_("All categories"),
-    )
+    location = forms.ChoiceField(label=_("Location"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
     employment_type = forms.ChoiceField(
         label=_("Employment type"),
         required=False,
@@ -39,13 +39,17 @@ class JobSearchForm(forms.Form):
         choices=[("", _("Best match")), ("latest", _("Newest")), ("salary", _("Salary"))],
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].choices = [("", _("Anywhere")), *_choices(Location)]
+        self.fields["category"].choices = [("", _("All categories")), *_choices(Category)]
+
     def to_filters(self) -> JobFilters:
         data = self.cleaned_data if self.is_valid() else {}
-        location, category = data.get("location"), data.get("category")
         return JobFilters(
             q=data.get("q", ""),
-            location=location.code if location else "",
-            category=category.code if category else "",
+            location=data.get("location", ""),
+            category=data.get("category", ""),
             employment_type=data.get("employment_type", ""),
             remote=True if data.get("remote") else None,
             salary_min=data.get("salary_min"),

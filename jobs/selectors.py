@@ -86,9 +86,14 @@ def bump_list_version() -> None:
         cache.set(LIST_VERSION_KEY, 2, None)
 
 
-def count_cache_key(filters: JobFilters) -> str:
-    raw = repr((astuple(filters), timezone.localdate().isoformat(), list_version()))
+def count_cache_key(filters: JobFilters, *extra) -> str:
+    raw = repr((astuple(filters), extra, timezone.localdate().isoformat(), list_version()))
     return "jobs:count:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def list_cache_key(filters: JobFilters, *page) -> str:
+    """A key for one page of a public list: same versioning as the counts (ADR 0011)."""
+    return "jobs:page:" + count_cache_key(filters, *page).rsplit(":", 1)[-1]
 
 
 def active_options(kind: str, now=None) -> QuerySet[JobOption]:

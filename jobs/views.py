@@ -5,17 +5,19 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import _json_script_escapes
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -31,6 +33,7 @@ from jobs.selectors import (
     job_list_open,
     job_list_owned,
     job_list_public,
+    list_cache_key,
 )
 from jobs.services import job_close, job_create, job_publish, job_update
 
@@ -68,25 +71,32 @@ class HomeView(TemplateView):
 
 
 class JobListView(TemplateView):
-    """Search, filters, sort and pages; premium jobs first and marked (POL-J-005)."""
+    """Search, filters, sort and pages; premium jobs first and marked (POL-J-005).
+
+    The results block (count, cards, pages) is the same for every visitor, so its HTML is
+    cached per filters, page and language under the list version (ADR 0011); the rest of
+    the page (header, filter form) is per visitor."""
 
     template_name = "jobs/list.html"
 
     def get_context_data(self, **kwargs):
         form = JobSearchForm(self.request.GET or None)
         filters = form.to_filters()
+        page_number = self.request.GET.get("page")
+        key = list_cache_key(filters, "html", page_number, get_language())
+        results = cache.get(key)
+        if results is None:
+            results = self.render_results(filters, page_number)
+            cache.set(key, results, settings.JOBS_LIST_CACHE_SECONDS)
+        return {**super().get_context_data(**kwargs), "form": form, "results": results}
+
+    def render_results(self, filters, page_number) -> str:
         paginator = Paginator(job_list_public(filters), settings.JOBS_PAGE_SIZE)
-        page = paginator.get_page(self.request.GET.get("page"))
+        page = paginator.get_page(page_number)
         query = self.request.GET.copy()
         query.pop("page", None)
-        return {
-            **super().get_context_data(**kwargs),
-            "form": form,
-            "page_obj": page,
-            "jobs": page.object_list,
-            "query_string": query.urlencode(),
-            "has_query": bool(filters.words),
-        }
+        context = {"page_obj": page, "jobs": page.object_list, "query_string": query.urlencode()}
+        return render_to_string("jobs/_results.html", context, request=self.request)
 
 
 def job_posting_ld(job: Job, request) -> str:

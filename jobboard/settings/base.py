@@ -236,6 +236,8 @@ JOBS_PAGE_SIZE = 20
 # List totals are cached per filter set; any job or option write invalidates them at once,
 # the TTL bounds staleness from deadlines passing and options expiring (ADR 0011).
 JOBS_COUNT_CACHE_SECONDS = env.int("JOBS_COUNT_CACHE_SECONDS", default=60)
+# Pages of the public jobs API (the same for every caller), invalidated the same way.
+JOBS_LIST_CACHE_SECONDS = env.int("JOBS_LIST_CACHE_SECONDS", default=30)
 
 
 # --- Applications (POL-AP-…): résumés and notifications.

@@ -1,5 +1,10 @@
 """The jobs REST API: parse → jobs.services / jobs.selectors → serialize."""
 
+import json
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -16,7 +21,12 @@ from jobs.api.serializers import (
     NamedCodeSerializer,
 )
 from jobs.models import Category, Location
-from jobs.selectors import job_get_manageable, job_get_visible, job_list_public
+from jobs.selectors import (
+    job_get_manageable,
+    job_get_visible,
+    job_list_public,
+    list_cache_key,
+)
 from jobs.services import job_close, job_create, job_update
 
 TAGS = ["jobs"]
@@ -55,8 +65,19 @@ class JobCollectionApi(GenericAPIView):
         (POL-J-002, POL-J-003, POL-J-005)."""
         query = JobListQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        page = self.paginate_queryset(job_list_public(query.to_filters()))
-        return self.get_paginated_response(JobListItemSerializer(page, many=True).data)
+        filters = query.to_filters()
+        # The same answer for everyone: cached per filters and page, and invalidated by
+        # any job or option write (ADR 0011).
+        key = list_cache_key(
+            filters, request.query_params.get("page"), request.query_params.get("limit")
+        )
+        data = cache.get(key)
+        if data is None:
+            page = self.paginate_queryset(job_list_public(filters))
+            data = self.get_paginated_response(JobListItemSerializer(page, many=True).data).data
+            data = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+            cache.set(key, data, settings.JOBS_LIST_CACHE_SECONDS)
+        return Response(data)
 
     @extend_schema(
         operation_id="createJob",

@@ -241,3 +241,12 @@ def test_close_ignores_offsite_next(browser_client_for):
 def test_guest_is_sent_to_sign_in():
     response = Client().get("/jobs/new/")
     assert response.status_code == 302
+
+
+def test_pages_are_korean_by_default_and_english_on_request(client):
+    PublishedJobFactory(employment_type="internship")
+    korean = client.get("/jobs/").content.decode()
+    assert "채용공고" in korean
+    assert "인턴" in korean
+    english = client.get("/jobs/", headers={"accept-language": "en"}).content.decode()
+    assert "Internship" in english

@@ -191,3 +191,15 @@ def test_detail_runs_a_fixed_number_of_queries(api_client, django_assert_max_num
     job = PremiumOptionFactory().job
     with django_assert_max_num_queries(2):
         assert api_client.get(f"/api/v1/jobs/{job.pk}").status_code == 200
+
+
+def test_list_pages_are_cached_until_a_job_changes__POL_J_002(
+    api_client, django_assert_num_queries
+):
+    job = PublishedJobFactory()
+    assert api_client.get("/api/v1/jobs").json()["total"] == 1
+    with django_assert_num_queries(0):
+        assert api_client.get("/api/v1/jobs").json()["total"] == 1
+    job.status = JobStatus.CLOSED
+    job.save()
+    assert api_client.get("/api/v1/jobs").json()["total"] == 0
