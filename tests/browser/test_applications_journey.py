@@ -12,6 +12,7 @@ from accounts.tests.factories import JobseekerFactory, RecruiterFactory
 from applications.tests.factories import PDF_BYTES
 from conftest import sign_in
 from jobs.tests.factories import PublishedJobFactory
+from tests.browser.conftest import SCREENSHOTS
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,7 +35,12 @@ def signed_in_page(browser, live_server, user):
     return page, errors
 
 
-def test_apply_move_and_follow(browser, live_server, tmp_path, settings, shot):
+def shoot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_apply_move_and_follow(browser, live_server, tmp_path, settings):
     settings.RESUME_STORAGE_ROOT = str(tmp_path / "private")
     recruiter = RecruiterFactory()
     job = PublishedJobFactory(owner=recruiter, title="Playwright 엔지니어")
@@ -59,7 +65,7 @@ def test_apply_move_and_follow(browser, live_server, tmp_path, settings, shot):
         card.get_by_role("button").click()
         column = board.locator(f"section[aria-labelledby=col-{stage}]")
         expect(column.locator("article.board-card")).to_have_count(1)
-    shot("applications-board")
+    shoot(board, "applications-board")
 
     seeker.goto(f"{live_server.url}/applications/mine/")
     timeline = seeker.locator("ol.timeline li")
@@ -68,6 +74,6 @@ def test_apply_move_and_follow(browser, live_server, tmp_path, settings, shot):
     seeker.goto(f"{live_server.url}/applications/notifications/")
     expect(seeker.locator(".apps-notifications li")).to_have_count(3)
     expect(seeker.locator(".apps-notifications")).to_contain_text("Offer")
-    shot("applications-notifications")
+    shoot(seeker, "applications-notifications")
     assert seeker_errors == []
     assert board_errors == []
