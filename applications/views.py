@@ -25,7 +25,7 @@ from applications.resumes import (
     too_large_message,
 )
 from jobboard.errors import DomainError
-from jobs.models import Job
+from jobs.models import Job, JobStatus
 
 
 class SignInRequired:
@@ -62,7 +62,11 @@ class ApplicationApplyView(SignInRequired, PermRequiredMixin, View):
         return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
     def get_job(self, job_id):
-        return get_object_or_404(Job.objects.select_related("company", "owner"), pk=job_id)
+        # Drafts are not public: their apply page does not exist.
+        return get_object_or_404(
+            Job.objects.select_related("company", "owner").exclude(status=JobStatus.DRAFT),
+            pk=job_id,
+        )
 
     def render_form(self, request, job, form, status=200):
         existing = selectors.application_for_job_and_user(job=job, user=request.user)

@@ -30,7 +30,7 @@ from applications.resumes import (
     raise_if_too_large,
 )
 from jobboard.api.pagination import PagePagination
-from jobs.models import Job
+from jobs.models import Job, JobStatus
 
 TAGS = ["applications"]
 
@@ -61,7 +61,10 @@ class JobApplyApi(APIView):
     )
     def post(self, request, job_id: int):
         """Apply to an open job with a PDF or DOCX résumé (POL-AP-001, POL-AP-002)."""
-        job = get_object_or_404(Job.objects.select_related("owner"), pk=job_id)
+        # Drafts are not public: applying to one answers like an unknown job.
+        job = get_object_or_404(
+            Job.objects.select_related("owner").exclude(status=JobStatus.DRAFT), pk=job_id
+        )
         data = request.data
         raise_if_too_large(request._request)
         serializer = ApplyInputSerializer(data=data)

@@ -89,3 +89,9 @@ def test_huge_declared_body_refused_before_reading__POL_AP_002(api_client_for, s
     response = apply(api_client_for(JobseekerFactory()), PublishedJobFactory(), resume=huge)
     assert response.status_code == 413
     assert not Application.objects.exists()
+
+
+def test_draft_job_is_404_not_409(api_client_for):
+    from jobs.tests.factories import DraftJobFactory
+
+    assert apply(api_client_for(JobseekerFactory()), DraftJobFactory()).status_code == 404
