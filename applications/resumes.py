@@ -27,11 +27,13 @@ def max_bytes() -> int:
     return int(settings.RESUME_MAX_BYTES)
 
 
+def too_large_message() -> str:
+    return _("The résumé is larger than %(mb)d MB.") % {"mb": max_bytes() // (1024 * 1024)}
+
+
 def check_size(size: int) -> None:
     if size > max_bytes():
-        raise ResumeTooLarge(
-            _("The résumé is larger than %(mb)d MB.") % {"mb": max_bytes() // (1024 * 1024)}
-        )
+        raise ResumeTooLarge(too_large_message())
     if size == 0:
         raise ResumeInvalid(_("The résumé file is empty."))
 
@@ -97,6 +99,19 @@ def install_size_limit(request) -> None:
     """Call before the request body is parsed (request.POST/FILES, DRF request.data)."""
     request.resume_too_large = False
     request.upload_handlers.insert(0, ResumeSizeLimitHandler(request))
+
+
+# Room for the cover letter (5,000 characters of up to 4 UTF-8 bytes) and multipart framing.
+FORM_OVERHEAD_BYTES = 5000 * 4 + 64 * 1024
+
+
+def body_too_large(request) -> bool:
+    """A declared body bigger than any acceptable apply form: refuse without reading it."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > max_bytes() + FORM_OVERHEAD_BYTES
 
 
 def raise_if_too_large(request) -> None:

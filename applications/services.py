@@ -1,6 +1,7 @@
 """Every write of the applications domain (POL-AP-001 … POL-AP-004)."""
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -81,7 +82,7 @@ def application_submit(*, job: Job, applicant: User, resume, cover_letter: str =
                     "applicant": applicant.name or applicant.email,
                     "language": get_language() or "ko",
                 },
-                link=f"/applications/{application.pk}/",
+                link=reverse("applications:detail", kwargs={"application_id": application.pk}),
             )
     except IntegrityError as exc:
         if application.resume.name:
@@ -146,7 +147,7 @@ def application_move_stage(
                 "to_stage": stage,
                 "language": "ko",
             },
-            link="/applications/mine/",
+            link=reverse("applications:mine"),
         )
     return application
 

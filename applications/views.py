@@ -18,9 +18,14 @@ from applications.exceptions import ApplicationNotFound
 from applications.forms import ApplyForm, MoveForm, WithdrawForm
 from applications.links import login_url
 from applications.models import BOARD_STAGES, ActorRole, allowed_targets
-from applications.resumes import install_size_limit, raise_if_too_large
+from applications.resumes import (
+    body_too_large,
+    install_size_limit,
+    raise_if_too_large,
+    too_large_message,
+)
 from jobboard.errors import DomainError
-from jobs.models import Job
+from jobs.models import Job, JobStatus
 
 
 class SignInRequired:
@@ -44,10 +49,24 @@ class ApplicationApplyView(SignInRequired, PermRequiredMixin, View):
         # The upload handlers must be in place before anything reads the body, the CSRF
         # check included: hence csrf_exempt on the view and csrf_protect after the install.
         install_size_limit(request)
+        if (
+            request.method == "POST"
+            and body_too_large(request)
+            and request.user.has_perm(self.permission_required)
+        ):
+            # Refused before the body is read (nothing is stored, no state changes).
+            form = ApplyForm(data={})
+            form.is_valid()
+            _replace_error(form, "resume", too_large_message())
+            return self.render_form(request, self.get_job(kwargs["job_id"]), form, status=413)
         return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
     def get_job(self, job_id):
-        return get_object_or_404(Job.objects.select_related("company", "owner"), pk=job_id)
+        # Drafts are not public: their apply page does not exist.
+        return get_object_or_404(
+            Job.objects.select_related("company", "owner").exclude(status=JobStatus.DRAFT),
+            pk=job_id,
+        )
 
     def render_form(self, request, job, form, status=200):
         existing = selectors.application_for_job_and_user(job=job, user=request.user)
@@ -60,15 +79,25 @@ class ApplicationApplyView(SignInRequired, PermRequiredMixin, View):
     def post(self, request, job_id):
         job = self.get_job(job_id)
         form = ApplyForm(request.POST, request.FILES)
+        valid = form.is_valid()
         try:
             raise_if_too_large(request)
-            if form.is_valid():
+            if valid:
                 services.application_submit(job=job, applicant=request.user, **form.cleaned_data)
                 messages.success(request, _("Your application was sent."))
                 return redirect("applications:mine")
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
-        return self.render_form(request, job, form, status=400 if form.errors else 200)
+            _replace_error(form, exc.field if exc.field in form.fields else None, exc.detail)
+            return self.render_form(request, job, form, status=exc.status)
+        return self.render_form(request, job, form, status=400)
+
+
+def _replace_error(form, field, message) -> None:
+    """A domain error replaces the form's own error for that field ("required" after the
+    size limit dropped the file, for instance)."""
+    if field:
+        form.errors.pop(field, None)
+    form.add_error(field, message)
 
 
 class ApplicationMineView(SignInRequired, TemplateView):

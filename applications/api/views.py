@@ -20,9 +20,17 @@ from applications.api.serializers import (
     TransitionInputSerializer,
 )
 from applications.models import Stage
-from applications.resumes import DOCX, PDF, install_size_limit, raise_if_too_large
+from applications.resumes import (
+    DOCX,
+    PDF,
+    body_too_large,
+    check_size,
+    install_size_limit,
+    max_bytes,
+    raise_if_too_large,
+)
 from jobboard.api.pagination import PagePagination
-from jobs.models import Job
+from jobs.models import Job, JobStatus
 
 TAGS = ["applications"]
 
@@ -34,6 +42,8 @@ class JobApplyApi(APIView):
         # Before DRF parses the body: stop reading a résumé past the limit (POL-AP-002).
         install_size_limit(request._request)
         super().initial(request, *args, **kwargs)
+        if body_too_large(request._request):
+            check_size(max_bytes() + 1)  # 413 before a byte of the body is read
 
     @extend_schema(
         operation_id="applyToJob",
@@ -51,7 +61,10 @@ class JobApplyApi(APIView):
     )
     def post(self, request, job_id: int):
         """Apply to an open job with a PDF or DOCX résumé (POL-AP-001, POL-AP-002)."""
-        job = get_object_or_404(Job.objects.select_related("owner"), pk=job_id)
+        # Drafts are not public: applying to one answers like an unknown job.
+        job = get_object_or_404(
+            Job.objects.select_related("owner").exclude(status=JobStatus.DRAFT), pk=job_id
+        )
         data = request.data
         raise_if_too_large(request._request)
         serializer = ApplyInputSerializer(data=data)

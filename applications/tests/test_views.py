@@ -117,3 +117,16 @@ def test_nav_unread_count_and_notifications_page_marks_read__POL_AP_004(browser_
     browser.post("/applications/notifications/", {})
     page = browser.get("/applications/notifications/")
     assert 'badge badge-warn">1' not in page.text
+
+
+@pytest.mark.parametrize("extra_kib", [70, 400], ids=["handler-stops", "declared-length"])
+def test_apply_page_refuses_oversized_resume__POL_AP_002(browser_client_for, settings, extra_kib):
+    settings.RESUME_MAX_BYTES = 64 * 1024
+    job = PublishedJobFactory()
+    big = pdf_upload(content=PDF_BYTES + b"0" * (extra_kib * 1024))
+    response = browser_client_for(JobseekerFactory()).post(
+        f"/applications/jobs/{job.pk}/apply/", {"resume": big}
+    )
+    assert response.status_code == 413
+    assert "larger than" in response.text
+    assert not Application.objects.exists()

@@ -65,7 +65,9 @@ def test_html_renamed_as_pdf_400__POL_AP_002(api_client_for):
 
 def test_oversized_upload_413_and_never_stored__POL_AP_002(api_client_for, settings):
     settings.RESUME_MAX_BYTES = 64 * 1024
-    big = pdf_upload(content=PDF_BYTES + b"0" * (200 * 1024))
+    # Just over the limit: the declared length looks acceptable, the upload handler stops
+    # reading the file part once it passes the limit.
+    big = pdf_upload(content=PDF_BYTES + b"0" * (70 * 1024))
     response = apply(api_client_for(JobseekerFactory()), PublishedJobFactory(), resume=big)
     assert response.status_code == 413
     assert "resume" in response.json()["errors"]
@@ -79,3 +81,17 @@ def test_missing_resume_400(api_client_for):
     )
     assert response.status_code == 400
     assert "resume" in response.json()["errors"]
+
+
+def test_huge_declared_body_refused_before_reading__POL_AP_002(api_client_for, settings):
+    settings.RESUME_MAX_BYTES = 64 * 1024
+    huge = pdf_upload(content=PDF_BYTES + b"0" * (400 * 1024))
+    response = apply(api_client_for(JobseekerFactory()), PublishedJobFactory(), resume=huge)
+    assert response.status_code == 413
+    assert not Application.objects.exists()
+
+
+def test_draft_job_is_404_not_409(api_client_for):
+    from jobs.tests.factories import DraftJobFactory
+
+    assert apply(api_client_for(JobseekerFactory()), DraftJobFactory()).status_code == 404
