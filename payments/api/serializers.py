@@ -133,5 +133,14 @@ class WalletSerializer(serializers.Serializer):
     entries = LedgerEntrySerializer(many=True, help_text="The latest 100 entries, newest first.")
 
 
+class IamportNotificationSerializer(serializers.Serializer):
+    """Documentation only: the view reads the body itself (JSON or form-encoded)."""
+
+    imp_uid = serializers.CharField(max_length=255)
+    merchant_uid = serializers.CharField(max_length=255)
+    status = serializers.CharField(max_length=32, required=False)
+    cancellation_id = serializers.CharField(max_length=255, required=False)
+
+
 class WebhookResultSerializer(serializers.Serializer):
     result = serializers.CharField(help_text="processed outcome, 'duplicate' or 'ignored'.")

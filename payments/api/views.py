@@ -4,6 +4,7 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -18,6 +19,7 @@ from .serializers import (
     CancelRequestSerializer,
     CheckoutSerializer,
     ConfirmRequestSerializer,
+    IamportNotificationSerializer,
     OrderSerializer,
     PrepareRequestSerializer,
     PrepareResponseSerializer,
@@ -32,6 +34,7 @@ _403 = OpenApiResponse(
     description="The role lacks the permission, or the order/job is someone else's."
 )
 _404 = OpenApiResponse(description="No such order (or job).")
+_PAGE_404 = OpenApiResponse(description="The page is beyond the last one.")
 _409 = OpenApiResponse(
     description="The gateway refused, the amounts differ (POL-P-003), or the state forbids it."
 )
@@ -44,13 +47,19 @@ class ProductListApi(generics.ListAPIView):
     def get_queryset(self):
         return selectors.product_list_active()
 
-    @extend_schema(operation_id="listProducts", tags=TAGS, summary="The price list (POL-P-001)")
+    @extend_schema(
+        operation_id="listProducts",
+        tags=TAGS,
+        summary="The price list (POL-P-001)",
+        responses={200: ProductSerializer(many=True), 404: _PAGE_404},
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
 
 class PaymentPrepareApi(APIView):
     permission_classes = [perm_required("payments.add_order")]
+    parser_classes = [JSONParser]
 
     @extend_schema(
         operation_id="preparePayment",
@@ -87,6 +96,7 @@ class PaymentPrepareApi(APIView):
 
 class PaymentConfirmApi(APIView):
     permission_classes = [perm_required("payments.add_order")]
+    parser_classes = [JSONParser]
 
     @extend_schema(
         operation_id="confirmPayment",
@@ -114,7 +124,7 @@ class OrderListApi(generics.ListAPIView):
     def get_queryset(self):
         status_filter = self.request.query_params.get("status")
         if status_filter and status_filter not in OrderStatus.values:
-            status_filter = "__none__"
+            raise ValidationError({"status": [f"Not one of {', '.join(OrderStatus.values)}."]})
         return selectors.order_list_visible(user=self.request.user, status=status_filter)
 
     @extend_schema(
@@ -122,7 +132,7 @@ class OrderListApi(generics.ListAPIView):
         tags=TAGS,
         summary="Own orders (everyone's for admins)",
         parameters=[OpenApiParameter("status", enum=OrderStatus.values, required=False)],
-        responses={200: OrderSerializer(many=True), 401: _401, 403: _403},
+        responses={200: OrderSerializer(many=True), 401: _401, 403: _403, 404: _PAGE_404},
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
@@ -146,6 +156,7 @@ class OrderDetailApi(APIView):
 
 class OrderCancelApi(APIView):
     permission_classes = [perm_required("payments.refund_order")]
+    parser_classes = [JSONParser]
 
     @extend_schema(
         operation_id="cancelOrder",
@@ -230,8 +241,8 @@ class IamportWebhookApi(APIView):
         tags=["webhooks"],
         summary="Iamport (PortOne V1) webhook",
         request={
-            "application/json": OpenApiTypes.OBJECT,
-            "application/x-www-form-urlencoded": OpenApiTypes.OBJECT,
+            "application/json": IamportNotificationSerializer,
+            "application/x-www-form-urlencoded": IamportNotificationSerializer,
         },
         responses=_WEBHOOK_RESPONSES,
     )
