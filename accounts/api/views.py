@@ -156,7 +156,6 @@ class DeviceListApi(ListAPIView):
             200: DeviceSerializer(many=True),
             401: UNAUTHENTICATED,
             403: OpenApiResponse(description="The role may not manage devices (RBAC)."),
-            404: OpenApiResponse(description="No such page."),
         },
     )
     def get(self, request, *args, **kwargs):

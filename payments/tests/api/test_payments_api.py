@@ -144,5 +144,7 @@ def test_unknown_status_filter_is_400(api_client_for):
     assert "status" in response.json()["errors"]
 
 
-def test_page_beyond_the_last_is_404(api_client):
-    assert api_client.get("/api/v1/products?page=99").status_code == 404
+def test_page_beyond_the_last_is_empty(api_client):
+    body = api_client.get("/api/v1/products?page=99").json()
+    assert body["results"] == []
+    assert body["page"] == 99
