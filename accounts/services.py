@@ -19,6 +19,7 @@ from accounts.throttle import (
     signup_throttle_hit,
 )
 from accounts.tokens import TokenPair, refresh_token_decode, token_pair_issue
+from jobboard import metrics
 from jobboard.errors import DomainError, NotFound
 
 # A refresh token retired less than this long ago is a benign race (two tabs refreshing at
@@ -100,6 +101,9 @@ def user_sign_in(
         ok = user.check_password(password) and user.is_active
     if not ok:
         signin_throttle_fail(email=email, ip_address=ip_address)
+        metrics.login_failed(
+            "inactive" if user is not None and not user.is_active else "bad_credentials"
+        )
         raise AuthenticationFailed(BAD_CREDENTIALS)
     signin_throttle_reset(email=email)
     User.objects.filter(pk=user.pk).update(last_login=timezone.now())
@@ -175,6 +179,7 @@ def token_refresh(*, raw_refresh: str, allow_grace: bool = False) -> TokenPair:
             )
         _revoke(DeviceSession.objects.filter(pk=device.pk), reason="refresh_reuse")
     # Reached only after the revocation above has committed.
+    metrics.login_failed("refresh_reuse")
     raise AuthenticationFailed("This refresh token was already used; the device is signed out.")
 
 

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from accounts.exceptions import TooManyAttempts
+from jobboard import metrics
 from jobboard.errors import ServiceUnavailable
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ def _check(limits, *, detail: str = "") -> None:
             if int(values.get(count_key) or 0) >= limit:
                 until = float(values.get(until_key) or time.time() + 1)
                 wait = max(1, int(until - time.time()) + 1)
+                metrics.login_throttled(kind)
                 raise TooManyAttempts(detail, retry_after=wait)
     except TooManyAttempts:
         raise

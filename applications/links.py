@@ -1,9 +1,7 @@
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.shortcuts import resolve_url
 
 
 def login_url() -> str:
-    """The sign-in page belongs to accounts; fall back to its planned path until it exists."""
-    try:
-        return reverse("accounts:login")
-    except NoReverseMatch:
-        return "/accounts/login/"
+    """The accounts sign-in page (settings.LOGIN_URL)."""
+    return resolve_url(settings.LOGIN_URL)

@@ -26,6 +26,7 @@ from applications.models import (
 )
 from applications.resumes import EXTENSIONS, detect_resume_type
 from applications.tasks import enqueue_email
+from jobboard import metrics
 from jobboard.errors import NotFound
 from jobs.models import Job
 
@@ -92,6 +93,7 @@ def application_submit(*, job: Job, applicant: User, resume, cover_letter: str =
         if application.resume.name:
             application.resume.storage.delete(application.resume.name)
         raise
+    metrics.application_submitted()
     return application
 
 
@@ -149,6 +151,7 @@ def application_move_stage(
             },
             link=reverse("applications:mine"),
         )
+    transaction.on_commit(lambda: metrics.application_stage_moved(previous, stage))
     return application
 
 

@@ -18,6 +18,7 @@ from django_tasks import task
 
 from applications.models import Notification
 from applications.notifications import build_email
+from jobboard import metrics
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ def send_notification_email(notification_id: int, attempt: int = 1) -> str:
                 logger.error("notification email gave up", extra={"id": notification_id})
                 return "gave-up"
             notification.save(update_fields=_EMAIL_FIELDS)
+            metrics.task_retried("send_notification_email")
             send_notification_email.using(run_after=timezone.now() + backoff(attempt)).enqueue(
                 notification_id, attempt + 1
             )

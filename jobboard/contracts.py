@@ -12,6 +12,7 @@ import subprocess
 
 import yaml
 from django.db import connection
+from django.utils import translation
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiYamlRenderer
 
@@ -21,8 +22,11 @@ _NOISE = re.compile(
 
 
 def openapi_document() -> str:
-    schema = SchemaGenerator().get_schema(request=None, public=True)
-    return OpenApiYamlRenderer().render(schema, renderer_context={}).decode()
+    # The contract is written in English whatever the default language (field titles come
+    # from translated verbose names); the served document follows the reader's language.
+    with translation.override("en"):
+        schema = SchemaGenerator().get_schema(request=None, public=True)
+        return OpenApiYamlRenderer().render(schema, renderer_context={}).decode()
 
 
 def openapi_document_parsed() -> dict:

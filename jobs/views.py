@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import _json_script_escapes
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts.permissions import PermRequiredMixin as BasePermRequiredMixin
+from accounts.permissions import PermRequiredMixin
 from jobboard.errors import DomainError, NotFound
 from jobs.forms import JobForm, JobSearchForm
 from jobs.models import Job
@@ -36,17 +36,6 @@ from jobs.selectors import (
     list_cache_key,
 )
 from jobs.services import job_close, job_create, job_publish, job_update
-
-
-class PermRequiredMixin(BasePermRequiredMixin):
-    def get_login_url(self):
-        # The accounts sign-in page is built in parallel; until it is merged, send guests to
-        # the admin sign-in so these pages still redirect instead of failing.
-        try:
-            return resolve_url(settings.LOGIN_URL)
-        except NoReverseMatch:
-            return reverse("admin:login")
-
 
 SCHEMA_EMPLOYMENT_TYPES = {
     "full_time": "FULL_TIME",

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from jobboard import metrics
 from jobs.models import Job, JobOption, JobOptionKind
 
 from .exceptions import InvalidTransition, LedgerImmutable
@@ -195,6 +196,20 @@ class Order(models.Model):
 
     def __str__(self) -> str:
         return self.order_id
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Count each state an order enters (the "payments by state" panel), once committed.
+        if getattr(self, "_saved_status", None) != self.status:
+            state, provider = self.status, self.provider
+            transaction.on_commit(lambda: metrics.order_transitioned(state, provider))
+            self._saved_status = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        order = super().from_db(db, field_names, values)
+        order._saved_status = order.status
+        return order
 
     def can_move_to(self, status: str) -> bool:
         return status in ORDER_TRANSITIONS[self.status]

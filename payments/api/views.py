@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import perm_required
+from jobboard import metrics
 from payments import selectors, services
 from payments.checkout import checkout_params, sandbox_checkout_url
 from payments.models import OrderStatus, Provider
@@ -205,10 +206,33 @@ _WEBHOOK_RESPONSES = {
 }
 
 
-class TossWebhookApi(APIView):
+class _CountedWebhookApi(APIView):
+    """Counts every delivery by outcome (jobboard_webhook_deliveries_total), whatever the
+    answer — alerting watches the 4xx/5xx share."""
+
+    provider = ""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        metrics.webhook_delivered(self.provider, _webhook_outcome(response))
+        return response
+
+
+def _webhook_outcome(response) -> str:
+    if response.status_code < 300:
+        return "duplicate" if response.data.get("result") == "duplicate" else "applied"
+    if response.status_code == 404:
+        return "unknown_order"
+    if response.status_code in (400, 413, 415):
+        return "malformed"
+    return "error" if response.status_code >= 500 else "rejected"
+
+
+class TossWebhookApi(_CountedWebhookApi):
     """Toss Payments notifications (POL-P-004): outside JWT auth and CSRF; the body is only a
     trigger, the payment is re-fetched from Toss before anything changes."""
 
+    provider = "toss"
     authentication_classes: list = []
     permission_classes = [AllowAny]
     parser_classes = [JSONParser]
@@ -228,10 +252,11 @@ class TossWebhookApi(APIView):
         return Response({"result": result})
 
 
-class IamportWebhookApi(APIView):
+class IamportWebhookApi(_CountedWebhookApi):
     """Iamport notifications, JSON or form-encoded (POL-P-004); acted on only after looking
     the imp_uid up at Iamport."""
 
+    provider = "iamport"
     authentication_classes: list = []
     permission_classes = [AllowAny]
     parser_classes = [JSONParser, FormParser]
