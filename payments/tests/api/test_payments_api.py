@@ -142,7 +142,3 @@ def test_unknown_status_filter_is_400(api_client_for):
     response = api_client_for(order.buyer).get("/api/v1/orders?status=nope")
     assert response.status_code == 400
     assert "status" in response.json()["errors"]
-
-
-def test_page_beyond_the_last_is_404(api_client):
-    assert api_client.get("/api/v1/products?page=99").status_code == 404
