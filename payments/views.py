@@ -4,7 +4,6 @@ import logging
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -20,15 +19,6 @@ from .models import OrderStatus, Provider
 logger = logging.getLogger("payments")
 
 
-class PaymentsPermMixin(PermRequiredMixin):
-    def get_login_url(self):
-        # The sign-in page is the accounts app's; fall back to its conventional path.
-        try:
-            return reverse("accounts:login")
-        except NoReverseMatch:
-            return "/accounts/login/"
-
-
 def _to_gateway(request, order):
     """Send the buyer to the gateway's payment window (the sandbox's, when enabled)."""
     sandbox_url = sandbox_checkout_url(order, request)
@@ -37,7 +27,7 @@ def _to_gateway(request, order):
     return redirect("payments:pay", order_id=order.order_id)
 
 
-class CheckoutView(PaymentsPermMixin, View):
+class CheckoutView(PermRequiredMixin, View):
     """A recruiter picks an option for one of their jobs and a way to pay."""
 
     permission_required = "payments.add_order"
@@ -89,7 +79,7 @@ class CheckoutView(PaymentsPermMixin, View):
         return _to_gateway(request, order)
 
 
-class PayView(PaymentsPermMixin, View):
+class PayView(PermRequiredMixin, View):
     """Production path: the page loads the gateway's browser SDK with the client key and
     opens its payment window (static/js/payments.js)."""
 
@@ -109,7 +99,7 @@ class PayView(PaymentsPermMixin, View):
         return render(request, "payments/pay.html", context)
 
 
-class PaymentSuccessView(PaymentsPermMixin, View):
+class PaymentSuccessView(PermRequiredMixin, View):
     """The gateway's successUrl / m_redirect_url: confirm server-side, then show the order."""
 
     permission_required = "payments.add_order"
@@ -167,7 +157,7 @@ def _failure(request, order_id, code, message):
     )
 
 
-class PaymentFailView(PaymentsPermMixin, View):
+class PaymentFailView(PermRequiredMixin, View):
     """The gateway's failUrl (?code&message&orderId): a pending order fails; a paid one
     stays paid."""
 
@@ -182,7 +172,7 @@ class PaymentFailView(PaymentsPermMixin, View):
         )
 
 
-class OrderListView(PaymentsPermMixin, View):
+class OrderListView(PermRequiredMixin, View):
     permission_required = "payments.view_order"
 
     def get(self, request):
@@ -190,7 +180,7 @@ class OrderListView(PaymentsPermMixin, View):
         return render(request, "payments/orders.html", {"orders": orders})
 
 
-class OrderDetailView(PaymentsPermMixin, View):
+class OrderDetailView(PermRequiredMixin, View):
     permission_required = "payments.view_order"
 
     def get(self, request, order_id):
@@ -207,7 +197,7 @@ class OrderDetailView(PaymentsPermMixin, View):
         )
 
 
-class OrderCancelView(PaymentsPermMixin, View):
+class OrderCancelView(PermRequiredMixin, View):
     permission_required = "payments.refund_order"
 
     def post(self, request, order_id):
@@ -226,7 +216,7 @@ class OrderCancelView(PaymentsPermMixin, View):
         return redirect("payments:order", order_id=order_id)
 
 
-class WalletView(PaymentsPermMixin, View):
+class WalletView(PermRequiredMixin, View):
     permission_required = "payments.view_own_wallet"
 
     def get(self, request, form=None, status=200):

@@ -35,7 +35,6 @@ _403 = OpenApiResponse(
     description="The role lacks the permission, or the order/job is someone else's."
 )
 _404 = OpenApiResponse(description="No such order (or job).")
-_PAGE_404 = OpenApiResponse(description="The page is beyond the last one.")
 _409 = OpenApiResponse(
     description="The gateway refused, the amounts differ (POL-P-003), or the state forbids it."
 )
@@ -52,7 +51,7 @@ class ProductListApi(generics.ListAPIView):
         operation_id="listProducts",
         tags=TAGS,
         summary="The price list (POL-P-001)",
-        responses={200: ProductSerializer(many=True), 404: _PAGE_404},
+        responses={200: ProductSerializer(many=True)},
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
@@ -133,7 +132,7 @@ class OrderListApi(generics.ListAPIView):
         tags=TAGS,
         summary="Own orders (everyone's for admins)",
         parameters=[OpenApiParameter("status", enum=OrderStatus.values, required=False)],
-        responses={200: OrderSerializer(many=True), 401: _401, 403: _403, 404: _PAGE_404},
+        responses={200: OrderSerializer(many=True), 401: _401, 403: _403},
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)

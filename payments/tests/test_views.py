@@ -147,3 +147,70 @@ def test_job_actions_partial_offers_promote(browser_client_for):
 
 def test_jobseeker_gets_403(browser_client_for):
     assert browser_client_for(JobseekerFactory()).get("/payments/orders/").status_code == 403
+
+
+def test_checkout_post_errors(browser_client_for):
+    job = PublishedJobFactory()
+    other = PublishedJobFactory()
+    browser = browser_client_for(job.owner)
+    assert (
+        browser.post(
+            f"/payments/jobs/{other.pk}/checkout/", {"product": "premium_7", "provider": "toss"}
+        ).status_code
+        == 403
+    )
+    assert (
+        browser.post(
+            f"/payments/jobs/{job.pk}/checkout/", {"product": "nope", "provider": "toss"}
+        ).status_code
+        == 400
+    )
+    assert not Order.objects.exists()
+
+
+def test_pay_page_redirects_when_not_pending_and_hides_others(browser_client_for):
+    order = PendingTossOrderFactory(status=OrderStatus.FAILED)
+    browser = browser_client_for(order.buyer)
+    assert browser.get(f"/payments/orders/{order.order_id}/pay/").status_code == 302
+    stranger = browser_client_for(PendingTossOrderFactory().buyer)
+    assert stranger.get(f"/payments/orders/{order.order_id}/pay/").status_code == 404
+    assert stranger.get(f"/payments/orders/{order.order_id}/").status_code == 404
+    assert stranger.post(f"/payments/orders/{order.order_id}/cancel/").status_code == 403
+    assert browser.post("/payments/orders/nosuchorder1/cancel/").status_code == 404
+
+
+def test_refund_refused_shows_a_message(browser_client_for):
+    order = PendingTossOrderFactory()
+    response = browser_client_for(order.buyer).post(
+        f"/payments/orders/{order.order_id}/cancel/", follow=True
+    )
+    assert response.status_code == 200
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PENDING
+
+
+def test_success_with_garbage_amount_fails_the_order(browser_client_for):
+    order = PendingTossOrderFactory()
+    response = browser_client_for(order.buyer).get(
+        "/payments/success/", {"paymentKey": "x", "orderId": order.order_id, "amount": "lots"}
+    )
+    assert response.status_code == 409
+    order.refresh_from_db()
+    assert order.status == OrderStatus.FAILED
+
+
+def test_topup_form_errors(browser_client_for):
+    job = PublishedJobFactory()
+    browser = browser_client_for(job.owner)
+    assert (
+        browser.post(
+            "/payments/wallet/topup/", {"product": "premium_7", "provider": "toss"}
+        ).status_code
+        == 400
+    )
+    assert (
+        browser.post(
+            "/payments/wallet/topup/", {"product": "topup_10000", "provider": "wallet"}
+        ).status_code
+        == 400
+    )
