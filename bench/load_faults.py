@@ -8,6 +8,8 @@ mixed load (browse, search, detail, page, login, apply), (3) Redis killed for 30
 load, (4) PostgreSQL restarted during load, (5) a webhook storm. Figures go to
 docs/benchmarks.md ("Mixed load and faults"). The load generator runs pinned to core 1."""
 
+from __future__ import annotations
+
 import argparse
 import contextlib
 import os
@@ -17,6 +19,7 @@ import time
 
 import httpx
 
+from bench.fake_toss import FakeToss
 from bench.load import run_load, summarize
 from bench.report import table, write_section
 from bench.stack import PrivateStack
@@ -223,7 +226,8 @@ def drill_redis(stack, fx, outage=30.0) -> dict:
     }
 
 
-def drill_postgres(stack, fx, outage=10.0) -> dict:
+def drill_postgres(stack, fx, recruiter: Recruiter, outage=10.0) -> dict:
+    order_id, job_id = recruiter.pending_order()
     pids_before = stack.gunicorn_pids()
     with httpx.Client(base_url=fx.base_url, timeout=15) as client, Background(fx) as load:
         time.sleep(5)
@@ -232,6 +236,7 @@ def drill_postgres(stack, fx, outage=10.0) -> dict:
         time.sleep(1)
         during_page = client.get("/jobs/")
         during_api = client.get("/api/v1/jobs")
+        webhook_during = toss_webhook(client, order_id)
         time.sleep(max(0, outage - 1))
         stack.pg_start()
         up_at = time.monotonic() - load.t0
@@ -241,6 +246,7 @@ def drill_postgres(stack, fx, outage=10.0) -> dict:
                 first_ok = time.monotonic() - load.t0 - up_at
             time.sleep(0.2)
         time.sleep(3)
+        redelivered = [toss_webhook(client, order_id) for _ in range(3)]
     failed = [s for s in load.window(down_at, up_at) if s[1] != 200]
     statuses = sorted({s[1] for s in failed}, key=str)
     return {
@@ -256,6 +262,118 @@ def drill_postgres(stack, fx, outage=10.0) -> dict:
         )
         / max(1, len(load.window(up_at + (first_ok or 0) + 1, 1e9))),
         "workers_restarted": pids_before != stack.gunicorn_pids(),
+        "webhook_during_outage": webhook_during,
+        "webhook_redeliveries_after": redelivered,
+        "order_after_redelivery": recruiter.order_status(order_id),
+        "premium_options_after_redelivery": recruiter.active_premium(job_id),
+    }
+
+
+class Recruiter:
+    """A recruiter with published jobs and pending Toss orders, set up through the API."""
+
+    def __init__(self, base_url: str, fake_toss):
+        self.client = httpx.Client(base_url=base_url, timeout=30)
+        self.fake = fake_toss
+        self.client.post(
+            "/api/v1/auth/register",
+            json={
+                "email": "recruiter@bench.kr",
+                "password": PASSWORD,
+                "role": "recruiter",
+                "company_name": "벤치마크 주식회사",
+            },
+        )
+        token = self.client.post(
+            "/api/v1/auth/login", json={"email": "recruiter@bench.kr", "password": PASSWORD}
+        ).json()["access"]
+        self.client.headers["Authorization"] = f"Bearer {token}"
+
+    def job(self) -> int:
+        response = self.client.post(
+            "/api/v1/jobs",
+            json={
+                "title": "웹훅 드릴 백엔드 개발자",
+                "description": "Webhook drill.",
+                "category": "software",
+                "location": "seoul",
+                "employment_type": "full_time",
+                "remote": False,
+                "salary_min": 50_000_000,
+                "salary_max": 60_000_000,
+                "publish": True,
+            },
+        )
+        response.raise_for_status()
+        return response.json()["id"]
+
+    def pending_order(self) -> tuple[str, int]:
+        job_id = self.job()
+        response = self.client.post(
+            "/api/v1/payments/prepare",
+            json={"product": "premium_7", "job": job_id, "provider": "toss"},
+        )
+        response.raise_for_status()
+        order = response.json()["order"]
+        self.fake.paid(
+            payment_key=f"pk_{order['order_id']}",
+            order_id=order["order_id"],
+            amount=order["amount"],
+        )
+        return order["order_id"], job_id
+
+    def order_status(self, order_id: str) -> str:
+        return self.client.get(f"/api/v1/orders/{order_id}").json()["status"]
+
+    def active_premium(self, job_id: int) -> int:
+        options = self.client.get(f"/api/v1/jobs/{job_id}").json().get("options", [])
+        return sum(1 for o in options if o.get("kind") == "premium")
+
+
+def toss_webhook(client: httpx.Client, order_id: str) -> int:
+    """One delivery of the PAYMENT_STATUS_CHANGED notification for `order_id` (a redelivery
+    carries the same transmission id, as Toss's retries do)."""
+    try:
+        return client.post(
+            "/api/v1/webhooks/payments/toss",
+            json={
+                "eventType": "PAYMENT_STATUS_CHANGED",
+                "createdAt": "2026-11-22T12:00:06",
+                "data": {"paymentKey": f"pk_{order_id}", "orderId": order_id, "status": "DONE"},
+            },
+            headers={"tosspayments-webhook-transmission-id": f"tx-{order_id}"},
+        ).status_code
+    except httpx.HTTPError:
+        return 0
+
+
+def drill_webhook_storm(base_url, recruiter: Recruiter, events=20, copies=10) -> dict:
+    orders = [recruiter.pending_order() for _ in range(events)]
+    deliveries = [order_id for order_id, _ in orders for _ in range(copies)]
+    random.Random(7).shuffle(deliveries)
+    statuses: list[int] = []
+    lock = threading.Lock()
+
+    def deliver(chunk):
+        with httpx.Client(base_url=base_url, timeout=30) as client:
+            for order_id in chunk:
+                status = toss_webhook(client, order_id)
+                with lock:
+                    statuses.append(status)
+
+    threads = [threading.Thread(target=deliver, args=(deliveries[n::16],)) for n in range(16)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {
+        "deliveries": len(statuses),
+        "distinct_events": events,
+        "answered_200": sum(1 for s in statuses if s == 200),
+        "seconds": round(time.monotonic() - started, 2),
+        "orders_paid": sum(1 for o, _ in orders if recruiter.order_status(o) == "paid"),
+        "premium_options_created": sum(recruiter.active_premium(j) for _, j in orders),
     }
 
 
@@ -279,7 +397,14 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="short phases, for a rehearsal")
     args = parser.parse_args()
     seconds = 5 if args.quick else args.seconds
-    with PrivateStack(workers=3) as stack:
+    fake_toss = FakeToss()
+    extra_env = {
+        "BENCH_TOSS_API_BASE": fake_toss.base_url,
+        # The load signs up and signs in from one address: lift the per-IP limits for it.
+        "SIGNUP_MAX_PER_IP": "100000",
+        "SIGNIN_MAX_FAILURES_PER_IP": "100000",
+    }
+    with PrivateStack(workers=3, extra_env=extra_env) as stack:
         print(f"seeding {args.jobs} jobs…", flush=True)
         job_ids = seed(stack, args.jobs)
         stack.web_start()
@@ -293,8 +418,12 @@ def main() -> None:
         mixed = phase_mixed(fx, seconds * 2, args.clients)
         print("phase 3: Redis outage", flush=True)
         redis = drill_redis(stack, fx, outage=10 if args.quick else 30)
+        recruiter = Recruiter(stack.base_url, fake_toss)
         print("phase 4: PostgreSQL restart", flush=True)
-        postgres = drill_postgres(stack, fx)
+        postgres = drill_postgres(stack, fx, recruiter)
+        print("phase 5: webhook storm", flush=True)
+        storm = drill_webhook_storm(stack.base_url, recruiter)
+    fake_toss.close()
     cols = [
         ("route", "route"),
         ("rps", "req/s"),
@@ -314,6 +443,8 @@ def main() -> None:
         + "\n".join(f"- {k}: {v}" for k, v in redis.items())
         + "\n\n### PostgreSQL stopped and restarted\n\n"
         + "\n".join(f"- {k}: {v}" for k, v in postgres.items())
+        + "\n\n### Webhook storm: parallel deliveries of distinct events\n\n"
+        + "\n".join(f"- {k}: {v}" for k, v in storm.items())
         + "\n"
     )
     write_section("Mixed load and faults (proof)", body)
