@@ -381,6 +381,7 @@ def seed(stack, jobs: int) -> list[int]:
     stack.manage("seed_jobs", str(jobs))
     out = stack.manage(
         "shell",
+        "--no-imports",
         "-c",
         "from jobs.models import Job; "
         "print(','.join(map(str, Job.objects.filter(status='published')"
