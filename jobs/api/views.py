@@ -57,7 +57,6 @@ class JobCollectionApi(GenericAPIView):
         parameters=[JobListQuerySerializer],
         responses={
             200: JobListItemSerializer(many=True),
-            404: OpenApiResponse(description="The page is past the end of the list."),
         },
     )
     def get(self, request):
