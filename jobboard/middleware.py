@@ -87,12 +87,16 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from django.db import InterfaceError, OperationalError
-        from django.http import HttpResponse
+        from django.db import DataError, InterfaceError, OperationalError
+        from django.http import HttpResponse, HttpResponseBadRequest
         from django.template import loader
 
         from jobboard.api.problems import problem_json_response
 
+        if isinstance(exception, DataError):  # a value the database refuses: bad input
+            if request.path.startswith("/api/"):
+                return problem_json_response(400, "The request contains an invalid value.")
+            return HttpResponseBadRequest(loader.get_template("400.html").render())
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logging.getLogger(__name__).error("database unavailable: %s", exception)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -99,10 +100,15 @@ class ApplicationListApi(ListAPIView):
         params = self.request.query_params
         job = params.get("job")
         stage = params.get("stage")
+        errors = {}
+        if job is not None and not (job.isdigit() and 0 < int(job) < 2**63):
+            errors["job"] = ["A job id."]
+        if stage is not None and stage not in Stage.values:
+            errors["stage"] = ["One of: " + ", ".join(Stage.values) + "."]
+        if errors:
+            raise ValidationError(errors)
         return selectors.application_list_visible(
-            user=self.request.user,
-            job_id=int(job) if job and job.isdigit() else None,
-            stage=stage if stage in Stage.values else None,
+            user=self.request.user, job_id=int(job) if job else None, stage=stage
         )
 
 

@@ -3,7 +3,7 @@
 import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, DataError, InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -102,6 +102,15 @@ def problem_exception_handler(exc, context):
             detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
             body = problem(exc.status_code, str(detail), slug=_slug_for(exc.status_code))
         return _response(body, exc.status_code, headers)
+    if isinstance(exc, DataError):
+        # The database refused a value the client sent (a NUL character, an out-of-range
+        # number): bad input, not an outage.
+        body = problem(
+            400,
+            "The request contains a value that cannot be stored or searched.",
+            slug="validation-error",
+        )
+        return _response(body, 400, headers)
     if isinstance(exc, OperationalError | InterfaceError | DatabaseError):
         logger.exception("database unavailable")
         body = problem(503, "The database is unavailable; retry shortly.")

@@ -74,6 +74,8 @@ def add_problem_responses(result, generator, request, public):
             wanted = set(_COMMON) | {code for code in responses if code >= "400"}
             if operation.get("security") and {} not in operation["security"]:
                 wanted.add("401")
+            if "requestBody" in operation:
+                wanted.add("415")  # a body in a media type the operation does not parse
             for code in sorted(wanted):
                 declared = responses.get(code, {}).get("content", {})
                 if declared and "application/problem+json" not in declared:

@@ -53,3 +53,27 @@ def test_demo_data_loads_and_is_idempotent():
         "jobboard-demo-2026"
     )
     assert all(job.is_open() for job in Job.objects.all())
+
+
+def test_a_value_the_database_refuses_is_a_400_not_an_outage(api_client, monkeypatch):
+    from django.db import DataError
+
+    def refuse(*args, **kwargs):
+        raise DataError("A string literal cannot contain NUL (0x00) characters.")
+
+    monkeypatch.setattr("jobboard.views.HealthApi.get", refuse)
+    response = api_client.get("/api/v1/health")
+    assert response.status_code == 400
+    assert "NUL" not in response.content.decode()
+
+
+def test_a_page_given_a_value_the_database_refuses_is_a_400(client, monkeypatch):
+    from django.db import DataError
+
+    def refuse(*args, **kwargs):
+        raise DataError("invalid byte sequence")
+
+    monkeypatch.setattr("jobs.views.HomeView.get", refuse)
+    response = client.get("/")
+    assert response.status_code == 400
+    assert "text/html" in response["Content-Type"]

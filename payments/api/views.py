@@ -123,7 +123,7 @@ class OrderListApi(generics.ListAPIView):
 
     def get_queryset(self):
         status_filter = self.request.query_params.get("status")
-        if status_filter and status_filter not in OrderStatus.values:
+        if status_filter is not None and status_filter not in OrderStatus.values:
             raise ValidationError({"status": [f"Not one of {', '.join(OrderStatus.values)}."]})
         return selectors.order_list_visible(user=self.request.user, status=status_filter)
 

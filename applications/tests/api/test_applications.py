@@ -95,3 +95,13 @@ def test_other_recruiter_cannot_download__POL_AP_002(api_client_for):
     )
     assert response.status_code == 404
     assert not ResumeDownload.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [({"stage": "AAA"}, "stage"), ({"stage": ""}, "stage"), ({"job": "x"}, "job")],
+)
+def test_list_filters_refuse_unknown_values(api_client_for, params, field):
+    response = api_client_for(RecruiterFactory()).get("/api/v1/applications", params)
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
