@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.a11y import axe_violations
-from tests.browser.journeys.test_journeys import minimal_pdf
+from tests.browser.journeys.files import minimal_pdf
 
 pytestmark = pytest.mark.browser
 

@@ -16,6 +16,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.journeys.files import minimal_pdf
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "journey-pass-2026!"
@@ -223,26 +225,3 @@ def test_admin_refunds_the_order_in_django_admin(cast, served_app):
     card = page.locator(".job-results .job-card").filter(has_text=JOB_TITLE)
     expect(card).to_have_count(1)
     expect(card).not_to_have_class(re.compile("is-premium"))
-
-
-def minimal_pdf() -> bytes:
-    """A minimal valid one-page PDF, built with correct xref offsets."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
-        b"<< /Length 35 >>\nstream\nBT /F1 12 Tf 20 100 Td (CV) Tj ET\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
