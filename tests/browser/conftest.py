@@ -56,6 +56,8 @@ def pytest_runtest_makereport(item, call):
         page = item.funcargs["page"]
         errors = item.funcargs.get("console_errors", [])
         report.sections.append(("browser", f"URL: {page.url}\nconsole errors: {errors}"))
+    if report.when == "call" and report.failed and "cast" in item.funcargs:
+        report.sections.append(("browser", item.funcargs["cast"].report()))
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,13 @@ import pytest
 
 from tests.browser.a11y import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after a transactional test must not drop the data
+# migrations' rows (role groups and permissions), and every browser test must restore them
+# the same way, or the next serialized test finds duplicate content types.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PUBLIC_PAGES = ["/"]
 

@@ -5,7 +5,13 @@ import pytest
 
 from accounts.models import DeviceSession, User
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after a transactional test must not drop the data
+# migrations' rows (role groups and permissions), and every browser test must restore them
+# the same way, or the next serialized test finds duplicate content types.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 EMAIL = "minjun@example.com"
 PASSWORD = "a-long-pass-phrase"

@@ -3,7 +3,13 @@ working search box and no console errors (CSP blocks nothing we ship)."""
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after a transactional test must not drop the data
+# migrations' rows (role groups and permissions), and every browser test must restore them
+# the same way, or the next serialized test finds duplicate content types.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_home_page_renders_in_chromium(page, live_server, console_errors, shot):

@@ -16,6 +16,8 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 
+from tests.browser.conftest import SCREENSHOTS
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -111,3 +113,59 @@ def served_app():
                 os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(10)
         log.close()
+
+
+class Cast:
+    """One browser context per person for a whole module (their cookies last the story),
+    each page's console errors kept, screenshots into the CI artifact folder."""
+
+    def __init__(self, browser, base_url: str):
+        self.browser = browser
+        self.base_url = base_url
+        self.pages: dict = {}
+        self.errors: dict[str, list[str]] = {}
+        self.last: str | None = None
+
+    def page(self, who: str, locale: str = "en-US"):
+        if who not in self.pages:
+            context = self.browser.new_context(locale=locale, base_url=self.base_url)
+            context.set_default_timeout(10_000)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            self.pages[who], self.errors[who] = page, errors
+        self.last = who
+        return self.pages[who]
+
+    def shot(self, who: str, name: str) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.pages[who].screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+    def assert_clean(self, who: str) -> None:
+        assert self.errors[who] == [], f"console errors on {self.pages[who].url}"
+
+    def report(self) -> str:
+        return "\n".join(
+            f"{who}: URL {page.url}\n  console errors: {self.errors[who]}"
+            for who, page in self.pages.items()
+        )
+
+    def close(self) -> None:
+        for page in self.pages.values():
+            page.context.close()
+
+
+@pytest.fixture(scope="module")
+def cast(browser, served_app):
+    people = Cast(browser, served_app)
+    yield people
+    people.close()
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    """Journeys never touch this process's caches, and the root conftest's clear() is a
+    FLUSHDB of the Redis database the served app shares: it would wipe the app's state
+    (the payment sandbox's payments, throttles) between two steps of a story."""
+    return
