@@ -101,7 +101,7 @@ class ApplicationListApi(ListAPIView):
         job = params.get("job")
         stage = params.get("stage")
         errors = {}
-        if job is not None and not (job.isdigit() and 0 < int(job) < 2**63):
+        if job is not None and not (job.isdigit() and int(job) < 2**63):
             errors["job"] = ["A job id."]
         if stage is not None and stage not in Stage.values:
             errors["stage"] = ["One of: " + ", ".join(Stage.values) + "."]
