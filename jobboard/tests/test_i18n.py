@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.tests.factories import JobseekerFactory
 from jobboard.i18n_catalog import catalog_problems, parse_po
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +132,13 @@ def test_header_language_switch_sets_english_then_back_to_korean(client):
 def test_language_switch_ignores_unknown_languages(client):
     client.post(reverse("set_language"), {"language": "xx", "next": "/"})
     assert '<html lang="ko">' in client.get(reverse("jobs:home")).content.decode()
+
+
+def test_service_refusals_reach_the_form_in_the_page_language(client):
+    # Domain errors raised by services are shown on the form: they follow the language too.
+    JobseekerFactory(email="taken@example.com")
+    data = {"email": "taken@example.com", "password": "wrong-password"}
+    korean = client.post(reverse("accounts:login"), data).content.decode()
+    assert "이메일 또는 비밀번호가 올바르지 않습니다." in korean
+    english = client.post(reverse("accounts:login"), data, headers={"accept-language": "en"})
+    assert "The email or password is not correct." in english.content.decode()
