@@ -3,7 +3,7 @@ PY ?= .venv/bin/python
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jobboard
 export REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test lint spec schema contracts browser
+.PHONY: run test lint spec schema contracts browser messages
 
 run:
 	scripts/serve
@@ -26,3 +26,6 @@ schema:  ## regenerate db/schema.sql from a freshly migrated PostgreSQL database
 
 browser:
 	$(PY) -m pytest -m browser tests/browser -p no:randomly
+
+messages:  ## re-extract the Korean catalogs and compile them (commit .po and .mo)
+	PY=$(PY) scripts/update_translations.sh

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext as _
+
 from jobboard.errors import DomainError
 
 
@@ -16,5 +18,5 @@ class TooManyAttempts(DomainError):
     type_slug = "too-many-attempts"
 
     def __init__(self, detail: str = "", *, retry_after: int):
-        super().__init__(detail or "Too many sign-in attempts; try again later.")
+        super().__init__(detail or _("Too many sign-in attempts; try again later."))
         self.retry_after = retry_after

@@ -8,6 +8,8 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.device_state import device_forget, device_mark_revoked
 from accounts.exceptions import AuthenticationFailed
@@ -52,11 +54,11 @@ def user_register(
     signup_throttle_hit(ip_address=ip_address)
     email = User.objects.normalize_email(email).lower()
     if role not in (Role.JOBSEEKER, Role.RECRUITER):
-        raise RegistrationError("Choose jobseeker or recruiter.", field="role")
+        raise RegistrationError(_("Choose jobseeker or recruiter."), field="role")
     if role == Role.RECRUITER and not company_name.strip():
-        raise RegistrationError("Recruiters give their company's name.", field="company_name")
+        raise RegistrationError(_("Recruiters give their company's name."), field="company_name")
     if User.objects.filter(email__iexact=email).exists():
-        raise RegistrationError("An account with this email already exists.", field="email")
+        raise RegistrationError(_("An account with this email already exists."), field="email")
     candidate = User(email=email, name=name, role=role)
     try:
         password_validation.validate_password(password, user=candidate)
@@ -70,12 +72,13 @@ def user_register(
             candidate.save()
     except IntegrityError as exc:  # two registrations of one email racing
         raise RegistrationError(
-            "An account with this email already exists.", field="email"
+            _("An account with this email already exists."), field="email"
         ) from exc
     return candidate
 
 
-BAD_CREDENTIALS = "The email or password is not correct."
+# Translated when raised (messages follow the request language; API problem+json too).
+BAD_CREDENTIALS = gettext_noop("The email or password is not correct.")
 
 
 def user_sign_in(
@@ -104,7 +107,7 @@ def user_sign_in(
         metrics.login_failed(
             "inactive" if user is not None and not user.is_active else "bad_credentials"
         )
-        raise AuthenticationFailed(BAD_CREDENTIALS)
+        raise AuthenticationFailed(_(BAD_CREDENTIALS))
     signin_throttle_reset(email=email)
     User.objects.filter(pk=user.pk).update(last_login=timezone.now())
     return device_session_start(
@@ -151,7 +154,7 @@ def token_refresh(*, raw_refresh: str, allow_grace: bool = False) -> TokenPair:
             .first()
         )
         if device is None or not device.user.is_active:
-            raise AuthenticationFailed("This session has ended; sign in again.")
+            raise AuthenticationFailed(_("This session has ended; sign in again."))
         jti = token["jti"]
         if jti == device.refresh_jti:
             tokens = token_pair_issue(user=device.user, session_id=device.id)
@@ -180,14 +183,14 @@ def token_refresh(*, raw_refresh: str, allow_grace: bool = False) -> TokenPair:
         _revoke(DeviceSession.objects.filter(pk=device.pk), reason="refresh_reuse")
     # Reached only after the revocation above has committed.
     metrics.login_failed("refresh_reuse")
-    raise AuthenticationFailed("This refresh token was already used; the device is signed out.")
+    raise AuthenticationFailed(_("This refresh token was already used; the device is signed out."))
 
 
 def device_session_revoke(*, user: User, device_id) -> None:
     """Sign one of the user's devices out at once (POL-A-002)."""
     devices = DeviceSession.objects.filter(user=user, pk=device_id, revoked_at__isnull=True)
     if not _revoke(devices, reason="revoked"):
-        raise NotFound("No such active device.")
+        raise NotFound(_("No such active device."))
 
 
 def device_session_end(*, session_id) -> None:

@@ -11,6 +11,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.translation import gettext as _
 
 from accounts.exceptions import TooManyAttempts
 from jobboard import metrics
@@ -57,7 +58,7 @@ def _check(limits, *, detail: str = "") -> None:
         raise
     except Exception as exc:  # any cache failure: fail closed, never allow unlimited guesses
         logger.error("sign-in throttle store unavailable: %s", exc)
-        raise ThrottleUnavailable("Signing in is unavailable right now; retry shortly.") from exc
+        raise ThrottleUnavailable(_("Signing in is unavailable right now; retry shortly.")) from exc
 
 
 def _count(limits) -> None:
@@ -77,7 +78,7 @@ def _count(limits) -> None:
                 store.set(until_key, time.time() + window, window)
     except Exception as exc:
         logger.error("sign-in throttle store unavailable: %s", exc)
-        raise ThrottleUnavailable("Signing in is unavailable right now; retry shortly.") from exc
+        raise ThrottleUnavailable(_("Signing in is unavailable right now; retry shortly.")) from exc
 
 
 def signin_throttle_check(*, email: str, ip_address: str | None) -> None:
@@ -97,7 +98,7 @@ def signup_throttle_hit(*, ip_address: str | None) -> None:
     if not ip_address:
         return
     limits = [("signup", ip_address, settings.SIGNUP_MAX_PER_IP)]
-    _check(limits, detail="Too many registrations from this address; try again later.")
+    _check(limits, detail=_("Too many registrations from this address; try again later."))
     _count(limits)
 
 

@@ -1,35 +1,16 @@
 """What a notification says (POL-AP-004), in the reader's language: the text is rendered
 when shown, from `kind` and `params`, so a Korean reader and an English reader of the same
-row each get their own words. Korean and English wording lives here and in
-templates/applications/email/{ko,en}/ (the project has no translation catalog yet)."""
+row each get their own words. Stage names come from the message catalog (locale/); the
+sentences live here and in templates/applications/email/{ko,en}/."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import get_language
 
-from applications.models import Notification, NotificationKind
+from applications.models import Notification, NotificationKind, Stage
 
-STAGE_NAMES = {
-    "ko": {
-        "applied": "지원 완료",
-        "screening": "서류 검토",
-        "interview": "면접",
-        "offer": "합격 제안",
-        "hired": "채용 확정",
-        "rejected": "불합격",
-        "withdrawn": "지원 취소",
-    },
-    "en": {
-        "applied": "Applied",
-        "screening": "Screening",
-        "interview": "Interview",
-        "offer": "Offer",
-        "hired": "Hired",
-        "rejected": "Rejected",
-        "withdrawn": "Withdrawn",
-    },
-}
 TEXTS = {
     "ko": {
         NotificationKind.NEW_APPLICATION: "{applicant} 님이 “{job}”에 지원했습니다.",
@@ -47,7 +28,11 @@ def _language(language: str | None = None) -> str:
 
 
 def stage_name(stage: str, language: str | None = None) -> str:
-    return STAGE_NAMES[_language(language)].get(stage, stage)
+    """The stage's label from the message catalog (locale/), the same words the board shows."""
+    if stage not in Stage.values:
+        return stage
+    with translation.override(_language(language)):
+        return str(Stage(stage).label)
 
 
 def notification_text(notification: Notification, language: str | None = None) -> str:

@@ -91,9 +91,9 @@ def test_job_apply_box_states__POL_AP_001():
     seeker = JobseekerFactory()
     assert f"/applications/jobs/{job.pk}/apply/" in render_apply_box(job, seeker)
     ApplicationFactory(job=job, applicant=seeker)
-    assert "You have applied" in render_apply_box(job, seeker)
-    assert "no longer takes applications" in render_apply_box(ClosedJobFactory(), seeker)
-    assert "Only jobseekers can apply" in render_apply_box(job, RecruiterFactory())
+    assert "지원한 공고 · 지원 완료" in render_apply_box(job, seeker)  # Korean by default
+    assert "지원이 마감된 공고입니다." in render_apply_box(ClosedJobFactory(), seeker)
+    assert "구직자만 지원할 수 있습니다." in render_apply_box(job, RecruiterFactory())
 
 
 def test_job_actions_link_to_the_board():

@@ -273,7 +273,7 @@ def test_mark_read_one_and_all():
     )
     other = Notification.objects.create(user=JobseekerFactory(), kind="stage_changed")
     assert services.notification_mark_read(user=user, notification_id=first.pk) == 1
-    with pytest.raises(Exception, match="notification"):
+    with pytest.raises(Exception, match="알림을 찾을 수 없습니다"):
         services.notification_mark_read(user=user, notification_id=other.pk)
     assert services.notification_mark_read(user=user) == 1
     other.refresh_from_db()

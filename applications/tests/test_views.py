@@ -24,7 +24,7 @@ def test_apply_page_submits_and_redirects__POL_AP_001(browser_client_for):
     assert response["Location"] == "/applications/mine/"
     assert Application.objects.filter(job=job, applicant=jobseeker).exists()
     again = browser.get(f"/applications/jobs/{job.pk}/apply/")
-    assert "already applied" in again.text
+    assert "이미 지원한 공고입니다." in again.text  # Korean by default
 
 
 def test_apply_page_shows_field_errors__POL_AP_002(browser_client_for):
@@ -36,14 +36,14 @@ def test_apply_page_shows_field_errors__POL_AP_002(browser_client_for):
     response = browser.post(f"/applications/jobs/{job.pk}/apply/", {"resume": exe})
     assert response.status_code == 400
     assert 'class="errorlist"' in response.text
-    assert "PDF or DOCX" in response.text
+    assert "PDF 또는 DOCX 파일만 업로드할 수 있습니다." in response.text
 
 
 def test_apply_page_for_closed_job(browser_client_for):
     response = browser_client_for(JobseekerFactory()).get(
         f"/applications/jobs/{ClosedJobFactory().pk}/apply/"
     )
-    assert "no longer takes applications" in response.text
+    assert "지원이 마감된 공고입니다." in response.text
 
 
 def test_guest_is_sent_to_sign_in_with_next():
@@ -128,5 +128,5 @@ def test_apply_page_refuses_oversized_resume__POL_AP_002(browser_client_for, set
         f"/applications/jobs/{job.pk}/apply/", {"resume": big}
     )
     assert response.status_code == 413
-    assert "larger than" in response.text
+    assert "MB를 초과합니다" in response.text  # the résumé size error, in Korean
     assert not Application.objects.exists()
