@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jobs.models import Job, JobOption
 
@@ -72,7 +73,8 @@ def _ledger_append(*, wallet: Wallet, amount: int, kind: str, order: Order | Non
     balance = wallet.balance + amount
     if balance < 0:
         raise InsufficientBalance(
-            f"The wallet holds {wallet.balance} KRW; {-amount} KRW are needed.",
+            _("The wallet holds %(balance)s KRW; %(needed)s KRW are needed.")
+            % {"balance": wallet.balance, "needed": -amount},
             code="insufficient-balance",
         )
     wallet.balance = balance
@@ -90,23 +92,29 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
     jobs (POL-J-001). Options need a job; top-ups need a gateway."""
     product = Product.objects.filter(code=product_code, active=True).first()
     if product is None:
-        raise PaymentRejected("No such product on sale.", field="product", code="unknown-product")
+        raise PaymentRejected(
+            _("No such product on sale."), field="product", code="unknown-product"
+        )
     if provider not in Provider.values:
-        raise PaymentRejected("Unknown payment method.", field="provider", code="unknown-provider")
+        raise PaymentRejected(
+            _("Unknown payment method."), field="provider", code="unknown-provider"
+        )
     job = None
     if product.is_option:
         job = Job.objects.filter(pk=job_id).first() if job_id else None
         if job is None:
-            raise PaymentRejected("Choose one of your jobs.", field="job", code="job-required")
+            raise PaymentRejected(_("Choose one of your jobs."), field="job", code="job-required")
         if job.owner_id != buyer.pk:
             raise NotYourOrder("You can buy options only for your own jobs.", field="job")
         if not job.is_open():
             raise PaymentRejected(
-                "Options are sold only for open, published jobs.", field="job", code="job-not-open"
+                _("Options are sold only for open, published jobs."),
+                field="job",
+                code="job-not-open",
             )
     elif provider == Provider.WALLET:
         raise PaymentRejected(
-            "A top-up is paid through a gateway.", field="provider", code="topup-needs-gateway"
+            _("A top-up is paid through a gateway."), field="provider", code="topup-needs-gateway"
         )
     name = product.name_ko if job is None else f"{product.name_ko} · {job.title}"
     return Order.objects.create(
@@ -126,7 +134,7 @@ def _order_for(user, order_id: str, *, lock: bool = False) -> Order:
         queryset = queryset.select_for_update(of=("self",))
     order = queryset.filter(order_id=order_id).first()
     if order is None:
-        raise OrderNotFound("No such order.")
+        raise OrderNotFound(_("No such order."))
     if user is not None and order.buyer_id != user.pk and not can_manage_any_order(user):
         raise NotYourOrder("This order belongs to someone else.")
     return order
@@ -204,7 +212,7 @@ def _apply_payment(order: Order, payment: GatewayPayment, *, source: str) -> App
     if payment.order_id != order.order_id:
         logger.error("payments.review: gateway payment names another order", extra=log)
         return Applied(
-            "order-mismatch", rejected=True, detail="The payment belongs to another order."
+            "order-mismatch", rejected=True, detail=_("The payment belongs to another order.")
         )
     if payment.status == "paid":
         if order.status == OrderStatus.PAID:
@@ -215,7 +223,9 @@ def _apply_payment(order: Order, payment: GatewayPayment, *, source: str) -> App
                 "payments.review: gateway reports paid for a closed order",
                 extra={**log, "status": order.status},
             )
-            return Applied("not-pending", rejected=True, detail="The order is no longer pending.")
+            return Applied(
+                "not-pending", rejected=True, detail=_("The order is no longer pending.")
+            )
         if payment.amount != order.amount:
             logger.error(
                 "payments.review: amount mismatch",
@@ -231,7 +241,9 @@ def _apply_payment(order: Order, payment: GatewayPayment, *, source: str) -> App
             order.payment_key = payment.payment_key
             order.save()
             return Applied(
-                "amount-mismatch", rejected=True, detail="The paid amount does not match the order."
+                "amount-mismatch",
+                rejected=True,
+                detail=_("The paid amount does not match the order."),
             )
         order.payment_key = payment.payment_key
         order.gateway_secret = payment.secret or order.gateway_secret
@@ -271,7 +283,7 @@ def _gateway_fetch(order: Order, payment_key: str) -> GatewayPayment:
     try:
         return _client_for(order.provider).get(payment_key)
     except GatewayUnavailableError as exc:
-        raise GatewayUnavailable("The payment gateway did not answer; try again.") from exc
+        raise GatewayUnavailable(_("The payment gateway did not answer; try again.")) from exc
     except GatewayRejected as exc:
         raise BadNotification("The gateway does not know this payment.") from exc
 
@@ -279,7 +291,7 @@ def _gateway_fetch(order: Order, payment_key: str) -> GatewayPayment:
 def _raise_if_rejected(applied: Applied) -> None:
     if applied.rejected:
         raise PaymentRejected(
-            applied.detail or "The payment was not accepted.", code=applied.result
+            applied.detail or _("The payment was not accepted."), code=applied.result
         )
 
 
@@ -292,7 +304,7 @@ def order_confirm(*, user, order_id: str, payment_key: str, amount: int | None =
     order = _order_for(user, order_id)
     if order.provider not in GATEWAY_PROVIDERS:
         raise PaymentRejected(
-            "This order is not paid through a gateway.", code="not-a-gateway-order"
+            _("This order is not paid through a gateway."), code="not-a-gateway-order"
         )
     if order.status == OrderStatus.PAID and order.payment_key == payment_key:
         logger.info("payments: confirm of a paid order ignored", extra={"order_id": order_id})
@@ -303,7 +315,10 @@ def order_confirm(*, user, order_id: str, payment_key: str, amount: int | None =
         if order.status == OrderStatus.PAID and order.payment_key == payment_key:
             return order
         if order.status != OrderStatus.PENDING:
-            raise PaymentRejected(f"The order is {order.status}.", code="not-pending")
+            raise PaymentRejected(
+                _("The order is %(status)s.") % {"status": order.get_status_display()},
+                code="not-pending",
+            )
         now = timezone.now()
         if order.provider == Provider.TOSS and amount != order.amount:
             # The redirect's query string was changed: never confirm a different amount.
@@ -324,7 +339,9 @@ def order_confirm(*, user, order_id: str, payment_key: str, amount: int | None =
             )
             order.save()
             applied = Applied(
-                "amount-mismatch", rejected=True, detail="The paid amount does not match the order."
+                "amount-mismatch",
+                rejected=True,
+                detail=_("The paid amount does not match the order."),
             )
         else:
             applied = _confirm_at_gateway(order, payment_key, now)
@@ -351,7 +368,7 @@ def _confirm_at_gateway(order: Order, payment_key: str, now) -> Applied:
         else:
             payment = IamportClient().get(payment_key)
     except GatewayUnavailableError as exc:
-        raise GatewayUnavailable("The payment gateway did not answer; try again.") from exc
+        raise GatewayUnavailable(_("The payment gateway did not answer; try again.")) from exc
     except GatewayRejected as exc:
         status = OrderStatus.EXPIRED if exc.code == SESSION_EXPIRED else OrderStatus.FAILED
         logger.warning(
@@ -365,7 +382,7 @@ def _confirm_at_gateway(order: Order, payment_key: str, now) -> Applied:
     applied = _apply_payment(order, payment, source="redirect")
     if payment.status != "paid" and order.status == OrderStatus.PENDING and not applied.rejected:
         return Applied(
-            "not-paid", rejected=True, detail="The gateway has not completed the payment."
+            "not-paid", rejected=True, detail=_("The gateway has not completed the payment.")
         )
     return applied
 
@@ -391,12 +408,15 @@ def order_pay_with_wallet(*, user, order_id: str) -> Order:
         order = _order_for(user, order_id, lock=True)
         if order.provider != Provider.WALLET:
             raise PaymentRejected(
-                "This order is paid through a gateway.", code="not-a-wallet-order"
+                _("This order is paid through a gateway."), code="not-a-wallet-order"
             )
         if order.status == OrderStatus.PAID:
             return order
         if order.status != OrderStatus.PENDING:
-            raise PaymentRejected(f"The order is {order.status}.", code="not-pending")
+            raise PaymentRejected(
+                _("The order is %(status)s.") % {"status": order.get_status_display()},
+                code="not-pending",
+            )
         now = timezone.now()
         wallet = _wallet_locked(order.buyer)
         _ledger_append(wallet=wallet, amount=-order.amount, kind=LedgerKind.PURCHASE, order=order)
@@ -421,7 +441,7 @@ def order_refund(*, actor, order_id: str, reason: str = "") -> Order:
             wallet = _wallet_locked(order.buyer)
             if wallet.balance < order.amount:
                 raise InsufficientBalance(
-                    "The top-up has already been spent.", code="insufficient-balance"
+                    _("The top-up has already been spent."), code="insufficient-balance"
                 )
         reason = (reason or "Refund requested")[:200]
         if order.provider in GATEWAY_PROVIDERS:
@@ -449,7 +469,7 @@ def _cancel_at_gateway(order: Order, reason: str) -> None:
         else:
             IamportClient().cancel(imp_uid=order.payment_key, reason=reason, checksum=order.amount)
     except GatewayUnavailableError as exc:
-        raise GatewayUnavailable("The payment gateway did not answer; try again.") from exc
+        raise GatewayUnavailable(_("The payment gateway did not answer; try again.")) from exc
     except GatewayRejected as exc:
         if exc.code == ALREADY_CANCELED:
             return
@@ -522,7 +542,7 @@ def _known_order(order_id: str, provider: str) -> Order:
         logger.warning(
             "payments.review: webhook for an unknown order", extra={"order_id": order_id}
         )
-        raise OrderNotFound("No such order.")
+        raise OrderNotFound(_("No such order."))
     if order.provider != provider:
         raise BadNotification("The order is not paid through this gateway.")
     return order
@@ -557,7 +577,9 @@ def webhook_toss_receive(*, payload, transmission_id: str = "") -> str:
             try:
                 payment = TossClient().get_by_order_id(locked.order_id)
             except GatewayUnavailableError as exc:
-                raise GatewayUnavailable("The payment gateway did not answer; try again.") from exc
+                raise GatewayUnavailable(
+                    _("The payment gateway did not answer; try again.")
+                ) from exc
             except GatewayRejected as exc:
                 raise BadNotification("The gateway does not know this payment.") from exc
             expected = locked.gateway_secret or payment.secret
@@ -594,7 +616,7 @@ def webhook_iamport_receive(*, data: dict) -> str:
         try:
             return IamportClient().get(imp_uid)
         except GatewayUnavailableError as exc:
-            raise GatewayUnavailable("The payment gateway did not answer; try again.") from exc
+            raise GatewayUnavailable(_("The payment gateway did not answer; try again.")) from exc
         except GatewayRejected as exc:
             raise BadNotification("The gateway does not know this payment.") from exc
 
