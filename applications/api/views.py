@@ -3,9 +3,8 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import status
-from rest_framework.exceptions import ValidationError
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -79,6 +78,15 @@ class JobApplyApi(APIView):
         return Response(ApplicationDetailSerializer(application).data, status=201)
 
 
+class ApplicationListQuerySerializer(serializers.Serializer):
+    job = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, help_text="Only applications to this job."
+    )
+    stage = serializers.ChoiceField(
+        choices=Stage.choices, required=False, help_text="Only this stage."
+    )
+
+
 class ApplicationListApi(ListAPIView):
     permission_classes = [SignedIn]
     serializer_class = ApplicationSerializer
@@ -87,28 +95,21 @@ class ApplicationListApi(ListAPIView):
     @extend_schema(
         operation_id="listApplications",
         tags=TAGS,
-        parameters=[
-            OpenApiParameter("job", int, description="Only applications to this job."),
-            OpenApiParameter("stage", str, enum=Stage.values, description="Only this stage."),
-        ],
+        parameters=[ApplicationListQuerySerializer],
     )
     def get(self, request, *args, **kwargs):
         """Jobseeker: own applications; recruiter: to own jobs; admin: all."""
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        params = self.request.query_params
-        job = params.get("job")
-        stage = params.get("stage")
-        errors = {}
-        if job is not None and not (job.isdigit() and int(job) < 2**63):
-            errors["job"] = ["A job id."]
-        if stage is not None and stage not in Stage.values:
-            errors["stage"] = ["One of: " + ", ".join(Stage.values) + "."]
-        if errors:
-            raise ValidationError(errors)
+        # A plain dict: DRF reads an empty form value of an optional field as "absent",
+        # but `?stage=` is no stage the contract knows, so it must be refused.
+        query = ApplicationListQuerySerializer(data=self.request.query_params.dict())
+        query.is_valid(raise_exception=True)
         return selectors.application_list_visible(
-            user=self.request.user, job_id=int(job) if job else None, stage=stage
+            user=self.request.user,
+            job_id=query.validated_data.get("job"),
+            stage=query.validated_data.get("stage"),
         )
 
 
