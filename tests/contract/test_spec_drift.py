@@ -1,28 +1,20 @@
 """API-First: the committed contract equals what the code generates (`make spec` updates it)."""
 
-import difflib
-
-import pytest
 from openapi_spec_validator import validate
 
 from jobboard.contracts import openapi_document, openapi_document_parsed
+from tests.contract.diffs import fail_if_different
 from tests.contract.spec import SPEC_PATH
 
 
 def test_committed_spec_matches_generated_spec():
-    committed = SPEC_PATH.read_text()
-    generated = openapi_document()
-    if committed != generated:
-        diff = "".join(
-            difflib.unified_diff(
-                committed.splitlines(keepends=True),
-                generated.splitlines(keepends=True),
-                "openapi/api-spec.yaml (committed)",
-                "generated from the code",
-                n=2,
-            )
-        )
-        pytest.fail("The API changed without openapi/api-spec.yaml; run `make spec`.\n" + diff)
+    fail_if_different(
+        SPEC_PATH.read_text(),
+        openapi_document(),
+        name="openapi/api-spec.yaml",
+        source="the spec generated from the code",
+        fix="make spec",
+    )
 
 
 def test_spec_is_valid_openapi():

@@ -1,6 +1,5 @@
 """DDL rule: the migrated PostgreSQL schema equals db/schema.sql (`make schema` updates it)."""
 
-import difflib
 from io import StringIO
 from pathlib import Path
 
@@ -9,6 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from jobboard.contracts import schema_ddl
+from tests.contract.diffs import fail_if_different
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "db" / "schema.sql"
 
@@ -20,19 +20,13 @@ pytestmark = pytest.mark.django_db
     reason="db/schema.sql is PostgreSQL DDL; set DATABASE_URL (CI does)",
 )
 def test_migrated_database_matches_schema_sql():
-    committed = SCHEMA_PATH.read_text()
-    migrated = schema_ddl()
-    if committed != migrated:
-        diff = "".join(
-            difflib.unified_diff(
-                committed.splitlines(keepends=True),
-                migrated.splitlines(keepends=True),
-                "db/schema.sql (committed)",
-                "migrated database",
-                n=2,
-            )
-        )
-        pytest.fail("Migrations and db/schema.sql differ; run `make schema`.\n" + diff)
+    fail_if_different(
+        SCHEMA_PATH.read_text(),
+        schema_ddl(),
+        name="db/schema.sql",
+        source="the freshly migrated database",
+        fix="make schema",
+    )
 
 
 def test_models_have_no_missing_migrations():
