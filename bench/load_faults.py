@@ -404,6 +404,8 @@ def main() -> None:
         # The load signs up and signs in from one address: lift the per-IP limits for it.
         "SIGNUP_MAX_PER_IP": "100000",
         "SIGNIN_MAX_FAILURES_PER_IP": "100000",
+        # No routine recycling (max_requests): any worker PID change is then a real restart.
+        "GUNICORN_MAX_REQUESTS": "0",
     }
     with PrivateStack(workers=3, extra_env=extra_env) as stack:
         print(f"seeding {args.jobs} jobs…", flush=True)
