@@ -1,6 +1,5 @@
 """Who is calling: one path for API bearer tokens and browser cookies (POL-A-001)."""
 
-from django.contrib.auth.models import AnonymousUser
 from rest_framework import authentication, exceptions
 from rest_framework.authentication import CSRFCheck
 
@@ -58,7 +57,3 @@ class JWTAuthentication(authentication.BaseAuthentication):
         reason = check.process_view(request, None, (), {})
         if reason:
             raise exceptions.PermissionDenied(f"CSRF Failed: {reason}")
-
-
-def anonymous() -> AnonymousUser:
-    return AnonymousUser()

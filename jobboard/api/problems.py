@@ -5,7 +5,7 @@ import logging
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import DatabaseError, DataError, InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 
 from jobboard.errors import DomainError
@@ -130,6 +130,3 @@ def problem_json_response(status_code: int, detail: str, **kwargs) -> JsonRespon
         content_type=PROBLEM_CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
-
-
-__all__ = ["problem", "problem_exception_handler", "problem_json_response", "status"]
