@@ -1,9 +1,9 @@
 from django.contrib import admin
 
-from jobs.models import Category, Job, JobOption, Location
+from jobs.models import Category, Job, JobOption, Location, Skill
 
 
-@admin.register(Category, Location)
+@admin.register(Category, Location, Skill)
 class LocalizedNameAdmin(admin.ModelAdmin):
     list_display = ["code", "name_ko", "name_en", "sort_order", "is_active"]
     list_editable = ["sort_order", "is_active"]
@@ -33,10 +33,22 @@ class JobAdmin(admin.ModelAdmin):
         "published_at",
         "deadline",
     ]
-    list_filter = ["status", "category", "location", "employment_type", "remote", "company"]
+    list_filter = [
+        "status",
+        "category",
+        "location",
+        "employment_type",
+        "remote",
+        "experience",
+        "education",
+        "salary_mode",
+        "skills",
+        "company",
+    ]
     list_select_related = ["company", "owner", "category", "location"]
     search_fields = ["title", "company_name", "owner__email"]
     raw_id_fields = ["owner", "company"]
+    filter_horizontal = ["skills"]
     readonly_fields = ["company_name", "created_at", "updated_at", "published_at", "closed_at"]
     date_hierarchy = "published_at"
     inlines = [JobOptionInline]

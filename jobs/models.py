@@ -43,11 +43,48 @@ class Location(LocalizedName):
         verbose_name_plural = _("locations")
 
 
+class Skill(LocalizedName):
+    """One entry of the shared, admin-edited skills list (POL-J-006): jobs are tagged with
+    skills, and profiles and matching use the same list. `code` is the stable slug that
+    URLs and the API carry (`skills=python`); names may change, codes do not."""
+
+    class Meta(LocalizedName.Meta):
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+
+
 class EmploymentType(models.TextChoices):
     FULL_TIME = "full_time", _("Full-time")
     PART_TIME = "part_time", _("Part-time")
     CONTRACT = "contract", _("Contract")
     INTERNSHIP = "internship", _("Internship")
+
+
+class Experience(models.TextChoices):
+    """POL-J-006: 신입, 경력 (with minimum and optional maximum years), 경력무관."""
+
+    NEW = "new", _("Entry level")
+    EXPERIENCED = "experienced", _("Experienced")
+    ANY = "any", _("Any experience")
+
+
+class Education(models.TextChoices):
+    """POL-J-006, lowest to highest: a filter for a level matches jobs asking for at most it."""
+
+    ANY = "any", _("Any education")
+    HIGH_SCHOOL = "high_school", _("High school")
+    ASSOCIATE = "associate", _("Associate degree")
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    MASTER = "master", _("Master's degree")
+    DOCTORATE = "doctorate", _("Doctorate")
+
+
+class SalaryMode(models.TextChoices):
+    """POL-J-006: a range (won a year), or one of the two phrases Korean boards use."""
+
+    RANGE = "range", _("Salary range")
+    COMPANY_POLICY = "company_policy", _("As per company policy")
+    AFTER_INTERVIEW = "after_interview", _("Decided after interview")
 
 
 class JobStatus(models.TextChoices):
@@ -74,11 +111,30 @@ class Job(models.Model):
         _("employment type"), max_length=16, choices=EmploymentType.choices
     )
     remote = models.BooleanField(_("remote"), default=False)
+    salary_mode = models.CharField(
+        _("salary"), max_length=16, choices=SalaryMode.choices, default=SalaryMode.RANGE
+    )
     salary_min = models.PositiveBigIntegerField(_("minimum salary (KRW)"), null=True, blank=True)
     salary_max = models.PositiveBigIntegerField(_("maximum salary (KRW)"), null=True, blank=True)
+    experience = models.CharField(
+        _("experience"), max_length=16, choices=Experience.choices, default=Experience.ANY
+    )
+    experience_min_years = models.PositiveSmallIntegerField(
+        _("minimum years of experience"), null=True, blank=True
+    )
+    experience_max_years = models.PositiveSmallIntegerField(
+        _("maximum years of experience"), null=True, blank=True
+    )
+    education = models.CharField(
+        _("education"), max_length=16, choices=Education.choices, default=Education.ANY
+    )
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="jobs", verbose_name=_("skills")
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=JobStatus.choices, default=JobStatus.DRAFT
     )
+    # No deadline is 상시채용 (always hiring); forms and the API make it an explicit choice.
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -114,6 +170,37 @@ class Job(models.Model):
                 | models.Q(salary_max__isnull=True)
                 | models.Q(salary_min__lte=models.F("salary_max")),
                 name="jobs_job_salary_range_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(salary_mode=SalaryMode.RANGE)
+                & (models.Q(salary_min__isnull=False) | models.Q(salary_max__isnull=False))
+                | ~models.Q(salary_mode=SalaryMode.RANGE)
+                & models.Q(salary_min__isnull=True, salary_max__isnull=True),
+                name="jobs_job_salary_mode_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(salary_mode__in=SalaryMode.values),
+                name="jobs_job_salary_mode_choice",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    experience=Experience.EXPERIENCED, experience_min_years__isnull=False
+                )
+                & (
+                    models.Q(experience_max_years__isnull=True)
+                    | models.Q(experience_max_years__gte=models.F("experience_min_years"))
+                )
+                | ~models.Q(experience=Experience.EXPERIENCED)
+                & models.Q(experience_min_years__isnull=True, experience_max_years__isnull=True),
+                name="jobs_job_experience_years_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(experience__in=Experience.values),
+                name="jobs_job_experience_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(education__in=Education.values),
+                name="jobs_job_education_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=[s.value for s in JobStatus]),
@@ -174,6 +261,11 @@ class Job(models.Model):
         if self.company_id:
             self.company_name = self.company.name
         super().save(*args, **kwargs)
+
+    @property
+    def is_rolling(self) -> bool:
+        """상시채용: published without a closing date (POL-J-006)."""
+        return self.deadline is None
 
     @property
     def is_closed(self) -> bool:

@@ -7,18 +7,21 @@ two index-friendly queries, the few premium jobs and then the rest, stitched tog
 
 import hashlib
 from dataclasses import astuple, dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from jobs.exceptions import JobNotFound, JobPermissionDenied
-from jobs.models import Job, JobOption, JobOptionKind, JobStatus
+from jobs.models import Education, Experience, Job, JobOption, JobOptionKind, JobStatus, Skill
 from jobs.search import search_filter, search_rank, search_words, uses_postgres
 
 SORTS = ("latest", "salary", "relevance")
-CARD_RELATED = ("location", "category")
+DEADLINE_FILTERS = ("rolling", "closing_soon")
+CLOSING_SOON_DAYS = 7
+CARD_RELATED = ("location", "category", "company")
 # What a list card shows: leaving out the description and the search vector (both large,
 # stored out of line) keeps a page of 20 from reading and decoding kilobytes per row.
 CARD_FIELDS = (
@@ -26,11 +29,18 @@ CARD_FIELDS = (
     "title",
     "company_id",
     "company_name",
+    "company__name",
+    "company__logo_version",
     "owner_id",
     "employment_type",
     "remote",
+    "salary_mode",
     "salary_min",
     "salary_max",
+    "experience",
+    "experience_min_years",
+    "experience_max_years",
+    "education",
     "status",
     "deadline",
     "published_at",
@@ -54,6 +64,11 @@ class JobFilters:
     employment_type: str = ""
     remote: bool | None = None
     salary_min: int | None = None
+    experience: str = ""
+    experience_years: int | None = None
+    education: str = ""
+    skills: tuple[str, ...] = ()
+    deadline: str = ""
     sort: str = ""
 
     @property
@@ -123,9 +138,50 @@ def job_filter_public(filters: JobFilters) -> QuerySet[Job]:
     if filters.salary_min is not None:
         # A job qualifies when its best figure reaches the wanted salary.
         jobs = jobs.filter(salary_sort__gte=filters.salary_min)
+    jobs = jobs.filter(_experience_filter(filters))
+    if filters.education:
+        jobs = jobs.filter(education__in=education_levels_up_to(filters.education))
+    if filters.skills:
+        tagged = Job.skills.through.objects.filter(skill__code__in=filters.skills)
+        jobs = jobs.filter(pk__in=tagged.values("job_id"))
+    if filters.deadline == "rolling":
+        jobs = jobs.filter(deadline__isnull=True)
+    elif filters.deadline == "closing_soon":
+        today = timezone.localdate()
+        jobs = jobs.filter(deadline__range=(today, today + timedelta(days=CLOSING_SOON_DAYS)))
     if filters.words:
         jobs = jobs.filter(search_filter(filters.words))
     return jobs
+
+
+def education_levels_up_to(level: str) -> list[str]:
+    """The levels a person holding `level` qualifies for: 학력무관 and every level up to it."""
+    levels = Education.values
+    return levels[: levels.index(level) + 1] if level in levels else levels
+
+
+def _experience_filter(filters: JobFilters) -> Q:
+    """신입 finds jobs open to newcomers, 경력 (optionally with the person's years) jobs for
+    experienced people whose range holds those years; 경력무관 jobs match both. `any` finds
+    only the jobs that say 경력무관."""
+    open_to_all = Q(experience=Experience.ANY)
+    if filters.experience == Experience.ANY:
+        return open_to_all
+    if filters.experience == Experience.NEW:
+        return open_to_all | Q(experience=Experience.NEW)
+    if filters.experience == Experience.EXPERIENCED or filters.experience_years is not None:
+        years = filters.experience_years
+        experienced = Q(experience=Experience.EXPERIENCED)
+        if years is not None:
+            experienced &= Q(experience_min_years__lte=years) & (
+                Q(experience_max_years__isnull=True) | Q(experience_max_years__gte=years)
+            )
+        return open_to_all | experienced
+    return Q()
+
+
+def skill_list_active() -> QuerySet[Skill]:
+    return Skill.objects.filter(is_active=True)
 
 
 def _ordered(jobs: QuerySet[Job], filters: JobFilters) -> QuerySet[Job]:
@@ -186,6 +242,7 @@ class RankedJobs:
             for job in rest:
                 job.is_premium = False
             page += rest
+        prefetch_related_objects(page, "skills")  # one query for the whole page's tags
         return page
 
 
@@ -199,7 +256,11 @@ def job_list_banner(limit: int = 6) -> list[Job]:
     """Open jobs with an active main-banner option, newest first (POL-J-005)."""
     banner_ids = active_options(JobOptionKind.BANNER).values("job_id")
     jobs = (
-        job_list_open().filter(pk__in=banner_ids).select_related(*CARD_RELATED).only(*CARD_FIELDS)
+        job_list_open()
+        .filter(pk__in=banner_ids)
+        .select_related(*CARD_RELATED)
+        .only(*CARD_FIELDS)
+        .prefetch_related("skills")
     )
     return list(jobs.order_by("-published_at", "-id")[:limit])
 
@@ -237,9 +298,9 @@ def job_get_visible(*, pk: int, user=None) -> Job:
     now = timezone.now()
     options = JobOption.objects.filter(starts_at__lte=now, ends_at__gt=now).order_by("kind")
     job = (
-        Job.objects.select_related(*CARD_RELATED, "company")
+        Job.objects.select_related(*CARD_RELATED)
         .defer("search_vector")
-        .prefetch_related(Prefetch("options", queryset=options, to_attr="active_options"))
+        .prefetch_related(Prefetch("options", queryset=options, to_attr="active_options"), "skills")
         .filter(pk=pk)
         .first()
     )
@@ -251,7 +312,7 @@ def job_get_visible(*, pk: int, user=None) -> Job:
 
 def job_get_manageable(*, pk: int, user) -> Job:
     """A job the user may change; 404 for jobs they may not even see, 403 for others'."""
-    job = Job.objects.select_related(*CARD_RELATED, "company").filter(pk=pk).first()
+    job = Job.objects.select_related(*CARD_RELATED).filter(pk=pk).first()
     if job is None:
         raise JobNotFound("No such job.")
     if not can_manage(user, job):

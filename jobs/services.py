@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
 from jobs.models import Job, JobStatus
+from jobs.rules import experience_errors, salary_errors
 from jobs.selectors import can_manage
 
 EDITABLE_FIELDS = (
@@ -15,30 +16,40 @@ EDITABLE_FIELDS = (
     "location",
     "employment_type",
     "remote",
+    "salary_mode",
     "salary_min",
     "salary_max",
+    "experience",
+    "experience_min_years",
+    "experience_max_years",
+    "education",
     "deadline",
+    "skills",
 )
+MAX_SKILLS = 10
 
 
-def _validate(job: Job) -> None:
-    """Rules across fields; the database checks them again (constraints)."""
-    if (
-        job.salary_min is not None
-        and job.salary_max is not None
-        and job.salary_min > job.salary_max
-    ):
-        raise JobInvalid(
-            _("The minimum salary must not exceed the maximum (POL-J-004)."), field="salary_max"
-        )
+def _validate(job: Job, skills=None) -> None:
+    """Rules across fields (jobs.rules); the database checks them again (constraints)."""
     if not (job.title or "").strip():
         raise JobInvalid(_("A job needs a title."), field="title")
+    problems = {
+        **salary_errors(job.salary_mode, job.salary_min, job.salary_max),
+        **experience_errors(job.experience, job.experience_min_years, job.experience_max_years),
+    }
+    if skills is not None and len(skills) > MAX_SKILLS:
+        problems["skills"] = _("Choose at most %(count)d skills.") % {"count": MAX_SKILLS}
+    if problems:
+        field, message = next(iter(problems.items()))
+        raise JobInvalid(message, field=field)
 
 
-def _save(job: Job) -> Job:
+def _save(job: Job, skills=None) -> Job:
     try:
         with transaction.atomic():
             job.save()
+            if skills is not None:
+                job.skills.set(skills)
     except IntegrityError as exc:  # a constraint the checks above did not foresee
         raise JobInvalid(_("The job breaks a rule of the database: %s") % exc) from exc
     return job
@@ -67,11 +78,12 @@ def job_create(*, user, company=None, publish: bool = False, **fields) -> Job:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise JobInvalid(f"Unknown fields: {', '.join(sorted(unknown))}")
+    skills = fields.pop("skills", None)
     job = Job(owner=user, company=company, status=JobStatus.DRAFT, **fields)
     if publish:
         job.status, job.published_at = JobStatus.PUBLISHED, timezone.now()
-    _validate(job)
-    return _save(job)
+    _validate(job, skills)
+    return _save(job, skills)
 
 
 @transaction.atomic
@@ -82,14 +94,15 @@ def job_update(*, job: Job, user, publish: bool | None = None, **fields) -> Job:
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status == JobStatus.CLOSED:
         raise JobStateConflict(_("A closed job cannot be edited."))
+    skills = fields.pop("skills", None)
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise JobInvalid(f"Unknown field: {name}", field=name)
         setattr(job, name, value)
     if publish and job.status == JobStatus.DRAFT:
         job.status, job.published_at = JobStatus.PUBLISHED, timezone.now()
-    _validate(job)
-    return _save(job)
+    _validate(job, skills)
+    return _save(job, skills)
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from jobs import views
+from jobs import company_views, views
 from jobs.sitemaps import JobSitemap, StaticSitemap
 
 app_name = "jobs"
@@ -15,6 +15,11 @@ urlpatterns = [
     path("jobs/<int:pk>/edit/", views.JobEditView.as_view(), name="edit"),
     path("jobs/<int:pk>/publish/", views.JobPublishView.as_view(), name="publish"),
     path("jobs/<int:pk>/close/", views.JobCloseView.as_view(), name="close"),
+    path(
+        "companies/<int:pk>/logo-<int:size>.png",
+        company_views.CompanyLogoView.as_view(),
+        name="company-logo",
+    ),
     path(
         "sitemap.xml",
         sitemap,

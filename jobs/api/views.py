@@ -20,7 +20,7 @@ from jobs.api.serializers import (
     JobWriteSerializer,
     NamedCodeSerializer,
 )
-from jobs.models import Category, Location
+from jobs.models import Category, Location, Skill
 from jobs.selectors import (
     job_get_manageable,
     job_get_visible,
@@ -191,3 +191,15 @@ class LocationListApi(APIView):
         return Response(
             NamedCodeSerializer(Location.objects.filter(is_active=True), many=True).data
         )
+
+
+class SkillListApi(APIView):
+    @extend_schema(
+        operation_id="listSkills",
+        tags=TAGS,
+        auth=[],
+        responses={200: NamedCodeSerializer(many=True)},
+    )
+    def get(self, request):
+        """The shared skills list (POL-J-006): codes for `skills` in job bodies and filters."""
+        return Response(NamedCodeSerializer(Skill.objects.filter(is_active=True), many=True).data)

@@ -37,6 +37,10 @@ def _form_body(world):
         "category": Category.objects.get(code="software").pk,
         "location": Location.objects.get(code="seoul").pk,
         "employment_type": "full_time",
+        "experience": "any",
+        "education": "any",
+        "salary_mode": "company_policy",
+        "deadline_type": "rolling",
         "company": world.other_recruiter.company_id,
     }
 
@@ -157,5 +161,13 @@ ENTRIES = [
         {"guest": 401, "jobseeker": 403, "recruiter": 403, "admin": 204},
     ),
     Entry("api/v1/categories", "GET", "/api/v1/categories", every(200)),
+    Entry("api/v1/skills", "GET", "/api/v1/skills", every(200)),
+    Entry(
+        "companies/<int:pk>/logo-<int:size>.png",
+        "GET",
+        lambda w: f"/companies/{w.published_job.company_id}/logo-96.png",
+        every(404),
+        notes="public; 404 while the company has no logo",
+    ),
     Entry("api/v1/locations", "GET", "/api/v1/locations", every(200)),
 ]
