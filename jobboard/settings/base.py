@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "jobboard.middleware.RequestIdMiddleware",
+    "jobboard.middleware.RequestBodyLimitMiddleware",
     # Probes and scrapes by pod IP pass the Host check on /api/v1/health and /metrics only.
     "jobboard.middleware.ProbeHostMiddleware",
     "jobboard.middleware.MalformedQueryMiddleware",
@@ -194,7 +195,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "jobboard.api.parsers.JSONParser",
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],
@@ -334,6 +335,9 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# The largest body the app reads (a 5 MB résumé with its form): larger ones get 413 before
+# they are read (jobboard.middleware.RequestBodyLimitMiddleware; the ingress allows more so
+# that the app, not the proxy, answers with problem+json; ADR 0030).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
