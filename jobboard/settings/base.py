@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_prometheus",
+    # Before django_tasks_db: its db_worker command is ours (re-queues stale tasks, ADR 0032).
+    "jobboard",
     "django_tasks",
     "django_tasks_db",
     "accounts",
@@ -256,8 +258,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStageEnum"] = "applicati
 NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", default=30)
 NOTIFICATION_RETRY_MAX_DELAY_SECONDS = env.int("NOTIFICATION_RETRY_MAX_DELAY_SECONDS", default=3600)
 NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=30)
-# A task still RUNNING after this long belongs to a crashed worker and is re-queued.
-TASK_STALE_AFTER_SECONDS = env.int("TASK_STALE_AFTER_SECONDS", default=600)
 
 
 # --- Payments (POL-P-…): gateways, products, sandbox.
@@ -356,8 +356,15 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-EMAIL_TIMEOUT = 10
+# Seconds each SMTP exchange may take (connect, EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, the
+# message, QUIT): a send that answers each in time lasts at most ten of them.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="jobboard <no-reply@jobboard.local>")
+# Background tasks: a row RUNNING longer than the longest send (ten SMTP exchanges of
+# EMAIL_TIMEOUT) plus two more for the database and clocks belongs to a dead worker; each
+# worker re-queues such rows every interval (jobboard.task_recovery, ADR 0032).
+TASK_STALE_AFTER_SECONDS = env.float("TASK_STALE_AFTER_SECONDS", default=12 * EMAIL_TIMEOUT)
+TASK_REQUEUE_INTERVAL_SECONDS = env.float("TASK_REQUEUE_INTERVAL_SECONDS", default=15)
 
 # --- Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True
