@@ -5,7 +5,9 @@ change, so a rollback takes it away and a commit makes it durable (ADR 0014). A 
 mail server is retried with exponential backoff: the task records the error on the
 notification and enqueues its own next attempt with `run_after`, in one transaction.
 Delivery is at least once; `Notification.emailed_at` makes repeats no-ops, except after a
-crash between the mail server accepting the message and `emailed_at` being saved."""
+crash between the mail server accepting the message and `emailed_at` being saved. A task a
+dead worker left RUNNING is re-queued by the workers (jobboard.task_recovery, ADR 0032);
+the row lock below makes a second run wait for the first and then do nothing."""
 
 import logging
 import smtplib
@@ -79,21 +81,3 @@ def enqueue_email(notification: Notification) -> None:
     """Queues the email of a notification in the caller's transaction (no on_commit: the
     task row commits or rolls back with the change, ADR 0014)."""
     send_notification_email.enqueue(notification.pk)
-
-
-def requeue_stale_tasks(*, older_than_seconds: int | None = None) -> int:
-    """Puts this app's tasks left RUNNING longer than the threshold (a crashed worker)
-    back to READY; returns how many. Safe because the email task is idempotent."""
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    seconds = (
-        older_than_seconds
-        if older_than_seconds is not None
-        else (settings.TASK_STALE_AFTER_SECONDS)
-    )
-    return DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING,
-        task_path=send_notification_email.module_path,
-        started_at__lt=timezone.now() - timedelta(seconds=seconds),
-    ).update(status=TaskResultStatus.READY, started_at=None)

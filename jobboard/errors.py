@@ -1,6 +1,10 @@
 """Domain errors: raised by services, turned into problem+json by the API and into form
 errors by the HTML views. Each app subclasses these in its own exceptions.py."""
 
+import re
+
+_SQLITE_CHECK = re.compile(r"CHECK constraint failed: (\w+)")
+
 
 class DomainError(Exception):
     """A rule of the product refused the operation. `status` is the HTTP status the API uses."""
@@ -42,3 +46,13 @@ class ServiceUnavailable(DomainError):
     status = 503
     title = "Service unavailable"
     type_slug = "service-unavailable"
+
+
+def violated_constraint(exc: Exception) -> str | None:
+    """The name of the constraint behind an IntegrityError, to map to a message the client
+    may read; the database's own text (which can quote the row) never reaches a client."""
+    diag = getattr(exc.__cause__, "diag", None)  # psycopg: the server names the constraint
+    if getattr(diag, "constraint_name", None):
+        return diag.constraint_name
+    match = _SQLITE_CHECK.search(str(exc))  # SQLite names CHECK constraints in its message
+    return match.group(1) if match else None

@@ -28,6 +28,30 @@ class RequestIdMiddleware:
         return response
 
 
+class RequestBodyLimitMiddleware:
+    """A body declared larger than DATA_UPLOAD_MAX_MEMORY_SIZE is refused with 413 before
+    anything reads it: problem+json under /api/, the error page elsewhere (ADR 0030).
+
+    Django itself checks only bodies it reads through request.body or its form parser;
+    DRF's parsers read the stream directly, so without this the API would read any size."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body then either
+        if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            from jobboard.views import request_too_large
+
+            return request_too_large(request)
+        return self.get_response(request)
+
+
 class ProbeHostMiddleware:
     """Health probes and Prometheus scrapes reach a pod by its IP or service name, which
     ALLOWED_HOSTS cannot list. For GET on those two read-only paths only, an unknown Host is

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from jobboard.metrics import metrics_view
 from jobboard.views import HealthApi
 
+handler400 = "jobboard.views.bad_request"
 handler404 = "jobboard.views.page_not_found"
 handler500 = "jobboard.views.server_error"
 

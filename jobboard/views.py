@@ -1,11 +1,13 @@
 import logging
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.utils import DatabaseError
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -67,6 +69,25 @@ def page_not_found(request, exception=None):
     if request.path.startswith("/api/"):
         return problem_json_response(404, "No such resource.")
     return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """handler400: Django's refusals (a Host not allowed, a malformed multipart body, too
+    many fields) as problem+json under /api/, the 400 page elsewhere; never their text."""
+    if request.path.startswith("/api/"):
+        return problem_json_response(400, _("The request could not be read."))
+    # No request context: the Host itself may be what was refused.
+    return HttpResponseBadRequest(loader.get_template("400.html").render())
+
+
+def request_too_large(request):
+    limit_mb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+    if request.path.startswith("/api/"):
+        return problem_json_response(
+            413, _("The request body is larger than %(size)d MB.") % {"size": limit_mb}
+        )
+    page = loader.get_template("413.html").render({"size": limit_mb})
+    return HttpResponse(page, status=413)
 
 
 def server_error(request):

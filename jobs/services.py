@@ -1,9 +1,13 @@
 """Every write to jobs (POL-J-001 … POL-J-004). The HTML views and the API both call these."""
 
+import logging
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from jobboard.errors import violated_constraint
 from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
 from jobs.models import Job, JobStatus
 from jobs.rules import experience_errors, salary_errors
@@ -44,14 +48,36 @@ def _validate(job: Job, skills=None) -> None:
         raise JobInvalid(message, field=field)
 
 
+logger = logging.getLogger(__name__)
+
+# What the client reads when the database refuses a job (field, message). The checks above
+# come first; these catch what they did not foresee, without the database's own text.
+CONSTRAINT_ERRORS = {
+    "jobs_job_salary_range_valid": (
+        "salary_max",
+        gettext_lazy("The minimum salary must not exceed the maximum (POL-J-004)."),
+    ),
+    "jobs_job_status_valid": ("status", gettext_lazy("This status does not exist.")),
+    "jobs_job_employment_type_valid": (
+        "employment_type",
+        gettext_lazy("This employment type does not exist."),
+    ),
+}
+
+
 def _save(job: Job, skills=None) -> Job:
     try:
         with transaction.atomic():
             job.save()
             if skills is not None:
                 job.skills.set(skills)
-    except IntegrityError as exc:  # a constraint the checks above did not foresee
-        raise JobInvalid(_("The job breaks a rule of the database: %s") % exc) from exc
+    except IntegrityError as exc:
+        constraint = violated_constraint(exc)
+        if constraint in CONSTRAINT_ERRORS:
+            field, message = CONSTRAINT_ERRORS[constraint]
+            raise JobInvalid(str(message), field=field) from exc
+        logger.error("job refused by the database", extra={"constraint": constraint}, exc_info=exc)
+        raise JobInvalid(_("The job could not be saved; check its values.")) from exc
     return job
 
 

@@ -1,14 +1,10 @@
 """Django admin for applications, the command that rescues stranded tasks, and the
 partials other apps' pages include (job page apply box, my-jobs actions, nav)."""
 
-from datetime import timedelta
-
 import pytest
-from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone
-from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory, RecruiterFactory
@@ -60,19 +56,6 @@ def test_admin_requeues_failed_emails__POL_AP_004(browser_client_for):
     notification.refresh_from_db()
     assert notification.email_failed_at is None
     assert DBTaskResult.objects.count() == before + 1
-
-
-def test_requeue_stale_tasks_command__POL_AP_004():
-    application = ApplicationFactory()
-    services.application_move_stage(
-        application_id=application.pk, actor=application.job.owner, stage="screening"
-    )
-    row = DBTaskResult.objects.get()
-    row.claim("dead-worker")
-    DBTaskResult.objects.filter(pk=row.pk).update(started_at=timezone.now() - timedelta(hours=2))
-    call_command("requeue_stale_tasks", verbosity=0)
-    row.refresh_from_db()
-    assert row.status == TaskResultStatus.READY
 
 
 def render_apply_box(job, user):

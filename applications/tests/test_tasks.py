@@ -10,10 +10,11 @@ from django_tasks_db.models import DBTaskResult
 
 from applications import services
 from applications.models import Notification
-from applications.tasks import backoff, requeue_stale_tasks, send_notification_email
+from applications.tasks import backoff, send_notification_email
 from applications.tests.factories import ApplicationFactory, pdf_upload
 from applications.tests.helpers import advance_clock, run_worker
 from applications.tests.mailserver import MailServer
+from jobboard.task_recovery import requeue_stale_tasks
 from jobs.tests.factories import PublishedJobFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,11 @@ import logging
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import DatabaseError, DataError, InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 
+from jobboard.api.parsers import BodyRefused
 from jobboard.errors import DomainError
 
 logger = logging.getLogger(__name__)
@@ -91,7 +93,14 @@ def problem_exception_handler(exc, context):
             headers["WWW-Authenticate"] = exc.auth_header
         if getattr(exc, "wait", None):
             headers["Retry-After"] = str(int(exc.wait))
-        if isinstance(exc, exceptions.ValidationError):
+        if isinstance(exc, exceptions.ParseError):
+            # Our JSON parser's refusals are ours to show; other parsers (multipart, form,
+            # charset) put the library's exception text in theirs, which clients never see.
+            detail = exc.detail
+            if not isinstance(exc, BodyRefused):
+                detail = _("The request body could not be read.")
+            body = problem(400, str(detail), slug="malformed-body")
+        elif isinstance(exc, exceptions.ValidationError):
             body = problem(
                 400,
                 "The request has invalid fields.",

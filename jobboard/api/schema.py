@@ -76,6 +76,7 @@ def add_problem_responses(result, generator, request, public):
                 wanted.add("401")
             if "requestBody" in operation:
                 wanted.add("415")  # a body in a media type the operation does not parse
+                wanted.add("413")  # a body over the size limit, refused before it is read
             for code in sorted(wanted):
                 declared = responses.get(code, {}).get("content", {})
                 if declared and "application/problem+json" not in declared:

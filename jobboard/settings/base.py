@@ -29,10 +29,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "rest_framework",
-    "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_prometheus",
+    # Before django_tasks_db: its db_worker command is ours (re-queues stale tasks, ADR 0032).
+    "jobboard",
     "django_tasks",
     "django_tasks_db",
     "accounts",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "jobboard.middleware.RequestIdMiddleware",
+    "jobboard.middleware.RequestBodyLimitMiddleware",
     # Probes and scrapes by pod IP pass the Host check on /api/v1/health and /metrics only.
     "jobboard.middleware.ProbeHostMiddleware",
     "jobboard.middleware.MalformedQueryMiddleware",
@@ -194,7 +196,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "jobboard.api.parsers.JSONParser",
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],
@@ -255,8 +257,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStageEnum"] = "applicati
 NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", default=30)
 NOTIFICATION_RETRY_MAX_DELAY_SECONDS = env.int("NOTIFICATION_RETRY_MAX_DELAY_SECONDS", default=3600)
 NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=30)
-# A task still RUNNING after this long belongs to a crashed worker and is re-queued.
-TASK_STALE_AFTER_SECONDS = env.int("TASK_STALE_AFTER_SECONDS", default=600)
 
 
 # --- Payments (POL-P-…): gateways, products, sandbox.
@@ -334,6 +334,9 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# The largest body the app reads (a 5 MB résumé with its form): larger ones get 413 before
+# they are read (jobboard.middleware.RequestBodyLimitMiddleware; the ingress allows more so
+# that the app, not the proxy, answers with problem+json; ADR 0030).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
@@ -352,8 +355,15 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-EMAIL_TIMEOUT = 10
+# Seconds each SMTP exchange may take (connect, EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, the
+# message, QUIT): a send that answers each in time lasts at most ten of them.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="jobboard <no-reply@jobboard.local>")
+# Background tasks: a row RUNNING longer than the longest send (ten SMTP exchanges of
+# EMAIL_TIMEOUT) plus two more for the database and clocks belongs to a dead worker; each
+# worker re-queues such rows every interval (jobboard.task_recovery, ADR 0032).
+TASK_STALE_AFTER_SECONDS = env.float("TASK_STALE_AFTER_SECONDS", default=12 * EMAIL_TIMEOUT)
+TASK_REQUEUE_INTERVAL_SECONDS = env.float("TASK_REQUEUE_INTERVAL_SECONDS", default=15)
 
 # --- Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -25,6 +25,12 @@ if SIMPLE_JWT["SIGNING_KEY"] == SECRET_KEY:  # noqa: F405
 if len(SIMPLE_JWT["SIGNING_KEY"]) < 32:  # noqa: F405 - RFC 7518 §3.2: HS256 keys ≥ 256 bits
     raise ImproperlyConfigured("JWT_SIGNING_KEY must be at least 32 characters.")
 
+# A live send must never look stale, or its task would run twice at once (ADR 0032).
+if TASK_STALE_AFTER_SECONDS <= 10 * EMAIL_TIMEOUT:  # noqa: F405
+    raise ImproperlyConfigured(
+        "TASK_STALE_AFTER_SECONDS must exceed ten EMAIL_TIMEOUTs (the longest send)."
+    )
+
 JWT_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Health checks from the orchestrator arrive over plain HTTP inside the cluster.

@@ -71,3 +71,10 @@ def test_production_refuses_the_payment_sandbox():
     result = _load_production({**GOOD, "PAYMENTS_SANDBOX": "true"})
     assert result.returncode != 0
     assert "PAYMENTS_SANDBOX" in result.stderr
+
+
+def test_production_refuses_a_stale_threshold_a_live_send_could_reach():
+    result = _load_production({**GOOD, "EMAIL_TIMEOUT": "10", "TASK_STALE_AFTER_SECONDS": "60"})
+    assert result.returncode != 0
+    assert "TASK_STALE_AFTER_SECONDS" in result.stderr
+    assert _load_production({**GOOD, "EMAIL_TIMEOUT": "5"}).returncode == 0

@@ -113,3 +113,26 @@ def test_other_recruiter_cannot_close__POL_J_001():
 def test_unknown_field_is_refused():
     with pytest.raises(JobInvalid):
         job_update(job=PublishedJobFactory(), user=AdminFactory(), status="closed")
+
+
+def test_database_refusal_is_a_translated_message_without_the_databases_text(monkeypatch):
+    """If the checks in Python miss a rule, the database constraint still refuses the job;
+    the client reads our message for that constraint, never the database's own text
+    (which on PostgreSQL can quote the failing row). POL-J-004."""
+    monkeypatch.setattr("jobs.services._validate", lambda job: None)
+    with pytest.raises(JobInvalid) as exc:
+        job_create(user=RecruiterFactory(), **_fields(salary_min=9, salary_max=1))
+    assert exc.value.field == "salary_max"
+    assert exc.value.detail == "최소 연봉은 최대 연봉보다 클 수 없습니다."
+
+
+def test_unknown_constraint_is_logged_and_answered_generically(monkeypatch, caplog):
+    monkeypatch.setattr("jobs.services._validate", lambda job: None)
+    monkeypatch.setattr("jobs.services.CONSTRAINT_ERRORS", {})
+    with pytest.raises(JobInvalid) as exc:
+        job_create(user=RecruiterFactory(), **_fields(salary_min=9, salary_max=1))
+    assert exc.value.field is None
+    assert "jobs_job" not in exc.value.detail
+    assert "constraint" not in exc.value.detail.lower()
+    (record,) = [r for r in caplog.records if r.name == "jobs.services"]
+    assert record.constraint == "jobs_job_salary_range_valid"

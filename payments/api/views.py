@@ -5,13 +5,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, JSONParser
+from rest_framework.parsers import FormParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import perm_required
 from jobboard import metrics
+from jobboard.api.parsers import JSONParser
 from payments import selectors, services
 from payments.checkout import checkout_params, sandbox_checkout_url
 from payments.models import OrderStatus, Provider

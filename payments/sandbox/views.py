@@ -21,7 +21,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from rest_framework.exceptions import ParseError
 
+from jobboard.api.parsers import json_loads
 from payments.gateways.toss import authorization_header
 
 TTL = 24 * 3600
@@ -44,8 +46,8 @@ def _now_iso() -> str:
 
 def _body(request) -> dict:
     try:
-        data = json.loads(request.body or b"{}")
-    except ValueError:
+        data = json_loads(request.body or b"{}")
+    except ParseError:  # unreadable or nested too deeply: the stand-in treats it as empty
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -5,6 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from django.core.exceptions import RequestDataTooBig
 from django.http.request import RawPostDataException
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
@@ -22,7 +23,8 @@ def openapi() -> OpenAPI:
 
 class _StreamedRequest(DjangoOpenAPIRequest):
     """A multipart request whose body Django streamed to upload handlers (résumé uploads
-    stop reading past the size limit) cannot be read again; only the response is checked."""
+    stop reading past the size limit) cannot be read again, and one over the size limit is
+    never read (413); only the response is checked."""
 
     @property
     def body(self) -> bytes:
@@ -32,7 +34,7 @@ class _StreamedRequest(DjangoOpenAPIRequest):
 def _openapi_request(request):
     try:
         request.body  # noqa: B018 - raises once the stream was consumed
-    except RawPostDataException:
+    except (RawPostDataException, RequestDataTooBig):
         return _StreamedRequest(request)
     return DjangoOpenAPIRequest(request)
 
