@@ -62,12 +62,8 @@ def test_logo_is_served_with_long_caching_when_versioned__POL_J_007(client):
     versioned = client.get(url, {"v": company.logo_version})
     assert versioned.status_code == 200
     assert versioned["Content-Type"] == "image/png"
-    assert (
-        "immutable" in versioned["Cache-Control"]
-    )
-    assert (
-        "max-age=31536000" in versioned["Cache-Control"]
-    )
+    assert "immutable" in versioned["Cache-Control"]
+    assert "max-age=31536000" in versioned["Cache-Control"]
     assert b"".join(versioned.streaming_content).startswith(b"\x89PNG")
     unversioned = client.get(url)
     assert "max-age=300" in unversioned["Cache-Control"]
