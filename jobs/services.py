@@ -57,6 +57,14 @@ CONSTRAINT_ERRORS = {
         "salary_max",
         gettext_lazy("The minimum salary must not exceed the maximum (POL-J-004)."),
     ),
+    "jobs_job_salary_mode_valid": (
+        "salary_mode",
+        gettext_lazy("Give a salary range, or no figures with this choice."),
+    ),
+    "jobs_job_experience_years_valid": (
+        "experience_min_years",
+        gettext_lazy("Give the minimum years of experience."),
+    ),
     "jobs_job_status_valid": ("status", gettext_lazy("This status does not exist.")),
     "jobs_job_employment_type_valid": (
         "employment_type",

@@ -119,7 +119,7 @@ def test_database_refusal_is_a_translated_message_without_the_databases_text(mon
     """If the checks in Python miss a rule, the database constraint still refuses the job;
     the client reads our message for that constraint, never the database's own text
     (which on PostgreSQL can quote the failing row). POL-J-004."""
-    monkeypatch.setattr("jobs.services._validate", lambda job: None)
+    monkeypatch.setattr("jobs.services._validate", lambda job, skills=None: None)
     with pytest.raises(JobInvalid) as exc:
         job_create(user=RecruiterFactory(), **_fields(salary_min=9, salary_max=1))
     assert exc.value.field == "salary_max"
@@ -127,7 +127,7 @@ def test_database_refusal_is_a_translated_message_without_the_databases_text(mon
 
 
 def test_unknown_constraint_is_logged_and_answered_generically(monkeypatch, caplog):
-    monkeypatch.setattr("jobs.services._validate", lambda job: None)
+    monkeypatch.setattr("jobs.services._validate", lambda job, skills=None: None)
     monkeypatch.setattr("jobs.services.CONSTRAINT_ERRORS", {})
     with pytest.raises(JobInvalid) as exc:
         job_create(user=RecruiterFactory(), **_fields(salary_min=9, salary_max=1))
