@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from jobs import company_views, views
-from jobs.sitemaps import JobSitemap, StaticSitemap
+from jobs.sitemaps import CompanySitemap, JobSitemap, StaticSitemap
 
 app_name = "jobs"
 urlpatterns = [
@@ -15,6 +15,14 @@ urlpatterns = [
     path("jobs/<int:pk>/edit/", views.JobEditView.as_view(), name="edit"),
     path("jobs/<int:pk>/publish/", views.JobPublishView.as_view(), name="publish"),
     path("jobs/<int:pk>/close/", views.JobCloseView.as_view(), name="close"),
+    path("companies/following/", company_views.FollowedCompaniesView.as_view(), name="following"),
+    path("companies/<int:pk>/", company_views.CompanyDetailView.as_view(), name="company"),
+    path("companies/<int:pk>/edit/", company_views.CompanyEditView.as_view(), name="company-edit"),
+    path(
+        "companies/<int:pk>/follow/",
+        company_views.CompanyFollowView.as_view(),
+        name="company-follow",
+    ),
     path(
         "companies/<int:pk>/logo-<int:size>.png",
         company_views.CompanyLogoView.as_view(),
@@ -23,7 +31,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"jobs": JobSitemap, "pages": StaticSitemap}},
+        {"sitemaps": {"jobs": JobSitemap, "companies": CompanySitemap, "pages": StaticSitemap}},
         name="sitemap",
     ),
 ]

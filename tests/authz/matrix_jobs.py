@@ -170,4 +170,86 @@ ENTRIES = [
         notes="public; 404 while the company has no logo",
     ),
     Entry("api/v1/locations", "GET", "/api/v1/locations", every(200)),
+    # Companies (POL-J-007): public page; the editor for its own recruiters and admins;
+    # following for jobseekers.
+    Entry("companies/<int:pk>/", "GET", lambda w: f"/companies/{_own(w)}/", every(200)),
+    Entry(
+        "companies/<int:pk>/edit/",
+        "GET",
+        lambda w: f"/companies/{_own(w)}/edit/",
+        OWNER_ONLY_PAGE,
+    ),
+    Entry(
+        "companies/<int:pk>/edit/",
+        "GET",
+        lambda w: f"/companies/{w.other_recruiter.company_id}/edit/",
+        {"guest": 302, "jobseeker": 403, "recruiter": 403, "admin": 200},
+    ),
+    Entry(
+        "companies/<int:pk>/edit/",
+        "POST",
+        lambda w: f"/companies/{_own(w)}/edit/",
+        OWNER_ONLY_POST,
+        data={"name": "바뀐 회사", "benefits": ""},
+        fmt="multipart",
+    ),
+    Entry(
+        "companies/<int:pk>/follow/",
+        "POST",
+        lambda w: f"/companies/{_own(w)}/follow/",
+        {"guest": 302, "jobseeker": 302, "recruiter": 403, "admin": 403},
+        fmt="multipart",
+    ),
+    Entry(
+        "companies/following/",
+        "GET",
+        "/companies/following/",
+        {"guest": 302, "jobseeker": 200, "recruiter": 403, "admin": 403},
+    ),
+    Entry("api/v1/companies/<int:pk>", "GET", lambda w: f"/api/v1/companies/{_own(w)}", every(200)),
+    Entry(
+        "api/v1/companies/<int:pk>",
+        "PATCH",
+        lambda w: f"/api/v1/companies/{_own(w)}",
+        OWNER_ONLY_API,
+        data={"industry": "핀테크"},
+    ),
+    Entry(
+        "api/v1/companies/<int:pk>",
+        "PATCH",
+        lambda w: f"/api/v1/companies/{w.other_recruiter.company_id}",
+        {"guest": 401, "jobseeker": 403, "recruiter": 403, "admin": 200},
+        data={"industry": "핀테크"},
+    ),
+    Entry(
+        "api/v1/companies/<int:pk>/logo",
+        "POST",
+        lambda w: f"/api/v1/companies/{_own(w)}/logo",
+        {"guest": 401, "jobseeker": 403, "recruiter": 415, "admin": 415},
+        data={},
+        notes="allowed roles reach the parser: a JSON body is refused, uploads are multipart",
+    ),
+    Entry(
+        "api/v1/companies/<int:pk>/follow",
+        "PUT",
+        lambda w: f"/api/v1/companies/{_own(w)}/follow",
+        {"guest": 401, "jobseeker": 204, "recruiter": 403, "admin": 403},
+    ),
+    Entry(
+        "api/v1/companies/<int:pk>/follow",
+        "DELETE",
+        lambda w: f"/api/v1/companies/{_own(w)}/follow",
+        {"guest": 401, "jobseeker": 204, "recruiter": 403, "admin": 403},
+    ),
+    Entry(
+        "api/v1/companies/following",
+        "GET",
+        "/api/v1/companies/following",
+        {"guest": 401, "jobseeker": 200, "recruiter": 403, "admin": 403},
+    ),
 ]
+
+
+def _own(world) -> int:
+    """The signed-in recruiter's company."""
+    return world.users["recruiter"].company_id
