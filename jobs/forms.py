@@ -127,11 +127,11 @@ class JobSearchForm(forms.Form):
             values = value if isinstance(value, list) else [value]
             for item in values:
                 chips.append(
-                    {"label": self._chip_label(name, field, item), "url": self._without(name, item)}
+                    {"label": self.chip_label(name, field, item), "url": self._without(name, item)}
                 )
         return chips
 
-    def _chip_label(self, name, field, value) -> str:
+    def chip_label(self, name, field, value) -> str:
         if name == "q":
             return f"“{value}”"
         if name == "remote":

@@ -26,6 +26,7 @@ from jobboard.errors import DomainError, NotFound
 from jobs.display import education_label, experience_label, logo_url
 from jobs.forms import JobForm, JobSearchForm, clean_query
 from jobs.models import Category, Education, Experience, Job, SalaryMode
+from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
     can_manage,
     job_get_manageable,
@@ -34,6 +35,7 @@ from jobs.selectors import (
     job_list_open,
     job_list_owned,
     job_list_public,
+    job_search_suggestions,
     list_cache_key,
 )
 from jobs.services import job_close, job_create, job_publish, job_update
@@ -86,7 +88,7 @@ class JobListView(TemplateView):
         key = list_cache_key(filters, "html", page_number, get_language())
         results = cache.get(key)
         if results is None:
-            results = self.render_results(filters, page_number)
+            results = self.render_results(form, filters, page_number)
             cache.set(key, results, settings.JOBS_LIST_CACHE_SECONDS)
         chips = form.active_filters()
         return {
@@ -97,13 +99,45 @@ class JobListView(TemplateView):
             "sort_field": form["sort"],
         }
 
-    def render_results(self, filters, page_number) -> str:
+    def render_results(self, form, filters, page_number) -> str:
         paginator = Paginator(job_list_public(filters), settings.JOBS_PAGE_SIZE)
         page = paginator.get_page(page_number)
         query = self.request.GET.copy()
         query.pop("page", None)
-        context = {"page_obj": page, "jobs": page.object_list, "query_string": query.urlencode()}
+        jobs = list(page.object_list)
+        attach_highlights(jobs, filters.query)
+        context = {
+            "page_obj": page,
+            "jobs": jobs,
+            "query_string": query.urlencode(),
+            "q": filters.q.strip() if filters.query else "",
+        }
+        if not paginator.count and (filters.query or filters.active_filters()):
+            context["suggestions"] = self.suggestions(form, filters, query)
         return render_to_string("jobs/_results.html", context, request=self.request)
+
+    @staticmethod
+    def suggestions(form, filters, query) -> dict:
+        """An empty result offers a corrected query and filters to drop (POL-S-001)."""
+        found = job_search_suggestions(filters)
+        corrected = query.copy()
+        corrected["q"] = found.did_you_mean
+        wider = []
+        for name, count in found.wider:
+            field_name = "salary" if name == "salary_min" else name  # typed in 만원
+            field = form.fields[field_name]
+            value = form.cleaned_data.get(field_name)
+            values = value if isinstance(value, list) else [value]
+            shown = ", ".join(form.chip_label(field_name, field, item) for item in values)
+            without = query.copy()
+            without.pop(field_name, None)
+            label = field.label if name == "remote" else f"{field.label}: {shown}"
+            wider.append({"label": label, "count": count, "query": without.urlencode()})
+        return {
+            "did_you_mean": found.did_you_mean,
+            "did_you_mean_query": corrected.urlencode() if found.did_you_mean else "",
+            "wider": wider,
+        }
 
 
 def job_posting_ld(job: Job, request) -> str:

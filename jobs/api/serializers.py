@@ -45,6 +45,28 @@ class JobOptionSerializer(serializers.ModelSerializer):
         fields = ["kind", "starts_at", "ends_at"]
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "nullable": True,
+        "required": ["title", "snippet"],
+        "properties": {
+            "title": {
+                "type": "string",
+                "description": "The title, HTML-escaped, matches in <mark>.",
+            },
+            "snippet": {
+                "type": "string",
+                "description": "About 160 characters of the description around the first "
+                "match, HTML-escaped, matches in <mark>.",
+            },
+        },
+    }
+)
+class HighlightsField(serializers.ReadOnlyField):
+    """`{"title", "snippet"}` of a search result (jobs.search.highlight), or null."""
+
+
 class JobListItemSerializer(serializers.ModelSerializer):
     company = CompanyRefSerializer(source="*")
     location = NamedCodeSerializer()
@@ -54,6 +76,9 @@ class JobListItemSerializer(serializers.ModelSerializer):
         help_text="`rolling` (상시채용, no deadline) or `date` (see `deadline`)."
     )
     is_premium = serializers.BooleanField(default=False)
+    highlights = HighlightsField(
+        default=None, help_text="What matched the search `q` (POL-S-001); null without `q`."
+    )
 
     @extend_schema_field(serializers.ChoiceField(choices=DEADLINE_TYPES))
     def get_deadline_type(self, job) -> str:
@@ -81,6 +106,7 @@ class JobListItemSerializer(serializers.ModelSerializer):
             "deadline",
             "published_at",
             "is_premium",
+            "highlights",
         ]
 
 
@@ -88,10 +114,11 @@ class JobDetailSerializer(JobListItemSerializer):
     options = JobOptionSerializer(source="active_options", many=True)
     is_open = serializers.BooleanField()
     is_closed = serializers.BooleanField()
+    highlights = None  # a job's own page is not a search result
 
     class Meta(JobListItemSerializer.Meta):
         fields = [
-            *JobListItemSerializer.Meta.fields,
+            *(f for f in JobListItemSerializer.Meta.fields if f != "highlights"),
             "description",
             "status",
             "is_open",

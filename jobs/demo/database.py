@@ -1,5 +1,5 @@
 """Generated jobs into the database, in bulk: one INSERT per batch of jobs, one per batch of
-skill tags, and on PostgreSQL one UPDATE filling the search vectors."""
+skill tags, then the batch handed to the search index (ADR 0059)."""
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from jobs.demo.generator import GeneratedJob
 from jobs.models import Category, Job, JobStatus, Location, Skill
-from jobs.search import SEARCH_VECTOR, uses_postgres
+from jobs.search import get_backend
 from jobs.selectors import bump_list_version
 
 
@@ -63,8 +63,6 @@ def jobs_bulk_create(
             if code in lookups.skills
         ]
         through.objects.bulk_create(tags, batch_size=batch_size * 4)
-        if uses_postgres():
-            ids = [job.pk for job in jobs]
-            Job.objects.filter(pk__in=ids).update(search_vector=SEARCH_VECTOR)
+        get_backend().index(jobs)  # bulk_create sends no signals: index the batch here
     bump_list_version()  # bulk_create sends no signals: cached lists must still see them
     return jobs

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_company_profile_and_follows'),
-        ('jobs', '0005_open_jobs_count_index'),
+        ('jobs', '0006_korean_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
