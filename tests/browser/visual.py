@@ -37,7 +37,8 @@ def assert_matches_baseline(name: str, png: bytes) -> None:
         if os.environ.get("UPDATE_BASELINES") != "1":
             raise AssertionError(f"no baseline for {name}; wrote {baseline}, commit it")
         return
-    expected = Image.open(baseline)
+    with Image.open(baseline) as stored:
+        expected = stored.convert("RGB")
     FAILURES.mkdir(parents=True, exist_ok=True)
     if expected.size != actual.size:
         actual.save(FAILURES / f"{name}.actual.png")
