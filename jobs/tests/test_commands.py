@@ -53,3 +53,15 @@ def test_search_reindex_rebuilds_every_jobs_terms(capsys):
     assert "Re-indexed" in capsys.readouterr().out
     assert [j.pk for j in job_list_public(JobFilters(q="분석가"))[0:5]] == [job.pk]
     assert job_list_public(JobFilters(q="보안")).count() == 0
+
+
+def test_seeded_jobs_are_indexed_as_the_search_backend_indexes_them():
+    """The seeder writes search vectors with the rows (ADR 0067): they must equal what the
+    search backend's own index() stores, or seeded benchmarks would search other data."""
+    from jobs.search import get_backend
+
+    call_command("seed_jobs", 40, batch=15, companies=3, stdout=None)
+    seeded = dict(Job.objects.values_list("pk", "search_vector"))
+    get_backend().index(Job.objects.all())
+    assert dict(Job.objects.values_list("pk", "search_vector")) == seeded
+    assert job_list_public(JobFilters(q=Job.objects.first().title.split()[0])).count() >= 1

@@ -13,6 +13,7 @@ go in with bulk_create."""
 import random
 import time
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
@@ -20,8 +21,19 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import Company, Role, User
-from jobs.models import Category, EmploymentType, Job, JobOption, JobOptionKind, JobStatus, Location
+from jobs.models import (
+    Category,
+    EmploymentType,
+    Job,
+    JobOption,
+    JobOptionKind,
+    JobStatus,
+    Location,
+    SearchTerm,
+)
 from jobs.search import get_backend
+from jobs.search.backends.base import document_for, vocabulary_of
+from jobs.search.backends.database import DatabaseBackend, tsvector_literal
 
 TITLES_KO = [
     "백엔드 개발자",
@@ -162,6 +174,11 @@ class Command(BaseCommand):
         locations = list(Location.objects.all())
         now = timezone.now()
         postgres = connection.vendor == "postgresql"
+        # With PostgreSQL and the database search backend, each row's search vector goes in
+        # with the row (computed exactly as the backend's index() computes it); elsewhere the
+        # backend indexes each batch after the insert.
+        self.vectors_in_copy = postgres and isinstance(get_backend(), DatabaseBackend)
+        self.titles: set[str] = set()
         insert = self._copy if postgres else self._bulk_create
         rebuild = postgres and count > existing and count >= rebuild_indexes_from
         dropped = self._drop_indexes() if rebuild else []
@@ -183,17 +200,14 @@ class Command(BaseCommand):
                 progress.show(done)
         finally:
             self._build_indexes(dropped)
+        self._add_vocabulary()
         self.stdout.write(self.style.SUCCESS(f"Seeded {count} jobs in {progress.elapsed()}."))
 
     @staticmethod
     def _columns() -> list:
         """Every column COPY fills: the table's own, less the id and what PostgreSQL
         computes (generated columns) or this command fills afterwards (the search vector)."""
-        return [
-            f
-            for f in Job._meta.concrete_fields
-            if not f.primary_key and not f.generated and f.attname != "search_vector"
-        ]
+        return [f for f in Job._meta.concrete_fields if not f.primary_key and not f.generated]
 
     def _copy(self, rows: list[dict]) -> None:
         """Stream rows through COPY: a bulk load, which the ORM has no spelling for (ADR
@@ -203,12 +217,23 @@ class Command(BaseCommand):
         names = ", ".join(connection.ops.quote_name(f.column) for f in columns)
         table = connection.ops.quote_name(Job._meta.db_table)
         connection.ensure_connection()
+        if self.vectors_in_copy:
+            for row in rows:
+                row["search_vector"] = tsvector_literal(document_for(SimpleNamespace(pk=0, **row)))
+                self.titles.add(row["title"])
         with (
             connection.connection.cursor() as cursor,
             cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
         ):
             for row in rows:
                 copy.write_row([row.get(f.attname, defaults[f.attname]) for f in columns])
+
+    def _add_vocabulary(self) -> None:
+        """The titles' words for "did you mean", as the backend's index() adds them."""
+        words = set().union(*(vocabulary_of(SimpleNamespace(title=t)) for t in self.titles))
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(term=w[:64]) for w in words], ignore_conflicts=True
+        )
 
     @staticmethod
     def _bulk_create(rows: list[dict]) -> None:
