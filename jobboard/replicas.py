@@ -5,8 +5,8 @@ to the primary ("default") otherwise:
 - the replica answered its last health check, and its replay lag was within
   DATABASE_REPLICA_MAX_LAG seconds (checked at most every DATABASE_REPLICA_CHECK_SECONDS per
   process; a failed check keeps a process off the replica for that long);
-- the request has not written anything and no transaction is open on the primary (a read
-  inside `atomic()` must see the transaction's own writes);
+- the request is a GET (or HEAD, OPTIONS), has not written anything, and no transaction is
+  open on the primary (a read inside `atomic()` must see the transaction's own writes);
 - the visitor is not pinned: `ReplicaPinMiddleware` pins a user (or, before sign-in, the
   client address) to the primary for DATABASE_REPLICA_PIN_SECONDS after a request of theirs
   wrote, in the cache, so every worker and pod sees it (read-your-writes);
@@ -23,7 +23,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connections
-from django.db.models import FloatField, Func
+from django.db.models import BooleanField, FloatField, Func, TextField
 
 REPLICA = "replica"
 PRIMARY = "default"
@@ -67,13 +67,14 @@ def replica_lag() -> float | None:
 
     # Standby functions have no ORM spelling; Func keeps them parameter-free expressions.
     caught_up = Func(
-        Func(function="pg_last_wal_receive_lsn"),
-        Func(function="pg_last_wal_replay_lsn"),
+        Func(function="pg_last_wal_receive_lsn", output_field=TextField()),
+        Func(function="pg_last_wal_replay_lsn", output_field=TextField()),
         template="(%(expressions)s)",
         arg_joiner=" = ",
+        output_field=BooleanField(),
     )
     behind = Func(
-        Func(function="pg_last_xact_replay_timestamp"),
+        Func(function="pg_last_xact_replay_timestamp", output_field=FloatField()),
         template="EXTRACT(EPOCH FROM now() - %(expressions)s)",
         output_field=FloatField(),
     )
@@ -97,6 +98,10 @@ def replica_configured() -> bool:
     return REPLICA in settings.DATABASES
 
 
+def in_primary_transaction() -> bool:
+    return connections[PRIMARY].in_atomic_block
+
+
 def reads_from_primary() -> bool:
     """True when this request must see the primary's data: its visitor wrote a moment ago,
     or it wrote itself. Shared caches filled from the replica are skipped then too."""
@@ -115,7 +120,7 @@ class PrimaryReplicaRouter:
     def db_for_read(self, model, **hints):
         if (
             model._meta.app_label in PRIMARY_ONLY_APPS
-            or connections[PRIMARY].in_atomic_block
+            or in_primary_transaction()
             or not replica_configured()
             or reads_from_primary()
             or not health.is_usable()
@@ -153,7 +158,10 @@ class ReplicaPinMiddleware:
     def __call__(self, request):
         if not replica_configured():
             return self.get_response(request)
-        tokens = (_request.set(request), _pinned.set(None), _wrote.set(False))
+        # A request that writes reads everything from the primary too: a value read from the
+        # replica and written back could undo a write the replica has not replayed yet.
+        unsafe = request.method not in ("GET", "HEAD", "OPTIONS")
+        tokens = (_request.set(request), _pinned.set(True if unsafe else None), _wrote.set(False))
         try:
             response = self.get_response(request)
             if _wrote.get():
