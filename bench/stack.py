@@ -102,7 +102,8 @@ class PrivateStack:
                 "start",
                 "-o",
                 f"-p {self.pg_port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c synchronous_commit=off -c max_connections=200 -c shared_buffers=256MB",
+                "-c synchronous_commit=off -c max_connections=200 -c shared_buffers=256MB "
+                "-c maintenance_work_mem=256MB -c max_wal_size=4GB",
             ),
             check=True,
             capture_output=True,

@@ -15,6 +15,7 @@ from jobs.models import (
     SalaryMode,
     Skill,
 )
+from jobs.policies import can_post_for_any_company
 from jobs.rules import experience_errors, salary_errors
 from jobs.selectors import DEADLINE_FILTERS, JobFilters
 
@@ -228,7 +229,7 @@ class JobForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if user is not None and self.instance.pk is None and user.has_perm("jobs.manage_any_job"):
+        if self.instance.pk is None and can_post_for_any_company(user):
             # Admins post for any company (POL-J-001); recruiters always for their own.
             self.fields["company"] = forms.ModelChoiceField(
                 Company.objects.all(), label=_("Company"), initial=user.company_id
@@ -256,12 +257,14 @@ class JobForm(forms.ModelForm):
         data = super().clean()
         problems = {
             **salary_errors(
-                data.get("salary_mode"), data.get("salary_min"), data.get("salary_max")
+                salary_mode=data.get("salary_mode"),
+                salary_min=data.get("salary_min"),
+                salary_max=data.get("salary_max"),
             ),
             **experience_errors(
-                data.get("experience"),
-                data.get("experience_min_years"),
-                data.get("experience_max_years"),
+                experience=data.get("experience"),
+                min_years=data.get("experience_min_years"),
+                max_years=data.get("experience_max_years"),
             ),
         }
         deadline_type = data.get("deadline_type")

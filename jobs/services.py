@@ -10,8 +10,19 @@ from django.utils.translation import gettext_lazy
 from jobboard.errors import violated_constraint
 from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
 from jobs.models import Job, JobStatus
-from jobs.rules import experience_errors, salary_errors
-from jobs.selectors import can_manage
+from jobs.policies import (
+    can_close_job,
+    can_create_job,
+    can_edit_job,
+    can_post_for_any_company,
+    can_publish_job,
+)
+from jobs.rules import (
+    SALARY_MODE_MESSAGE,
+    SALARY_RANGE_MESSAGE,
+    experience_errors,
+    salary_errors,
+)
 
 EDITABLE_FIELDS = (
     "title",
@@ -38,8 +49,14 @@ def _validate(job: Job, skills=None) -> None:
     if not (job.title or "").strip():
         raise JobInvalid(_("A job needs a title."), field="title")
     problems = {
-        **salary_errors(job.salary_mode, job.salary_min, job.salary_max),
-        **experience_errors(job.experience, job.experience_min_years, job.experience_max_years),
+        **salary_errors(
+            salary_mode=job.salary_mode, salary_min=job.salary_min, salary_max=job.salary_max
+        ),
+        **experience_errors(
+            experience=job.experience,
+            min_years=job.experience_min_years,
+            max_years=job.experience_max_years,
+        ),
     }
     if skills is not None and len(skills) > MAX_SKILLS:
         problems["skills"] = _("Choose at most %(count)d skills.") % {"count": MAX_SKILLS}
@@ -53,14 +70,8 @@ logger = logging.getLogger(__name__)
 # What the client reads when the database refuses a job (field, message). The checks above
 # come first; these catch what they did not foresee, without the database's own text.
 CONSTRAINT_ERRORS = {
-    "jobs_job_salary_range_valid": (
-        "salary_max",
-        gettext_lazy("The minimum salary must not exceed the maximum (POL-J-004)."),
-    ),
-    "jobs_job_salary_mode_valid": (
-        "salary_mode",
-        gettext_lazy("Give a salary range, or no figures with this choice."),
-    ),
+    "jobs_job_salary_range_valid": ("salary_max", SALARY_RANGE_MESSAGE),
+    "jobs_job_salary_mode_valid": ("salary_mode", SALARY_MODE_MESSAGE),
     "jobs_job_experience_years_valid": (
         "experience_min_years",
         gettext_lazy("Give the minimum years of experience."),
@@ -89,14 +100,11 @@ def _save(job: Job, skills=None) -> Job:
     return job
 
 
-def _require(user, perm: str) -> None:
-    if not (user and user.is_authenticated and user.has_perm(perm)):
-        raise JobPermissionDenied(_("You may not do this."))
-
-
-def _require_owner(user, job: Job, perm: str) -> None:
-    _require(user, perm)
-    if not can_manage(user, job):
+def _require(policy, user, job: Job | None = None) -> None:
+    """Refuse unless the jobs policy allows it (POL-J-001)."""
+    if not policy(user, job):
+        if job is None:
+            raise JobPermissionDenied(_("You may not do this."))
         raise JobPermissionDenied(_("Only the job's owner or an admin may change it (POL-J-001)."))
 
 
@@ -104,8 +112,8 @@ def _require_owner(user, job: Job, perm: str) -> None:
 def job_create(*, user, company=None, publish: bool = False, **fields) -> Job:
     """A new job of the user's company, owned by the user (POL-J-001); a draft unless
     `publish`. Admins may name another `company`."""
-    _require(user, "jobs.add_job")
-    if company is None or not user.has_perm("jobs.manage_any_job"):
+    _require(can_create_job, user)
+    if company is None or not can_post_for_any_company(user):
         company = user.company
     if company is None:
         raise JobInvalid(_("Your account belongs to no company yet."), field="company")
@@ -124,7 +132,9 @@ def job_create(*, user, company=None, publish: bool = False, **fields) -> Job:
 def job_update(*, job: Job, user, publish: bool | None = None, **fields) -> Job:
     """Change a job's fields (owner or admin, POL-J-001). A closed job stays closed
     (POL-J-002): editing it is a conflict."""
-    _require_owner(user, job, "jobs.change_job")
+    _require(can_edit_job, user, job)
+    if publish:
+        _require(can_publish_job, user, job)
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status == JobStatus.CLOSED:
         raise JobStateConflict(_("A closed job cannot be edited."))
@@ -142,7 +152,7 @@ def job_update(*, job: Job, user, publish: bool | None = None, **fields) -> Job:
 @transaction.atomic
 def job_publish(*, job: Job, user) -> Job:
     """Draft → published (idempotent for published jobs); closed jobs stay closed."""
-    _require_owner(user, job, "jobs.change_job")
+    _require(can_publish_job, user, job)
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status == JobStatus.CLOSED:
         raise JobStateConflict(_("A closed job cannot be published again."))
@@ -157,7 +167,7 @@ def job_publish(*, job: Job, user) -> Job:
 def job_close(*, job: Job, user) -> Job:
     """The soft delete (POL-J-002): the job becomes closed, leaves every list and search and
     keeps its applications. Closing a closed job changes nothing."""
-    _require_owner(user, job, "jobs.delete_job")
+    _require(can_close_job, user, job)
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status != JobStatus.CLOSED:
         job.status, job.closed_at = JobStatus.CLOSED, timezone.now()

@@ -9,6 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = ["jobboard", "accounts", "jobs", "applications", "payments"]
 FORBIDDEN_ATTRS = {"raw", "extra", "execute", "executemany", "cursor", "callproc"}
 FORBIDDEN_NAMES = {"RawSQL"}
+# Named exceptions, each with its reason. Loading 1,000,000 benchmark rows needs COPY, which
+# the ORM cannot spell; the seeder serves no request (ADR 0067).
+ALLOWED = {"jobs/management/commands/seed_jobs.py": {"cursor"}}
 
 
 def offences(path: Path) -> list[str]:
@@ -33,7 +36,12 @@ def main(paths: list[Path]) -> int:
         parts = set(path.relative_to(ROOT).parts)
         if parts & {"migrations", "tests"}:
             continue
-        problems += offences(path)
+        allowed = ALLOWED.get(path.relative_to(ROOT).as_posix(), set())
+        problems += [
+            found
+            for found in offences(path)
+            if not any(found.endswith(f".{name}(…)") for name in allowed)
+        ]
     for line in problems:
         print("raw SQL:", line)
     return 1 if problems else 0

@@ -40,6 +40,32 @@ resource "aws_db_instance" "postgres" {
   auto_minor_version_upgrade      = true
 }
 
+# Read replicas (ADR 0068): the app reads from DATABASE_REPLICA_URL (the replicas' endpoint
+# below) and writes to the primary; jobboard.replicas falls back to the primary when the
+# replica lags more than DATABASE_REPLICA_MAX_LAG seconds or does not answer. Streaming
+# replicas of the Multi-AZ primary, same class, encrypted with the same key.
+resource "aws_db_instance" "postgres_replica" {
+  count               = var.db_read_replicas
+  identifier          = "jobboard-${var.environment}-replica-${count.index + 1}"
+  replicate_source_db = aws_db_instance.postgres.identifier
+  instance_class      = var.db_instance_class
+
+  storage_type      = "gp3"
+  storage_encrypted = true
+  kms_key_id        = aws_kms_key.data.arn
+
+  vpc_security_group_ids = [aws_security_group.data.id]
+  publicly_accessible    = false
+
+  # A replica has no backups of its own; the primary's are the recovery point.
+  backup_retention_period         = 0
+  skip_final_snapshot             = true
+  performance_insights_enabled    = true
+  performance_insights_kms_key_id = aws_kms_key.data.arn
+  enabled_cloudwatch_logs_exports = ["postgresql"]
+  auto_minor_version_upgrade      = true
+}
+
 resource "aws_elasticache_subnet_group" "redis" {
   name       = "jobboard-${var.environment}"
   subnet_ids = module.vpc.database_subnets

@@ -27,3 +27,8 @@ output "app_secret_arn" {
   description = "Secrets Manager secret with SECRET_KEY, JWT_SIGNING_KEY, REDIS_URL."
   value       = aws_secretsmanager_secret.app.arn
 }
+
+output "database_replica_endpoints" {
+  description = "RDS read replica endpoints for DATABASE_REPLICA_URL (one, or a DNS name over several)."
+  value       = aws_db_instance.postgres_replica[*].address
+}

@@ -55,6 +55,12 @@ variable "db_instance_class" {
   default     = "db.m6g.large"
 }
 
+variable "db_read_replicas" {
+  description = "RDS read replicas the app reads from (0: every read on the primary)."
+  type        = number
+  default     = 1
+}
+
 variable "db_allocated_storage" {
   description = "Initial RDS storage in GiB (autoscaling up to db_max_allocated_storage)."
   type        = number

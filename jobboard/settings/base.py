@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "accounts.middleware.JWTAuthenticationMiddleware",
+    # Read-your-writes with a read replica; does nothing without DATABASE_REPLICA_URL.
+    "jobboard.replicas.ReplicaPinMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jobboard.middleware.AccessLogMiddleware",
@@ -101,6 +103,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USES_POSTGRES = "postgresql" in DATABASES["default"]["ENGINE"]
+# A streaming read replica (ADR 0068): reads go there through jobboard.replicas unless the
+# replica is down or lags more than DATABASE_REPLICA_MAX_LAG seconds, or the visitor wrote
+# within DATABASE_REPLICA_PIN_SECONDS (read-your-writes); writes always go to the primary.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+DATABASE_REPLICA_MAX_LAG = env.float("DATABASE_REPLICA_MAX_LAG", default=5.0)
+DATABASE_REPLICA_CHECK_SECONDS = env.float("DATABASE_REPLICA_CHECK_SECONDS", default=1.0)
+DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=10)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        **{k: v for k, v in env.db_url_config(DATABASE_REPLICA_URL).items() if k != "ENGINE"},
+        # A replica that does not answer is skipped, not waited for.
+        "OPTIONS": {**DATABASES["default"].get("OPTIONS", {}), "connect_timeout": 1},
+        # Tests never create or flush a database on a read-only standby.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["jobboard.replicas.PrimaryReplicaRouter"]
 
 # --- Cache: in-process by default, Redis (django-redis) when REDIS_URL is set.
 # "default" swallows Redis errors (a read cache must not take the site down); "guard" raises,

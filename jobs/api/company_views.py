@@ -16,7 +16,7 @@ from accounts.company_services import (
 )
 from accounts.exceptions import CompanyPermissionDenied
 from accounts.logos import MAX_BYTES
-from accounts.permissions import SignedIn
+from accounts.permissions import allowed_by
 from accounts.policies import can_edit_company, can_follow_company
 from accounts.selectors import company_get, company_list_followed
 from jobs.api.company_serializers import (
@@ -42,7 +42,9 @@ def _profile(pk: int) -> Response:
 
 class CompanyItemApi(APIView):
     def get_permissions(self):
-        return [SignedIn()] if self.request.method == "PATCH" else []
+        if self.request.method == "PATCH":
+            return [allowed_by(can_edit_company)()]
+        return []
 
     @extend_schema(
         operation_id="getCompany",
@@ -70,7 +72,7 @@ class CompanyItemApi(APIView):
 
 
 class CompanyLogoApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_edit_company)]
     parser_classes = [MultiPartParser]
 
     @extend_schema(
@@ -94,7 +96,7 @@ class CompanyLogoApi(APIView):
 
 
 class CompanyFollowApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_follow_company)]
 
     @extend_schema(
         operation_id="followCompany",
@@ -119,7 +121,7 @@ class CompanyFollowApi(APIView):
 
 
 class FollowedCompanyListApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_follow_company)]
 
     @extend_schema(
         operation_id="listFollowedCompanies",
@@ -132,7 +134,5 @@ class FollowedCompanyListApi(APIView):
     )
     def get(self, request):
         """The companies the caller follows, most recently followed first."""
-        if not can_follow_company(request.user):
-            raise CompanyPermissionDenied(_("Only jobseekers follow companies."))
         companies = company_list_followed(user=request.user)
         return Response(CompanyRefListSerializer(companies, many=True).data)

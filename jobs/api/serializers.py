@@ -211,14 +211,14 @@ class JobWriteSerializer(serializers.ModelSerializer):
         deadline_type = attrs.pop("deadline_type", None)
         problems = {
             **salary_errors(
-                self._current(attrs, "salary_mode", SalaryMode.COMPANY_POLICY),
-                self._current(attrs, "salary_min"),
-                self._current(attrs, "salary_max"),
+                salary_mode=self._current(attrs, "salary_mode", SalaryMode.COMPANY_POLICY),
+                salary_min=self._current(attrs, "salary_min"),
+                salary_max=self._current(attrs, "salary_max"),
             ),
             **experience_errors(
-                self._current(attrs, "experience", Experience.ANY),
-                self._current(attrs, "experience_min_years"),
-                self._current(attrs, "experience_max_years"),
+                experience=self._current(attrs, "experience", Experience.ANY),
+                min_years=self._current(attrs, "experience_min_years"),
+                max_years=self._current(attrs, "experience_max_years"),
             ),
         }
         if deadline_type == "rolling":

@@ -13,7 +13,7 @@ def salary_without_figures(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0005_company_profile_and_follows'),
+        ('accounts', '0007_company_profile_and_follows'),
         ('jobs', '0006_korean_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -18,6 +18,24 @@ def test_seed_jobs_creates_searchable_jobs(capsys):
     assert job_list_public(JobFilters(q=word)).count() >= 1
 
 
+# Transactional (CREATE INDEX refuses pending trigger events); serialized_rollback restores
+# the role groups the flush would drop.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_seed_jobs_rebuilds_every_index_after_a_bulk_load():
+    """A large seed drops the job table's indexes and builds them again at the end: the
+    table ends with every index the model declares (ADR 0067)."""
+    from django.db import connection
+
+    call_command("seed_jobs", 60, batch=25, companies=3, rebuild_indexes_from=1, stdout=None)
+    with connection.cursor() as cursor:
+        present = connection.introspection.get_constraints(cursor, Job._meta.db_table)
+    declared = {index.name for index in Job._meta.indexes}
+    if connection.vendor == "sqlite":  # GIN indexes exist on PostgreSQL only
+        declared = {name for name in declared if name != "jobs_job_search_vector"}
+    assert declared <= set(present)
+    assert Job.objects.count() == 60
+
+
 def test_search_reindex_rebuilds_every_jobs_terms(capsys):
     """After the analysis changes, one command makes every job findable the new way."""
     job = PublishedJobFactory(title="보안 엔지니어")
@@ -26,3 +44,15 @@ def test_search_reindex_rebuilds_every_jobs_terms(capsys):
     assert "Re-indexed" in capsys.readouterr().out
     assert [j.pk for j in job_list_public(JobFilters(q="분석가"))[0:5]] == [job.pk]
     assert job_list_public(JobFilters(q="보안")).count() == 0
+
+
+def test_seeded_jobs_are_indexed_as_the_search_backend_indexes_them():
+    """The seeder writes search vectors with the rows (ADR 0067): they must equal what the
+    search backend's own index() stores, or seeded benchmarks would search other data."""
+    from jobs.search import get_backend
+
+    call_command("seed_jobs", 40, batch=15, companies=3, stdout=None)
+    seeded = dict(Job.objects.values_list("pk", "search_vector"))
+    get_backend().index(Job.objects.all())
+    assert dict(Job.objects.values_list("pk", "search_vector")) == seeded
+    assert job_list_public(JobFilters(q=Job.objects.first().title.split()[0])).count() >= 1

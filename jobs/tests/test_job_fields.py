@@ -39,7 +39,9 @@ def _titles(filters):
     ],
 )
 def test_salary_rule_has_one_answer_per_mode__POL_J_006(mode, low, high, field):
-    assert list(salary_errors(mode, low, high)) == ([field] if field else [])
+    assert list(salary_errors(salary_mode=mode, salary_min=low, salary_max=high)) == (
+        [field] if field else []
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +57,9 @@ def test_salary_rule_has_one_answer_per_mode__POL_J_006(mode, low, high, field):
     ],
 )
 def test_experience_rule__POL_J_006(kind, low, high, field):
-    assert list(experience_errors(kind, low, high)) == ([field] if field else [])
+    assert list(experience_errors(experience=kind, min_years=low, max_years=high)) == (
+        [field] if field else []
+    )
 
 
 def test_salary_reads_in_manwon_and_phrases__POL_J_006():

@@ -83,7 +83,7 @@ def test_foundation_has_vpc_eks_database_cache_bucket_and_secrets():
 
 
 def test_database_is_multi_az_encrypted_private_and_backed_up():
-    (db,) = resources("aws_db_instance").values()
+    db = resources("aws_db_instance")["postgres"]
     assert db["engine"] == "postgres"
     assert db["engine_version"].startswith("15")
     assert db["multi_az"] is True
@@ -92,6 +92,17 @@ def test_database_is_multi_az_encrypted_private_and_backed_up():
     assert db["deletion_protection"] is True
     assert db["manage_master_user_password"] is True
     assert "password" not in db
+
+
+def test_read_replicas_stream_from_the_primary_encrypted_and_private():
+    """The production shape of the replica router (ADR 0068): RDS read replicas of the
+    primary, their endpoints an output for DATABASE_REPLICA_URL."""
+    replica = resources("aws_db_instance")["postgres_replica"]
+    assert replica["replicate_source_db"] == "${aws_db_instance.postgres.identifier}"
+    assert replica["count"] == "${var.db_read_replicas}"
+    assert replica["storage_encrypted"] is True
+    assert replica["publicly_accessible"] is False
+    assert "password" not in replica
 
 
 def test_cache_is_multi_az_and_encrypted_in_transit_and_at_rest():

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_grant_device_permissions'),
+        ('accounts', '0006_grant_admin_site'),
     ]
 
     operations = [
