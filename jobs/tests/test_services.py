@@ -123,7 +123,7 @@ def test_database_refusal_is_a_translated_message_without_the_databases_text(mon
     with pytest.raises(JobInvalid) as exc:
         job_create(user=RecruiterFactory(), **_fields(salary_min=9, salary_max=1))
     assert exc.value.field == "salary_max"
-    assert exc.value.detail == "최소 연봉은 최대 연봉보다 클 수 없습니다."
+    assert exc.value.detail == "최대 연봉은 최소 연봉 이상이어야 합니다."
 
 
 def test_unknown_constraint_is_logged_and_answered_generically(monkeypatch, caplog):

@@ -55,6 +55,13 @@ OWNER_ONLY_POST = {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 30
 OWNER_ONLY_API = {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 200}
 DRAFT_VISIBLE = {"guest": 404, "jobseeker": 404, "recruiter": 200, "admin": 200}
 NOT_THEIRS = {"recruiter": 403}
+# POL-J-007: a company's recruiters edit it; admins, who are not its members, by manage_any.
+EDIT_COMPANY = own(
+    "accounts.change_company",
+    manage_any="accounts.manage_any_company",
+    roles=("recruiter", "admin"),
+)
+FOLLOW = {"jobseeker": ("accounts.add_companyfollow",)}
 
 
 def _others(world):
@@ -247,6 +254,7 @@ ENTRIES = [
         "GET",
         lambda w: f"/companies/{_own(w)}/edit/",
         OWNER_ONLY_PAGE,
+        perms=EDIT_COMPANY,
     ),
     Entry(
         "companies/<int:pk>/edit/",
@@ -274,6 +282,7 @@ ENTRIES = [
         "GET",
         "/companies/following/",
         {"guest": 302, "jobseeker": 200, "recruiter": 403, "admin": 403},
+        perms=FOLLOW,
     ),
     Entry("api/v1/companies/<int:pk>", "GET", lambda w: f"/api/v1/companies/{_own(w)}", every(200)),
     Entry(
@@ -282,6 +291,7 @@ ENTRIES = [
         lambda w: f"/api/v1/companies/{_own(w)}",
         OWNER_ONLY_API,
         data={"industry": "핀테크"},
+        perms=EDIT_COMPANY,
     ),
     Entry(
         "api/v1/companies/<int:pk>",
@@ -303,6 +313,7 @@ ENTRIES = [
         "PUT",
         lambda w: f"/api/v1/companies/{_own(w)}/follow",
         {"guest": 401, "jobseeker": 204, "recruiter": 403, "admin": 403},
+        perms=FOLLOW,
     ),
     Entry(
         "api/v1/companies/<int:pk>/follow",
