@@ -2,6 +2,8 @@
 recruiters and admins, following, and the logo files. Rules and authorization live in
 accounts.company_services and accounts.policies; these views parse and render."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -31,6 +33,8 @@ from jobs.company_forms import CompanyForm
 from jobs.selectors import job_list_open
 
 YEAR = 365 * 24 * 3600
+# A company page shows one screenful of its newest open jobs; the list has the rest.
+COMPANY_PAGE_JOBS = 20
 
 
 def _company_or_404(pk: int) -> Company:
@@ -41,7 +45,8 @@ def _company_or_404(pk: int) -> Company:
 
 
 class CompanyDetailView(TemplateView):
-    """The public company page: profile, benefits and every open job."""
+    """The public company page: profile, benefits, how many jobs are open and the newest of
+    them (COMPANY_PAGE_JOBS), with a link to the list for all of them."""
 
     template_name = "jobs/company_detail.html"
 
@@ -49,11 +54,16 @@ class CompanyDetailView(TemplateView):
         company = _company_or_404(kwargs["pk"])
         user = self.request.user
         may_follow = can_follow_company(user, company)
-        jobs = job_list_open().filter(company=company).order_by("-published_at", "-id")
+        open_jobs = job_list_open().filter(company=company)
+        open_count = open_jobs.count()
         return {
             **super().get_context_data(**kwargs),
             "company": company,
-            "jobs": jobs,
+            "jobs": open_jobs.order_by("-published_at", "-id")[:COMPANY_PAGE_JOBS],
+            "open_count": open_count,
+            "all_jobs_query": urlencode({"q": company.name})
+            if open_count > COMPANY_PAGE_JOBS
+            else "",
             "can_edit": can_edit_company(user, company),
             "can_follow": may_follow,
             "is_followed": may_follow and company_is_followed(user=user, company=company),

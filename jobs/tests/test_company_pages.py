@@ -2,6 +2,7 @@
 company pages in the sitemap and the company block on the job page."""
 
 import io
+from urllib.parse import quote_plus
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -44,6 +45,26 @@ def test_company_page_shows_profile_and_only_open_jobs__POL_J_007():
     assert open_job.title in html
     assert closed.title not in html
     assert "회사 정보 수정" not in html  # a visitor does not get the editor
+
+
+def test_company_page_shows_the_newest_open_jobs_and_links_to_all__POL_J_007(monkeypatch):
+    """A company with thousands of jobs (seeded boards) still gets a page of one screenful:
+    the newest few, the true count, and a link to the list searching for its name."""
+    monkeypatch.setattr("jobs.company_views.COMPANY_PAGE_JOBS", 2)
+    recruiter, company, open_job, _ = _hiring_company()
+    newer = PublishedJobFactory.create_batch(2, owner=recruiter, company=company)
+    html = Client().get(f"/companies/{company.pk}/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "모집 중인 공고 3건" in html
+    assert all(job.title in html for job in newer)
+    assert f'href="/jobs/{open_job.pk}/"' not in html  # the oldest is left to the list
+    assert f"/jobs/?q={quote_plus(company.name)}" in html
+    assert "공고 3건 모두 보기" in html
+
+
+def test_company_page_without_more_jobs_has_no_see_all_link__POL_J_007():
+    _, company, _, _ = _hiring_company()
+    html = Client().get(f"/companies/{company.pk}/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "모두 보기" not in html
 
 
 def test_unknown_company_is_404():
