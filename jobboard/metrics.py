@@ -78,6 +78,10 @@ TASKS_QUEUED = Gauge(
     ["status"],
     multiprocess_mode="mostrecent",
 )
+CACHE_CIRCUIT_OPENED = Counter(
+    "jobboard_cache_circuit_opened_total",
+    "Times this process stopped calling Redis after a failed call (ADR 0033).",
+)
 DEPENDENCY_UP = Gauge(
     "jobboard_dependency_up",
     "1 when the dependency answered the last scrape's probe, else 0.",
@@ -119,6 +123,10 @@ def login_failed(reason: str = "bad_credentials") -> None:
 
 def login_throttled(scope: str) -> None:
     LOGIN_THROTTLED.labels(scope=_bounded(scope, THROTTLE_SCOPES)).inc()
+
+
+def cache_circuit_opened() -> None:
+    CACHE_CIRCUIT_OPENED.inc()
 
 
 def task_retried(task_name: str) -> None:

@@ -102,23 +102,28 @@ USES_POSTGRES = "postgresql" in DATABASES["default"]["ENGINE"]
 
 # --- Cache: in-process by default, Redis (django-redis) when REDIS_URL is set.
 # "default" swallows Redis errors (a read cache must not take the site down); "guard" raises,
-# for counters that must fail closed (sign-in throttling, POL-A-005).
+# for counters that must fail closed (sign-in throttling, POL-A-005). Every call is bounded
+# by the timeouts, and after a failed one the circuit breaker stops calling Redis for
+# REDIS_CIRCUIT_OPEN_SECONDS (jobboard/cache.py, ADR 0033): a hung Redis costs milliseconds.
 REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=0.25)
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.25)
+REDIS_CIRCUIT_OPEN_SECONDS = env.float("REDIS_CIRCUIT_OPEN_SECONDS", default=5)
 if REDIS_URL:
     _redis_options = {
         "CLIENT_CLASS": "django_redis.client.DefaultClient",
-        "SOCKET_CONNECT_TIMEOUT": 0.5,
-        "SOCKET_TIMEOUT": 0.5,
+        "SOCKET_CONNECT_TIMEOUT": REDIS_CONNECT_TIMEOUT,
+        "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
     }
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "jobboard.cache.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="jb"),
             "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": True},
         },
         "guard": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "jobboard.cache.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="jb"),
             "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": False},
