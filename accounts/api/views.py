@@ -19,10 +19,11 @@ from accounts.api.serializers import (
     UserSerializer,
     token_pair_data,
 )
-from accounts.client import client_ip, client_user_agent
+from accounts.client import client_user_agent
 from accounts.cookies import clear_token_cookies
 from accounts.permissions import SignedIn, perm_required
 from accounts.selectors import device_list_active, user_permission_names
+from jobboard.client_address import client_ip
 
 TAGS = ["auth"]
 UNAUTHENTICATED = OpenApiResponse(description="Bad credentials, or a revoked/expired token.")

@@ -191,9 +191,11 @@ SIGNIN_MAX_FAILURES_PER_IP = env.int("SIGNIN_MAX_FAILURES_PER_IP", default=30)
 # Registrations (every attempt) per client IP per window: registering tells whether an
 # email is taken, so it is throttled like guessing.
 SIGNUP_MAX_PER_IP = env.int("SIGNUP_MAX_PER_IP", default=20)
-# Reverse proxies in front of the app (the ingress: 1); the client IP is read from
-# X-Forwarded-For only that many hops deep. 0: REMOTE_ADDR.
+# Reverse proxies in front of the app (the ingress: 1) and the networks they connect from.
+# X-Forwarded-For is read only from a peer in those networks, one entry per hop from the
+# right (jobboard.client_address, ADR 0031). Defaults: no proxy, the peer is the client.
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+TRUSTED_PROXY_NETWORKS = env.list("TRUSTED_PROXY_NETWORKS", default=[])
 
 # --- REST API
 REST_FRAMEWORK = {

@@ -1,5 +1,7 @@
 """Production: everything from the environment; refuses to start without its secrets."""
 
+import ipaddress
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -30,6 +32,15 @@ if TASK_STALE_AFTER_SECONDS <= 10 * EMAIL_TIMEOUT:  # noqa: F405
     raise ImproperlyConfigured(
         "TASK_STALE_AFTER_SECONDS must exceed ten EMAIL_TIMEOUTs (the longest send)."
     )
+
+# X-Forwarded-For is trusted only from our proxies' networks, and never from everyone.
+if TRUSTED_PROXY_HOPS and not TRUSTED_PROXY_NETWORKS:  # noqa: F405
+    raise ImproperlyConfigured("TRUSTED_PROXY_HOPS needs TRUSTED_PROXY_NETWORKS (ADR 0031).")
+for _network in TRUSTED_PROXY_NETWORKS:  # noqa: F405
+    if ipaddress.ip_network(_network.strip(), strict=False).prefixlen == 0:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXY_NETWORKS must not trust every address: {_network}"
+        )
 
 JWT_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -78,3 +78,13 @@ def test_production_refuses_a_stale_threshold_a_live_send_could_reach():
     assert result.returncode != 0
     assert "TASK_STALE_AFTER_SECONDS" in result.stderr
     assert _load_production({**GOOD, "EMAIL_TIMEOUT": "5"}).returncode == 0
+
+
+def test_production_trusts_forwarded_for_only_from_named_networks():
+    hops_only = _load_production({**GOOD, "TRUSTED_PROXY_HOPS": "1"})
+    assert hops_only.returncode != 0
+    assert "TRUSTED_PROXY_NETWORKS" in hops_only.stderr
+    everyone = {**GOOD, "TRUSTED_PROXY_HOPS": "1", "TRUSTED_PROXY_NETWORKS": "10.0.0.0/8,0.0.0.0/0"}
+    assert _load_production(everyone).returncode != 0
+    ingress = {**GOOD, "TRUSTED_PROXY_HOPS": "1", "TRUSTED_PROXY_NETWORKS": "10.40.0.0/16"}
+    assert _load_production(ingress).returncode == 0

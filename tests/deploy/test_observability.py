@@ -138,6 +138,7 @@ def test_access_log_is_json_with_request_context(client, captured_logs):
     assert line["path"] == "/api/v1/health"
     assert isinstance(line["duration_ms"], float)
     assert "user_id" in line
+    assert line["client_ip"] == "127.0.0.1"  # jobboard.client_address decides it (ADR 0031)
     assert {"time", "level", "message"} <= set(line)
 
 
