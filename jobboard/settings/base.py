@@ -304,9 +304,9 @@ def payments_sandbox_settings(site_url: str) -> dict[str, str]:
 # --- Observability: tracing, metrics.
 # Tracing (jobboard/tracing.py, installed by jobboard/wsgi.py) is off unless this is set.
 OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
-# /metrics answers 404 to requests that came through a proxy (X-Forwarded-For): Prometheus
-# scrapes pods directly, the public ingress must not expose metrics.
-METRICS_ALLOW_PROXIED = env.bool("METRICS_ALLOW_PROXIED", default=False)
+# /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`, which the shipped Prometheus
+# configurations send; without a token there are no metrics (404). ADR 0034.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # django-prometheus: histogram buckets for request latency, fine around the 50/200 ms targets.
 PROMETHEUS_LATENCY_BUCKETS = (
     0.005,
@@ -377,6 +377,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# HSTS (its max-age is production's SECURE_HSTS_SECONDS) covers subdomains or asks for the
+# browsers' preload list only when the operator opts in: both bind every subdomain to HTTPS
+# for as long as the header said, and preloading is hard to undo (ADR 0034).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 CSRF_COOKIE_SAMESITE = "Lax"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

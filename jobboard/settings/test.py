@@ -36,3 +36,4 @@ WHITENOISE_AUTOREFRESH = True
 PAYMENTS_SANDBOX = True
 globals().update(payments_sandbox_settings("http://testserver"))  # noqa: F405
 PAYMENTS_HTTP_BACKOFF = 0.0
+METRICS_TOKEN = "test-metrics-token-for-the-test-suite-only"  # noqa: S105
