@@ -106,8 +106,8 @@ USES_POSTGRES = "postgresql" in DATABASES["default"]["ENGINE"]
 # by the timeouts, and after a failed one the circuit breaker stops calling Redis for
 # REDIS_CIRCUIT_OPEN_SECONDS (jobboard/cache.py, ADR 0033): a hung Redis costs milliseconds.
 REDIS_URL = env.str("REDIS_URL", default="")
-REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=0.25)
-REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.25)
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=0.5)
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
 REDIS_CIRCUIT_OPEN_SECONDS = env.float("REDIS_CIRCUIT_OPEN_SECONDS", default=5)
 if REDIS_URL:
     _redis_options = {
