@@ -229,11 +229,12 @@ def drill_redis(stack, fx, outage=30.0) -> dict:
     }
 
 
-def drill_redis_hang(stack, fx, hang=30.0, normal=10.0) -> dict:
+def drill_redis_hang(stack, fx, hang=30.0, normal=10.0, kill=False) -> dict:
     """Redis stopped with SIGSTOP: it keeps its port and accepts connections but answers
     nothing, so every cache call waits for its timeout unless the circuit breaker stops
-    calling it (ADR 0033). Reads before and during the hang are compared."""
-    pid = stack.redis_pid()
+    calling it (ADR 0033). Reads before and during the hang are compared. `kill` shuts Redis
+    down instead, the floor a hang can be brought to: every read then misses the cache."""
+    pid = None if kill else stack.redis_pid()
     login = {"email": "login@bench.kr", "password": PASSWORD}
     with httpx.Client(base_url=fx.base_url, timeout=10) as client:
         revoked = fx.login(client, "login@bench.kr")
@@ -241,7 +242,7 @@ def drill_redis_hang(stack, fx, hang=30.0, normal=10.0) -> dict:
         with Background(fx) as load:
             time.sleep(normal)
             stopped_at = time.monotonic() - load.t0
-            os.kill(pid, signal.SIGSTOP)
+            stack.redis_stop() if kill else os.kill(pid, signal.SIGSTOP)
             try:
                 time.sleep(2)
                 started = time.monotonic()
@@ -252,7 +253,7 @@ def drill_redis_hang(stack, fx, hang=30.0, normal=10.0) -> dict:
                 )
                 time.sleep(max(0, hang - 2 - login_seconds))
             finally:
-                os.kill(pid, signal.SIGCONT)
+                stack.redis_start() if kill else os.kill(pid, signal.SIGCONT)
             resumed_at = time.monotonic() - load.t0
             recovered_after = None
             while recovered_after is None and time.monotonic() - load.t0 < resumed_at + 30:
@@ -447,13 +448,17 @@ def seed(stack, jobs: int) -> list[int]:
 
 
 def hang_only(stack, fx, args, hang: float) -> None:
-    """The SIGSTOP drill twice: as shipped, then with the breaker off (every call waits for
-    its timeout), so the figures show what the breaker itself saves."""
-    rows = [{"breaker": "on (shipped)", **drill_redis_hang(stack, fx, hang=hang)}]
+    """The SIGSTOP drill as shipped; Redis killed instead (no cache at all: the floor the
+    breaker can bring a hang down to); the SIGSTOP drill with the breaker off (every call
+    waits for its timeout) — so the figures show what the breaker itself saves."""
+    rows = [
+        {"breaker": "hung, breaker on (shipped)", **drill_redis_hang(stack, fx, hang=hang)},
+        {"breaker": "killed, breaker on", **drill_redis_hang(stack, fx, hang=hang, kill=True)},
+    ]
     stack.web_stop()
     stack.extra_env["REDIS_CIRCUIT_OPEN_SECONDS"] = "0"
     stack.web_start()
-    rows.append({"breaker": "off (timeouts only)", **drill_redis_hang(stack, fx, hang=hang)})
+    rows.append({"breaker": "hung, breaker off", **drill_redis_hang(stack, fx, hang=hang)})
     keys = [k for k in rows[0] if k != "breaker"]
     body = (
         f"Command: `.venv/bin/python -m bench.load_faults --jobs {args.jobs} --hang-only"
