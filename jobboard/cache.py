@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django_redis.cache import RedisCache
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -66,6 +68,11 @@ class CircuitBreaker:
     @property
     def is_open(self) -> bool:
         return bool(self._open_until)
+
+    @property
+    def refusing(self) -> bool:
+        """Open and not yet due for a probe (unlike allow(), this claims nothing)."""
+        return bool(self._open_until) and self.clock() < self._open_until
 
     def allow(self) -> bool:
         if not self._open_until:
@@ -142,11 +149,73 @@ class _GuardedClient:
         return guarded
 
 
+# Read caches this process may answer from its own memory while Redis is refused, by key
+# prefix; their TTLs bound how stale they get (a write seen by one process only). Apps add
+# theirs from AppConfig.ready() (jobs: "jobs:"). Keys behind a security decision (device
+# state, ADR 0006) are never added: those fall back to the database.
+LOCAL_WHILE_OPEN: set[str] = set()
+
+
 class BreakerRedisCache(RedisCache):
-    """django-redis's cache backend with the circuit breaker (settings.CACHES)."""
+    """django-redis's cache backend with the circuit breaker (settings.CACHES). An alias that
+    treats failures as misses (IGNORE_EXCEPTIONS) answers LOCAL_WHILE_OPEN keys from a small
+    in-process cache while the circuit refuses calls, so hot pages are built once per
+    process rather than on every request of an outage; the guard alias never does."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._local = LocMemCache(
+            f"while-open:{server}:{params.get('KEY_PREFIX', '')}",
+            {"KEY_PREFIX": params.get("KEY_PREFIX", ""), "OPTIONS": {"MAX_ENTRIES": 2000}},
+        )
+        self._local_in_use = False
 
     @property
     def client(self):
         if getattr(self, "_guarded", None) is None:
             self._guarded = _GuardedClient(super().client, breaker_for(self._server))
         return self._guarded
+
+    def _local_for(self, keys) -> LocMemCache | None:
+        if not self._ignore_exceptions:
+            return None
+        breaker = breaker_for(self._server)
+        if not breaker.is_open and self._local_in_use:
+            self._local.clear()  # Redis is back: nothing from the outage is served again
+            self._local_in_use = False
+        if not breaker.refusing or not LOCAL_WHILE_OPEN:
+            return None
+        if not all(str(key).startswith(tuple(LOCAL_WHILE_OPEN)) for key in keys):
+            return None
+        self._local_in_use = True
+        return self._local
+
+    def get(self, key, default=None, version=None, client=None):
+        local = self._local_for([key])
+        if local is not None:
+            return local.get(key, default, version)
+        return super().get(key, default=default, version=version, client=client)
+
+    def get_many(self, keys, version=None, **kwargs):
+        local = self._local_for(keys)
+        if local is not None:
+            return local.get_many(keys, version)
+        return super().get_many(keys, version=version, **kwargs)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None, **kwargs):
+        local = self._local_for([key])
+        if local is not None:
+            return local.set(key, value, timeout, version)
+        return super().set(key, value, timeout, version=version, **kwargs)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None, **kwargs):
+        local = self._local_for([key])
+        if local is not None:
+            return local.add(key, value, timeout, version)
+        return super().add(key, value, timeout, version=version, **kwargs)
+
+    def incr(self, key, delta=1, version=None, **kwargs):
+        local = self._local_for([key])
+        if local is not None:
+            return local.incr(key, delta, version)
+        return super().incr(key, delta=delta, version=version, **kwargs)

@@ -87,12 +87,12 @@ def test_one_timeout_opens_the_circuit_for_both_aliases(hung):
     default = _redis_cache(hung.url, ignore_exceptions=True)
     guard = _redis_cache(hung.url, ignore_exceptions=False)
     opened_before = _opened()
-    assert default.get("jobs:list") is None  # waited once, treated as a miss
+    assert default.get("device:1") is None  # waited once, treated as a miss
     assert hung.connections == 1
     assert _opened() == opened_before + 1
     for _ in range(50):
-        assert default.get("jobs:list") is None
-        assert default.add("jobs:version", 1) is None
+        assert default.get("device:1") is None
+        assert default.add("device:2", "1") is None
     with pytest.raises(CacheCircuitOpen):
         guard.get_many(["signin:email:x"])  # fails closed, without asking the server
     assert hung.connections == 1
@@ -190,3 +190,31 @@ def test_device_revocation_holds_while_the_cache_is_hung__POL_A_002(api_client, 
 def test_health_reports_a_hung_cache_as_down(api_client, hung_caches):
     body = api_client.get("/api/v1/health").json()
     assert body == {"status": "degraded", "database": "ok", "cache": "down"}
+
+
+def test_read_caches_answer_from_process_memory_while_the_circuit_refuses(hung, monkeypatch):
+    """Job list pages (LOCAL_WHILE_OPEN, registered by the jobs app) are built once per
+    process during an outage instead of on every request; device state never is."""
+    assert "jobs:" in breaker_cache.LOCAL_WHILE_OPEN
+    clock = Clock()
+    monkeypatch.setattr(breaker_cache, "breaker_for", _breaker_factory(clock, open_seconds=5.0))
+    default = _redis_cache(hung.url, ignore_exceptions=True)
+    guard = _redis_cache(hung.url, ignore_exceptions=False)
+    assert default.get("jobs:page:1") is None  # the timeout that opens the circuit
+    default.set("jobs:page:1", {"results": [1, 2]}, 30)
+    assert default.get("jobs:page:1") == {"results": [1, 2]}
+    assert default.add("jobs:list-version", 1, None) is True
+    assert default.incr("jobs:list-version") == 2
+    assert default.get_many(["jobs:page:1", "jobs:list-version"]) == {
+        "jobs:page:1": {"results": [1, 2]},
+        "jobs:list-version": 2,
+    }
+    default.set("device:abc", "1", 60)
+    assert default.get("device:abc") is None  # revocation checks ask the database instead
+    with pytest.raises(CacheCircuitOpen):
+        guard.get("jobs:page:1")  # the guard alias fails closed, never from memory
+    assert hung.connections == 1
+
+    breaker_cache.breaker_for(hung.url).succeeded()  # Redis is back
+    assert default.get("jobs:page:1") is None  # asks Redis again; the outage copy is gone
+    assert hung.connections == 2
