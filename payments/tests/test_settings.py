@@ -21,11 +21,8 @@ BASE_ENV = {
 }
 
 
-def load(**env):
-    code = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.PAYMENTS_SANDBOX)"
-    )
+def load(code="print(settings.PAYMENTS_SANDBOX)", **env):
+    code = "import django; django.setup(); from django.conf import settings; " + code
     return subprocess.run(  # noqa: S603 (our own interpreter, fixed code)
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -61,3 +58,27 @@ def test_production_refuses_a_sandbox_base_url():
 def test_production_refuses_test_keys_unless_allowed():
     assert "test key" in load(TOSS_SECRET_KEY="test_sk_x").stderr
     assert load(TOSS_SECRET_KEY="test_sk_x", PAYMENTS_ALLOW_TEST_KEYS="true").returncode == 0
+
+
+def production_csp() -> dict:
+    """Production's Content-Security-Policy, read from the real settings module."""
+    import json
+
+    result = load("import json; print(json.dumps(settings.CONTENT_SECURITY_POLICY, default=repr))")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_has_no_sandbox_in_its_url_map_or_apps():
+    """#11 item 8: the development sandbox is not mounted, not installed, and its package is
+    not shipped in the image (.dockerignore)."""
+    code = (
+        "from django.urls import Resolver404, resolve\n"
+        "try:\n    resolve('/payments/sandbox/toss/checkout/'); print('mounted')\n"
+        "except Resolver404:\n    print('absent')\n"
+        "print('payments_sandbox' in settings.INSTALLED_APPS)"
+    )
+    result = load(code)
+    assert result.stdout.split() == ["absent", "False"], result.stderr
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert "payments_sandbox" in ignored

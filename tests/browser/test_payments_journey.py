@@ -47,7 +47,7 @@ def test_recruiter_buys_premium_through_the_sandbox(
     with page.expect_navigation():
         page.locator("button[value=pay]").click()
 
-    assert "/payments/success/" in page.url
+    assert "/payments/return/toss/" in page.url
     order = Order.objects.get()
     assert order.status == OrderStatus.PAID
     assert order.job_option.is_active()

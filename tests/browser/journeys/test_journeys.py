@@ -91,7 +91,7 @@ def test_recruiter_registers_posts_and_promotes_a_job(cast, served_app):
     expect(page).to_have_url(re.compile(r"/payments/sandbox/toss/checkout/"))
     cast.shot("recruiter", "journey-04-sandbox-window")
     page.get_by_role("button", name="Pay").click()
-    expect(page).to_have_url(re.compile(r"/payments/success/"))
+    expect(page).to_have_url(re.compile(r"/payments/return/toss/"))
     expect(page.get_by_role("main")).to_contain_text(re.compile("paid|Paid"))
     cast.shot("recruiter", "journey-05-payment-success")
     cast.assert_clean("recruiter")
