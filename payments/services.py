@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
@@ -55,6 +56,9 @@ from .models import (
 logger = logging.getLogger("payments")
 
 OPEN_STATES = (OrderStatus.PENDING, OrderStatus.CONFIRMING)
+# Signed deliveries older than the signature's tolerance (5 minutes) are refused anyway;
+# their ids are remembered a while longer.
+REPLAY_WINDOW_SECONDS = 3600
 
 
 def new_order_id() -> str:
@@ -620,6 +624,17 @@ def webhook_receive(*, provider: str, body: bytes, headers, content_type: str) -
     if notification is None:
         logger.info("payments: webhook event ignored", extra={"provider": provider})
         return "ignored"
+    # A signed delivery already processed is a replay: answered, not acted on again.
+    replay_key = f"payments:delivery:{provider}:{notification.delivery_id}"
+    if notification.delivery_id and cache.get(replay_key):
+        return "duplicate"
+    result = _webhook_apply(provider, gateway, notification)
+    if notification.delivery_id:
+        cache.set(replay_key, result, REPLAY_WINDOW_SECONDS)
+    return result
+
+
+def _webhook_apply(provider: str, gateway, notification) -> str:
     order = Order.objects.filter(order_id=notification.order_id).first()
     if order is None:
         logger.warning(

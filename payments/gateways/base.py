@@ -106,11 +106,13 @@ class GatewayPayment:
 @dataclass(frozen=True)
 class Notification:
     """What a webhook body says, before anything is believed: which payment to look up.
-    `secret` is a value the genuine sender repeats (Toss virtual-account callbacks)."""
+    `secret` is a value the genuine sender repeats (Toss virtual-account callbacks);
+    `delivery_id` is set only by providers that sign it, so a replay can be refused."""
 
     payment_id: str
     order_id: str
     secret: str = ""
+    delivery_id: str = ""
 
 
 @dataclass(frozen=True)
