@@ -2,7 +2,8 @@
 # jobboard production image: gunicorn serving jobboard.wsgi, non-root, no compilers or caches.
 # Build:  docker build -t jobboard .      Run: see compose.yaml and docs/deploy.md.
 # Every dependency ships a wheel for linux x86_64/aarch64 (psycopg[binary], argon2-cffi…),
-# so the build stage needs no compiler either; it only resolves and installs with uv.
+# so the build stage needs no compiler either; it installs uv.lock as it is (ADR 0024):
+# the runtime set plus the `otel` extra (tracing is switched on by configuration alone).
 
 ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm
 
@@ -15,18 +16,23 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
 RUN pip install --no-cache-dir "uv==0.13.9" \
  && python -m venv --without-pip /opt/venv
 WORKDIR /app
-# Dependencies first: this layer is reused until pyproject.toml changes.
-COPY pyproject.toml ./
-RUN uv pip install --python /opt/venv/bin/python -r pyproject.toml
+# Dependencies first: this layer is reused until pyproject.toml or uv.lock changes.
+# --frozen installs exactly the locked versions and never re-resolves.
+COPY pyproject.toml uv.lock ./
+RUN UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-python-downloads \
+      --python /opt/venv/bin/python --extra otel
 COPY . .
 # collectstatic needs production settings to import; these throwaway values exist only for
 # this one RUN in this build stage and never reach the runtime image. The code is
 # byte-compiled here because the runtime filesystem is read-only.
+# They must pass production's own checks (a 32-character JWT key, PostgreSQL URL);
+# payments are off so no gateway key is needed. .ci/run builds this file for real.
 RUN DJANGO_SETTINGS_MODULE=jobboard.settings.production \
-    SECRET_KEY=collectstatic-only \
-    JWT_SIGNING_KEY=collectstatic-only-jwt \
+    SECRET_KEY=collectstatic-only-secret-key-not-used-at-runtime \
+    JWT_SIGNING_KEY=collectstatic-only-jwt-signing-key-not-used-at-runtime \
     ALLOWED_HOSTS=build.invalid \
     DATABASE_URL=postgres://build@build.invalid/build \
+    PAYMENTS_ENABLED=False \
     /opt/venv/bin/python manage.py collectstatic --no-input -v 0 \
  && /opt/venv/bin/python -m compileall -q -x '/app/var/' /app \
  && rm -rf /app/var/media

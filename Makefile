@@ -3,7 +3,7 @@ PY ?= .venv/bin/python
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jobboard
 export REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test lint spec schema contracts browser messages
+.PHONY: run test lint spec schema contracts browser messages lock
 
 run:
 	scripts/serve
@@ -11,7 +11,8 @@ run:
 test:
 	scripts/test
 
-lint:
+lint:  ## the lint part of every landing's gate and of .ci/run
+	.venv/bin/uv lock --check --quiet  # pyproject.toml and uv.lock agree (ADR 0024)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m djlint templates --lint
@@ -29,3 +30,6 @@ browser:
 
 messages:  ## re-extract the Korean catalogs and compile them (commit .po and .mo)
 	PY=$(PY) scripts/update_translations.sh
+
+lock:  ## re-resolve uv.lock after changing dependencies in pyproject.toml (commit both)
+	.venv/bin/uv lock

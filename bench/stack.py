@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -17,6 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PG_BIN = Path(sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1])
 
 
+def free_port() -> int:
+    """A port nobody listens on now: other engineers' stacks share this machine."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def _as_postgres(*args: str) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
 
@@ -25,13 +33,15 @@ class PrivateStack:
     def __init__(
         self,
         *,
-        pg_port=55432,
-        redis_port=56379,
-        web_port=58000,
-        workers=2,
+        pg_port: int | None = None,
+        redis_port: int | None = None,
+        web_port: int | None = None,
+        workers: int | None = None,
         extra_env: dict | None = None,
     ):
-        self.pg_port, self.redis_port, self.web_port = pg_port, redis_port, web_port
+        self.pg_port = pg_port or free_port()
+        self.redis_port = redis_port or free_port()
+        self.web_port = web_port or free_port()
         self.workers = workers
         self.dir = Path(tempfile.mkdtemp(prefix="jobboard-bench-"))
         self.extra_env = extra_env or {}
@@ -63,6 +73,7 @@ class PrivateStack:
             "IAMPORT_API_SECRET": "bench",
             "IAMPORT_IMP_CODE": "imp00000000",
             "LOG_LEVEL": "WARNING",
+            "GUNICORN_LOG_LEVEL": "warning",
             **self.extra_env,
         }
 
@@ -106,21 +117,25 @@ class PrivateStack:
             capture_output=True,
         )
 
-    def pg_create_database(self) -> None:
-        subprocess.run(
-            [
-                str(PG_BIN / "createdb"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.pg_port),
-                "-U",
-                "postgres",
-                "jobboard",
-            ],
-            check=False,
+    def _pg_client(self, tool: str, *args: str, check: bool) -> str:
+        """Run a PostgreSQL client tool against this cluster as the postgres role."""
+        return subprocess.run(
+            [str(PG_BIN / tool), "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "postgres"]
+            + list(args),
+            check=check,
             capture_output=True,
-        )
+            text=True,
+        ).stdout.strip()
+
+    def pg_create_database(self) -> None:
+        self._pg_client("createdb", "jobboard", check=False)
+
+    def psql(self, sql: str) -> str:
+        """One statement through psql (benchmark upkeep such as VACUUM; never app code)."""
+        return self._pg_client("psql", "-d", "jobboard", "-tAc", sql, check=True)
+
+    def pg_version(self) -> str:
+        return self.psql("SHOW server_version").split()[0]
 
     # --- Redis -----------------------------------------------------------------------
     def redis_start(self) -> None:
@@ -192,9 +207,9 @@ class PrivateStack:
             "jobboard.wsgi:application",
             "--bind",
             f"127.0.0.1:{self.web_port}",
-            "--workers",
-            str(self.workers),
         ]
+        if self.workers:  # else the config's default, as in production
+            args += ["--workers", str(self.workers)]
         if config.exists():
             args[4:4] = ["--config", str(config)]
         # The web server shares core 0 and 1 with the load generator; the generator pins
@@ -202,12 +217,17 @@ class PrivateStack:
         self.gunicorn = subprocess.Popen(
             args,
             cwd=ROOT,
-            env=self.env(),
+            # This stack's own metrics folder (the default is shared by every gunicorn here).
+            env={**self.env(), "PROMETHEUS_MULTIPROC_DIR": str(self.metrics_dir)},
             stdout=open(self.dir / "gunicorn.log", "w"),  # noqa: SIM115
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self.wait_healthy()
+
+    @property
+    def metrics_dir(self) -> Path:
+        return self.dir / "metrics"
 
     def worker_start(self) -> None:
         python = ROOT / ".venv/bin/python"
@@ -221,14 +241,15 @@ class PrivateStack:
             stderr=subprocess.STDOUT,
         )
 
-    def wait_healthy(self, timeout: float = 30) -> None:
+    def wait_healthy(self, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(self.base_url + "/api/v1/health", timeout=2).status_code == 200:
                     return
             time.sleep(0.3)
-        raise RuntimeError("the app did not become healthy; see " + str(self.dir))
+        log = (self.dir / "gunicorn.log").read_text()[-3000:]
+        raise RuntimeError("the app did not become healthy; gunicorn said:\n" + log)
 
     def gunicorn_pids(self) -> set[int]:
         if self.gunicorn is None:

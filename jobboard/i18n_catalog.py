@@ -1,105 +1,30 @@
-"""A tiny reader for gettext .po catalogs (no dependency), used by the i18n tests and
-scripts/update_translations.sh to find entries a translator still has to fill in."""
+"""Korean catalog maintenance on top of polib, used by the i18n tests and
+scripts/update_translations.sh to find entries a translator still has to fill in and to keep
+the Korean text of strings that moved between catalogs. A development tool: polib is in the
+`dev` extra, and nothing at runtime imports this module."""
 
-import ast
 import json
 import sys
-import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
-
-@dataclass
-class Entry:
-    msgid: str = ""
-    msgid_plural: str | None = None
-    msgctxt: str | None = None
-    msgstr: dict[int, str] = field(default_factory=dict)
-    flags: set[str] = field(default_factory=set)
-    obsolete: bool = False
-
-
-def _unquote(text: str) -> str:
-    return ast.literal_eval(text)
-
-
-def parse_po(path: str | Path) -> list[Entry]:
-    """Entries of a .po file, header included (msgid ""), obsolete ones flagged."""
-    entries: list[Entry] = []
-    entry = Entry()
-    target: tuple[str, int] | None = None
-    started = False
-
-    def flush() -> None:
-        nonlocal entry, started, target
-        if started:
-            entries.append(entry)
-        entry, started, target = Entry(), False, None
-
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("#~"):
-            line = line[2:].strip()
-            entry.obsolete = True
-            if not line or line.startswith("#"):
-                continue
-        if not line:
-            flush()
-            continue
-        if line.startswith("#,"):
-            if started:
-                flush()
-            entry.flags |= {flag.strip() for flag in line[2:].split(",")}
-            continue
-        if line.startswith("#"):
-            if started and target and target[0] == "msgstr":
-                flush()
-            continue
-        keyword, _, rest = line.partition(" ")
-        if line.startswith('"'):
-            value = _unquote(line)
-            kind, index = target
-            if kind == "msgstr":
-                entry.msgstr[index] += value
-            else:
-                setattr(entry, kind, getattr(entry, kind) + value)
-            continue
-        if keyword == "msgctxt" or (
-            keyword == "msgid" and started and target and target[0] == "msgstr"
-        ):
-            flush()
-        started = True
-        if keyword.startswith("msgstr"):
-            index = int(keyword[7:-1]) if keyword.startswith("msgstr[") else 0
-            entry.msgstr[index] = _unquote(rest)
-            target = ("msgstr", index)
-        elif keyword in ("msgid", "msgid_plural", "msgctxt"):
-            setattr(entry, keyword, _unquote(rest))
-            target = (keyword, 0)
-        else:
-            raise ValueError(f"{path}: cannot parse {raw!r}")
-    flush()
-    return entries
-
-
-def catalog_problems(path: str | Path) -> list[str]:
-    """Entries that would show English at runtime: empty msgstr, fuzzy, or missing plural."""
-    problems = []
-    for entry in parse_po(path):
-        if entry.obsolete:
-            continue
-        label = repr(entry.msgid) if entry.msgid else "header"
-        if "fuzzy" in entry.flags:
-            problems.append(f"{label}: fuzzy")
-        if entry.msgid and (not entry.msgstr or not all(entry.msgstr.values())):
-            problems.append(f"{label}: untranslated")
-    return problems
-
-
-# --- Maintenance commands for scripts/update_translations.sh -------------------------------
+import polib
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 SKIP_DIRS = {".venv", "venv", "node_modules", "var", ".git", "bench", "deploy"}
+
+
+def load(path: str | Path) -> polib.POFile:
+    return polib.pofile(str(path))
+
+
+def catalog_problems(path: str | Path) -> list[str]:
+    """Entries that would show English at runtime: fuzzy (ignored by gettext), an empty
+    msgstr, or a plural form left empty. Obsolete entries do not count."""
+    catalog = load(path)
+    header = ["header: fuzzy"] if catalog.metadata_is_fuzzy else []
+    fuzzy = [f"{entry.msgid!r}: fuzzy" for entry in catalog.fuzzy_entries()]
+    empty = [f"{entry.msgid!r}: untranslated" for entry in catalog.untranslated_entries()]
+    return header + fuzzy + empty
 
 
 def catalogs(base: Path = BASE_DIR) -> list[Path]:
@@ -110,48 +35,41 @@ def catalogs(base: Path = BASE_DIR) -> list[Path]:
     return sorted(kept, key=lambda po: (po.parent.parent.parent.parent != base, po))
 
 
-def _key(entry: Entry) -> tuple[str | None, str, str | None]:
-    return (entry.msgctxt, entry.msgid, entry.msgid_plural)
+def _key(entry: polib.POEntry) -> str:
+    return json.dumps([entry.msgctxt, entry.msgid, entry.msgid_plural or None])
+
+
+def _text(entry: polib.POEntry) -> str:
+    # Korean has one plural form (nplurals=1): msgstr[0] is the whole translation.
+    return entry.msgstr_plural[0] if entry.msgid_plural else entry.msgstr
 
 
 def known_translations(paths: list[Path]) -> dict[str, str]:
     """Complete, non-fuzzy translations of all catalogs (first catalog wins), keyed as JSON."""
     known: dict[str, str] = {}
     for path in paths:
-        for entry in parse_po(path):
-            complete = entry.msgstr and all(entry.msgstr.values())
-            if entry.msgid and complete and "fuzzy" not in entry.flags:
-                known.setdefault(json.dumps(_key(entry)), entry.msgstr[0])
+        for entry in load(path).translated_entries():
+            known.setdefault(_key(entry), _text(entry))
     return known
 
 
-def _quote(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
-
-
 def refill(path: Path, known: dict[str, str]) -> int:
-    """Fill empty (not fuzzy) entries of one .po from known translations; returns the count."""
+    """Fill empty (not fuzzy) entries of one .po from known translations; returns the count.
+    The file is rewritten only when something was filled; polib wraps lines its own way, so
+    scripts/update_translations.sh passes the file through msgcat afterwards."""
+    catalog = load(path)
     filled = 0
-    blocks = path.read_text(encoding="utf-8").strip("\n").split("\n\n")
-    for number, block in enumerate(blocks):
-        if "fuzzy" in block or "#~" in block:
+    for entry in catalog.untranslated_entries():
+        text = known.get(_key(entry))
+        if text is None:
             continue
-        with tempfile.NamedTemporaryFile("w", suffix=".po", encoding="utf-8") as one:
-            one.write(block + "\n")
-            one.flush()
-            entries = parse_po(one.name)
-        if len(entries) != 1 or not entries[0].msgid:
-            continue
-        entry = entries[0]
-        text = known.get(json.dumps(_key(entry)))
-        if text is None or all(entry.msgstr.values()):
-            continue
-        head = block.split("\nmsgstr")[0].split("\n")
-        keyword = "msgstr[0]" if entry.msgid_plural is not None else "msgstr"
-        blocks[number] = "\n".join([*head, f"{keyword} {_quote(text)}"])
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: text}
+        else:
+            entry.msgstr = text
         filled += 1
-    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    if filled:
+        catalog.save()
     return filled
 
 
@@ -174,7 +92,7 @@ def main(argv: list[str]) -> int:
     elif command == "report":
         total = 0
         for path in paths:
-            entries = [e for e in parse_po(path) if e.msgid and not e.obsolete]
+            entries = [entry for entry in load(path) if not entry.obsolete]
             problems = catalog_problems(path)
             total += len(problems)
             for problem in problems:

@@ -1,12 +1,16 @@
 """OpenTelemetry tracing for Django requests and outgoing httpx calls (payment gateways).
 
 Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set: nothing is imported or patched otherwise.
+OpenTelemetry is the optional `otel` extra: the image and the dev set install it, the
+runtime set of scripts/bootstrap does not (ADR 0024).
 jobboard/wsgi.py calls `configure_tracing()` before Django loads, so the Django
 instrumentor can add its middleware. The standard OTEL_* variables (OTEL_SERVICE_NAME,
 OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER…) are read by the SDK itself.
 """
 
 import os
+
+from django.core.exceptions import ImproperlyConfigured
 
 DEFAULT_SERVICE_NAME = "jobboard"
 
@@ -18,7 +22,13 @@ def configure_tracing(environ=None) -> bool:
     if not endpoint:
         return False
 
-    from opentelemetry import trace
+    try:
+        from opentelemetry import trace
+    except ImportError as exc:  # the `otel` extra is not installed (scripts/bootstrap)
+        raise ImproperlyConfigured(
+            "OTEL_EXPORTER_OTLP_ENDPOINT is set but OpenTelemetry is not installed: "
+            "install the `otel` extra (the production image has it)."
+        ) from exc
     from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
     from opentelemetry.instrumentation.django import DjangoInstrumentor
     from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.tests.factories import JobseekerFactory
-from jobboard.i18n_catalog import catalog_problems, parse_po
+from jobboard.i18n_catalog import catalog_problems, known_translations, load, refill
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +31,9 @@ PAGES = [("jobs:home", "채용공고"), ("jobs:list", "채용공고"), ("account
 def test_the_project_catalog_exists_and_is_korean():
     project = BASE / "locale/ko/LC_MESSAGES/django.po"
     assert project in CATALOGS
-    header = parse_po(project)[0]
-    assert header.msgid == ""
-    assert "Language: ko\n" in header.msgstr[0]
-    assert "Plural-Forms: nplurals=1; plural=0;" in header.msgstr[0]
+    header = load(project).metadata
+    assert header["Language"] == "ko"
+    assert header["Plural-Forms"] == "nplurals=1; plural=0;"
 
 
 @pytest.mark.parametrize("po", CATALOGS, ids=CATALOG_IDS)
@@ -44,11 +43,12 @@ def test_catalog_has_no_untranslated_or_fuzzy_entries(po):
 
 @pytest.mark.parametrize("po", CATALOGS, ids=CATALOG_IDS)
 def test_catalog_keeps_every_placeholder(po):
-    for entry in parse_po(po):
-        if entry.obsolete or not entry.msgid:
+    for entry in load(po):
+        if entry.obsolete:
             continue
         wanted = sorted(set(PLACEHOLDER.findall(entry.msgid)))
-        for msgstr in entry.msgstr.values():
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for msgstr in translations:
             assert sorted(set(PLACEHOLDER.findall(msgstr))) == wanted, entry.msgid
 
 
@@ -142,3 +142,55 @@ def test_service_refusals_reach_the_form_in_the_page_language(client):
     assert "이메일 또는 비밀번호가 올바르지 않습니다." in korean
     english = client.post(reverse("accounts:login"), data, headers={"accept-language": "en"})
     assert "The email or password is not correct." in english.content.decode()
+
+
+SAMPLE_PO = """msgid ""
+msgstr ""
+"Language: ko\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+
+msgid "Apply"
+msgstr "지원하기"
+
+#, fuzzy
+msgid "Jobs"
+msgstr "채용공고"
+
+msgid "Closed"
+msgstr ""
+
+msgid "%d job"
+msgid_plural "%d jobs"
+msgstr[0] ""
+
+#~ msgid "Gone"
+#~ msgstr ""
+"""
+
+
+def test_catalog_problems_name_fuzzy_empty_and_plural_entries_not_obsolete(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(SAMPLE_PO, encoding="utf-8")
+    assert catalog_problems(po) == [
+        "'Jobs': fuzzy",
+        "'Closed': untranslated",
+        "'%d job': untranslated",
+    ]
+
+
+def test_refill_keeps_moved_translations_and_leaves_fuzzy_ones(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(SAMPLE_PO, encoding="utf-8")
+    known = {
+        '[null, "Closed", null]': "마감",
+        '[null, "%d job", "%d jobs"]': "채용공고 %d건",
+        '[null, "Jobs", null]': "공고",
+    }
+    assert refill(po, known) == 2
+    assert catalog_problems(po) == ["'Jobs': fuzzy"]
+    assert known_translations([po]) == {
+        '[null, "Apply", null]': "지원하기",
+        '[null, "Closed", null]': "마감",
+        '[null, "%d job", "%d jobs"]': "채용공고 %d건",
+    }

@@ -5,12 +5,14 @@ import io
 import json
 import logging
 import runpy
+import sys
 from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.module_loading import import_string
 from prometheus_client import REGISTRY
@@ -215,6 +217,13 @@ def test_tracing_configures_django_and_httpx_when_an_endpoint_is_set():
         if isinstance(provider, TracerProvider):
             provider.shutdown()
     assert list(settings.MIDDLEWARE) == middleware
+
+
+def test_tracing_without_the_otel_extra_says_what_to_install(monkeypatch):
+    # sys.modules entries set to None make the import fail as on an install without the extra.
+    monkeypatch.setitem(sys.modules, "opentelemetry", None)
+    with pytest.raises(ImproperlyConfigured, match="`otel` extra"):
+        configure_tracing({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318"})
 
 
 @pytest.mark.django_db
