@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import portone, views
 
 # Mounted at /payments/sandbox/ only when PAYMENTS_SANDBOX is on (payments/urls.py), in
 # development and tests; the package is not in the production image.
@@ -26,4 +26,7 @@ urlpatterns = [
         name="sandbox-iamport-find",
     ),
     path("iamport/payments/<str:imp_uid>", views.iamport_payment, name="sandbox-iamport-payment"),
+    path("portone/checkout/", portone.checkout, name="sandbox-portone-checkout"),
+    path("portone/payments/<str:payment_id>/cancel", portone.cancel, name="sandbox-portone-cancel"),
+    path("portone/payments/<str:payment_id>", portone.payment, name="sandbox-portone-payment"),
 ]

@@ -54,7 +54,17 @@ if PAYMENTS_ENABLED:  # noqa: F405
         "IAMPORT_IMP_CODE",
     ):
         _required(_name)
-    for _name in ("TOSS_API_BASE", "IAMPORT_API_BASE"):
+    # PortOne V2 is offered only where its API secret is configured; then all of its
+    # settings are required, webhook secrets included (unsigned PortOne deliveries are refused).
+    _bases = ["TOSS_API_BASE", "IAMPORT_API_BASE"]
+    if env.str("PORTONE_API_SECRET", default=""):
+        for _name in ("PORTONE_STORE_ID", "PORTONE_CHANNEL_KEY", "PORTONE_WEBHOOK_SECRETS"):
+            _required(_name)
+        _bases.append("PORTONE_API_BASE")
+    else:
+        _offered = PAYMENTS_GATEWAYS  # noqa: F405
+        PAYMENTS_GATEWAYS = [p for p in _offered if not p.endswith(".PortOneGateway")]
+    for _name in _bases:
         if not globals()[_name].startswith("https://") or "/sandbox" in globals()[_name]:
             raise ImproperlyConfigured(f"{_name} must be the gateway's https URL in production.")
     _test_key = globals()["TOSS_SECRET_KEY"].startswith("test_")

@@ -89,15 +89,35 @@ def sandbox_iamport_pay(order, *, amount=None, action="pay") -> dict[str, str]:
     return _query(response["Location"])
 
 
+def sandbox_portone_pay(order, *, amount=None, action="pay") -> dict[str, str]:
+    """Play the buyer in the sandbox's PortOne window (requestPayment in redirect mode)."""
+    response = Client().post(
+        "/payments/sandbox/portone/checkout/",
+        {
+            "paymentId": order.order_id,
+            "orderName": order.order_name,
+            "totalAmount": amount if amount is not None else order.amount,
+            "redirectUrl": "http://testserver/payments/return/portone/",
+            "action": action,
+        },
+    )
+    assert response.status_code == 302, response.content
+    return _query(response["Location"])
+
+
+SANDBOX_WINDOWS = {
+    "toss": sandbox_toss_pay,
+    "iamport": sandbox_iamport_pay,
+    "portone": sandbox_portone_pay,
+}
+
+
 def pay(order):
     """The buyer pays in the sandbox's window and the browser comes back: the order is
     confirmed exactly as the return page does it."""
     from payments import services
 
-    if order.provider == "iamport":
-        redirect = sandbox_iamport_pay(order)
-    else:
-        redirect = sandbox_toss_pay(order)
+    redirect = SANDBOX_WINDOWS[order.provider](order)
     return services.order_return(user=order.buyer, provider=order.provider, params=redirect)
 
 

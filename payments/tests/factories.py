@@ -31,6 +31,10 @@ class PendingIamportOrderFactory(PendingTossOrderFactory):
     provider = "iamport"
 
 
+class PendingPortOneOrderFactory(PendingTossOrderFactory):
+    provider = "portone"
+
+
 class PendingTopupOrderFactory(PendingTossOrderFactory):
     product = factory.LazyFunction(lambda: product("topup_50000"))
     job = None
@@ -38,3 +42,7 @@ class PendingTopupOrderFactory(PendingTossOrderFactory):
 
 class PendingIamportTopupOrderFactory(PendingTopupOrderFactory):
     provider = "iamport"
+
+
+class PendingPortOneTopupOrderFactory(PendingTopupOrderFactory):
+    provider = "portone"

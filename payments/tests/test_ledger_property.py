@@ -7,11 +7,15 @@ less what is still held in wallets (plus shortfall)."""
 
 import contextlib
 import json
+import uuid
+from datetime import UTC, datetime
 
 import pytest
+from django.conf import settings as django_settings
 from django.db.models import Sum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from standardwebhooks.webhooks import Webhook
 
 from accounts.tests.factories import AdminFactory
 from jobboard.errors import DomainError
@@ -23,7 +27,7 @@ from payments.tests.conftest import console_cancel, pay
 
 pytestmark = pytest.mark.django_db
 
-PROVIDERS = ["toss", "iamport"]
+PROVIDERS = ["toss", "iamport", "portone"]
 
 steps = st.lists(
     st.one_of(
@@ -77,16 +81,35 @@ def _step(user, job, staff, action, arg, extra):
         order = _pick(user, arg)
         if order:
             # A notice for the order, forged or genuine: only the gateway's record counts.
-            services.webhook_receive(
-                provider=order.provider,
-                body=_notice(order, forged=extra),
-                headers={},
-                content_type="application/json",
-            )
+            _deliver(order, forged=extra)
+
+
+def _deliver(order, *, forged: bool) -> None:
+    body = _notice(order, forged=forged)
+    services.webhook_receive(
+        provider=order.provider,
+        body=body,
+        headers=_signed(body) if order.provider == "portone" else {},
+        content_type="application/json",
+    )
+
+
+def _signed(body: bytes) -> dict[str, str]:
+    """Standard Webhooks headers, as PortOne signs every delivery (a fresh id each time)."""
+    msg_id, now = f"msg_{uuid.uuid4().hex}", datetime.now(tz=UTC)
+    signer = Webhook(django_settings.PORTONE_WEBHOOK_SECRETS[0])
+    return {
+        "webhook-id": msg_id,
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": signer.sign(msg_id, now, body.decode()),
+    }
 
 
 def _notice(order, *, forged: bool) -> bytes:
-    if order.provider == "iamport":
+    if order.provider == "portone":
+        kind = "Transaction.Cancelled" if forged else "Transaction.Paid"
+        body = {"type": kind, "data": {"paymentId": order.order_id}}
+    elif order.provider == "iamport":
         body = {"imp_uid": order.payment_key, "merchant_uid": order.order_id, "status": "cancelled"}
     else:
         status = "CANCELED" if forged else "DONE"
@@ -114,12 +137,7 @@ def _total(**filters) -> int:
 def _gateways_deliver_every_notice() -> None:
     """Gateways retry until answered, so every state change is delivered eventually."""
     for order in Order.objects.exclude(provider="wallet").exclude(payment_key=""):
-        services.webhook_receive(
-            provider=order.provider,
-            body=_notice(order, forged=False),
-            headers={},
-            content_type="application/json",
-        )
+        _deliver(order, forged=False)
 
 
 def _check_books(user) -> None:

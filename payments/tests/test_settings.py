@@ -60,6 +60,24 @@ def test_production_refuses_test_keys_unless_allowed():
     assert load(TOSS_SECRET_KEY="test_sk_x", PAYMENTS_ALLOW_TEST_KEYS="true").returncode == 0
 
 
+def test_production_offers_portone_only_when_configured():
+    """PortOne V2 is optional: without its secret it is not offered; with it, every one of
+    its settings is required, the webhook secrets included."""
+    gateways = "print(','.join(settings.PAYMENTS_GATEWAYS))"
+    assert "PortOneGateway" not in load(gateways).stdout
+    portone = {
+        "PORTONE_API_SECRET": "live-secret",
+        "PORTONE_STORE_ID": "store-1",
+        "PORTONE_CHANNEL_KEY": "channel-key-1",
+        "PORTONE_WEBHOOK_SECRETS": "whsec_b2xk,whsec_bmV3",
+    }
+    assert "PortOneGateway" in load(gateways, **portone).stdout
+    missing = load(gateways, **{**portone, "PORTONE_WEBHOOK_SECRETS": ""})
+    assert "PORTONE_WEBHOOK_SECRETS must be set" in missing.stderr
+    sandbox = load(gateways, **portone, PORTONE_API_BASE="http://x/payments/sandbox/portone")
+    assert "PORTONE_API_BASE must be the gateway's https URL" in sandbox.stderr
+
+
 def production_csp() -> dict:
     """Production's Content-Security-Policy, read from the real settings module."""
     import json

@@ -130,6 +130,7 @@ def test_wallet_page_topup_and_pay_from_wallet(browser_client_for):
 PROVIDER_ORIGINS = {
     "toss": ("https://js.tosspayments.com", "https://*.tosspayments.com"),
     "iamport": ("https://cdn.iamport.kr", "https://*.iamport.kr"),
+    "portone": ("https://cdn.portone.io", "https://*.portone.io"),
 }
 
 
@@ -162,6 +163,7 @@ def test_pay_page_allows_exactly_its_providers_origins(browser_client_for, setti
     orders = browser_client_for(order.buyer).get("/payments/orders/")
     assert "tosspayments" not in orders["Content-Security-Policy"]
     assert "iamport" not in orders["Content-Security-Policy"]
+    assert "portone" not in orders["Content-Security-Policy"]
 
 
 def test_buyer_resumes_or_cancels_a_pending_order(browser_client_for):

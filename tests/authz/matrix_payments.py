@@ -229,4 +229,31 @@ ENTRIES = [
         "/payments/sandbox/iamport/payments/x",
         every(401),
     ),
+    Entry(
+        "payments/sandbox/portone/checkout/",
+        "GET",
+        "/payments/sandbox/portone/checkout/",
+        every(400),
+    ),
+    Entry(
+        "payments/sandbox/portone/checkout/",
+        "POST",
+        "/payments/sandbox/portone/checkout/",
+        every(400),
+        data={},
+        fmt="multipart",
+    ),
+    Entry(
+        "payments/sandbox/portone/payments/<str:payment_id>/cancel",
+        "POST",
+        "/payments/sandbox/portone/payments/x/cancel",
+        every(401),
+        data={},
+    ),
+    Entry(
+        "payments/sandbox/portone/payments/<str:payment_id>",
+        "GET",
+        "/payments/sandbox/portone/payments/x",
+        every(401),
+    ),
 ]
