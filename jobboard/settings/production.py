@@ -60,6 +60,16 @@ if PAYMENTS_ENABLED:  # noqa: F405
     if env.str("PORTONE_API_SECRET", default=""):
         for _name in ("PORTONE_STORE_ID", "PORTONE_CHANNEL_KEY", "PORTONE_WEBHOOK_SECRETS"):
             _required(_name)
+        # A secret that is not base64 would fail every delivery; refuse it at start-up.
+        from standardwebhooks.webhooks import EmptyWebhookSecretError, Webhook
+
+        for _secret in PORTONE_WEBHOOK_SECRETS:  # noqa: F405
+            try:
+                Webhook(_secret)
+            except (ValueError, EmptyWebhookSecretError) as _exc:
+                raise ImproperlyConfigured(
+                    "PORTONE_WEBHOOK_SECRETS must be Standard Webhooks secrets (whsec_…)."
+                ) from _exc
         _bases.append("PORTONE_API_BASE")
     else:
         _offered = PAYMENTS_GATEWAYS  # noqa: F405

@@ -74,6 +74,8 @@ def test_production_offers_portone_only_when_configured():
     assert "PortOneGateway" in load(gateways, **portone).stdout
     missing = load(gateways, **{**portone, "PORTONE_WEBHOOK_SECRETS": ""})
     assert "PORTONE_WEBHOOK_SECRETS must be set" in missing.stderr
+    broken = load(gateways, **{**portone, "PORTONE_WEBHOOK_SECRETS": "whsec_b2xk,whsec_*"})
+    assert "must be Standard Webhooks secrets" in broken.stderr
     sandbox = load(gateways, **portone, PORTONE_API_BASE="http://x/payments/sandbox/portone")
     assert "PORTONE_API_BASE must be the gateway's https URL" in sandbox.stderr
 
