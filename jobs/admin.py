@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from jobs.models import Category, Job, JobOption, Location
+from jobs.models import Category, Job, JobOption, Location, SearchSynonym
 
 
 @admin.register(Category, Location)
@@ -61,3 +61,13 @@ class JobOptionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    """Synonyms apply to the next search, without re-indexing (POL-S-001, ADR 0055)."""
+
+    list_display = ["terms", "is_active", "updated_at"]
+    list_editable = ["is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["terms"]

@@ -7,7 +7,7 @@ the database only on PostgreSQL."""
 from django.db import migrations
 
 
-class PostgresOnlyAddIndex(migrations.AddIndex):
+class PostgresOnly:
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             super().database_forwards(app_label, schema_editor, from_state, to_state)
@@ -15,3 +15,11 @@ class PostgresOnlyAddIndex(migrations.AddIndex):
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class PostgresOnlyAddIndex(PostgresOnly, migrations.AddIndex):
+    pass
+
+
+class PostgresOnlyRemoveIndex(PostgresOnly, migrations.RemoveIndex):
+    pass

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce, Concat, Lower
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
+from jobs.search import lookups  # noqa: F401 - registers the tsquery lookup
 
 
 class LocalizedName(models.Model):
@@ -84,18 +86,12 @@ class Job(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    # Search (ADR 0010). The company name is copied in so list cards and the search index need
+    # Search (ADR 0054). The company name is copied in so list cards and the search index need
     # no join; jobs.signals keeps it current when a company is renamed.
     company_name = models.CharField(max_length=200, blank=True, default="", editable=False)
-    # Lower-cased title and company: LIKE '%…%' on it is served by a trigram GIN index
-    # (PostgreSQL), catching words inside compounds ("백엔드개발자") and "python/django".
-    search_text = models.GeneratedField(
-        expression=Lower(Concat("title", models.Value(" "), "company_name")),
-        output_field=models.TextField(),
-        db_persist=True,
-    )
-    # 'simple' tsvector of title (A), company (B) and description (C); PostgreSQL only, filled
-    # by jobs.signals after every save (SQLite leaves it NULL and searches with LIKE).
+    # The analysed terms of title (weight A), company (B) and description (C) as a tsvector;
+    # PostgreSQL only, written by the search backend after every save (jobs.search). SQLite
+    # keeps the same terms in the FTS5 table of JobSearchEntry.
     search_vector = SearchVectorField(null=True, editable=False)
     # The salary sort key: a job's best-paying figure, 0 when it states none.
     salary_sort = models.GeneratedField(
@@ -162,9 +158,6 @@ class Job(models.Model):
             models.Index(fields=["deadline", "id"], name="jobs_job_pub_open", condition=PUBLISHED),
             # PostgreSQL only (created by jobs.migration_ops.PostgresOnlyAddIndex).
             GinIndex(fields=["search_vector"], name="jobs_job_search_vector"),
-            GinIndex(
-                fields=["search_text"], opclasses=["gin_trgm_ops"], name="jobs_job_search_trgm"
-            ),
         ]
 
     def __str__(self) -> str:
@@ -229,3 +222,60 @@ class JobOption(models.Model):
     def is_active(self, now=None) -> bool:
         now = now or timezone.now()
         return self.starts_at <= now < self.ends_at
+
+
+class JobSearchEntry(models.Model):
+    """A job's analysed terms in SQLite's FTS5 full-text table (the embedded default; ADR
+    0054). The table is created by a migration on SQLite only; PostgreSQL keeps the same
+    terms in Job.search_vector. Matching and ranking go through jobs.search.lookups."""
+
+    job_id = models.BigIntegerField(primary_key=True, db_column="rowid")
+    title = models.TextField()
+    company = models.TextField()
+    body = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "jobs_job_fts"
+
+    def __str__(self) -> str:
+        return f"job {self.job_id}"
+
+
+class SearchSynonym(models.Model):
+    """Words that mean the same to a jobseeker (POL-S-001): a search for any of them finds
+    every one. Applied when a query is read, so an edit needs no re-index (ADR 0055)."""
+
+    terms = models.CharField(
+        _("terms"),
+        max_length=500,
+        unique=True,
+        help_text=_("Equivalent words, separated by commas: 백엔드, backend, 서버"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        return self.terms
+
+    def term_list(self) -> list[str]:
+        return [t.strip() for t in self.terms.split(",") if t.strip()]
+
+    def clean(self):
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("List at least two words, separated by commas.")})
+
+
+class SearchTerm(models.Model):
+    """The vocabulary of Latin words in job titles and synonyms, for "did you mean"
+    (trigram similarity; POL-S-001). Written when jobs are indexed; never shown as is."""
+
+    term = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return self.term

@@ -1,21 +1,27 @@
-"""Reads of jobs: public lists and search (POL-J-002, -003, -005), detail visibility, home.
+"""Reads of jobs: public lists and search (POL-J-002, -003, -005, POL-S-001), detail
+visibility, home.
 
 Ranking (POL-J-005) puts jobs with an active premium option first. Sorting by an
 expression ("is premium?") would make PostgreSQL sort every matching row; instead a list is
-two index-friendly queries, the few premium jobs and then the rest, stitched together by
-`RankedJobs`, which Django's Paginator and DRF's pagination slice like a queryset."""
+a few index-friendly segments, each read in its own order, stitched together by
+`RankedJobs`, which Django's Paginator and DRF's pagination slice like a queryset: premium
+jobs, then the rest; for relevance, each of those split again into jobs whose title or
+company matches the query and jobs that match elsewhere (ADR 0054). Relevance never scores
+every match: the newest SEARCH_SCORE_WINDOW jobs of a segment are ordered by their score,
+the rest of it by date."""
 
 import hashlib
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import Job, JobOption, JobOptionKind, JobStatus
-from jobs.search import search_filter, search_rank, search_words, uses_postgres
+from jobs.search import ParsedQuery, get_backend, parse
 
 SORTS = ("latest", "salary", "relevance")
 CARD_RELATED = ("location", "category")
@@ -56,15 +62,24 @@ class JobFilters:
     salary_min: int | None = None
     sort: str = ""
 
-    @property
-    def words(self) -> list[str]:
-        return search_words(self.q)
+    @cached_property
+    def query(self) -> ParsedQuery:
+        return parse(self.q)
 
     @property
     def effective_sort(self) -> str:
         """Relevance needs a query; without one it means latest (the default)."""
-        sort = self.sort or ("relevance" if self.words else "latest")
-        return "latest" if sort == "relevance" and not self.words else sort
+        sort = self.sort or ("relevance" if self.query else "latest")
+        return "latest" if sort == "relevance" and not self.query else sort
+
+    def without(self, name: str) -> "JobFilters":
+        """The same search with one filter dropped (the widening suggestion)."""
+        return replace(self, **{name: JobFilters.__dataclass_fields__[name].default})
+
+    def active_filters(self) -> list[str]:
+        """The filters (not the query or sort) that narrow this search."""
+        names = ("location", "category", "employment_type", "remote", "salary_min")
+        return [n for n in names if getattr(self, n) not in ("", None)]
 
 
 LIST_VERSION_KEY = "jobs:list-version"
@@ -123,44 +138,63 @@ def job_filter_public(filters: JobFilters) -> QuerySet[Job]:
     if filters.salary_min is not None:
         # A job qualifies when its best figure reaches the wanted salary.
         jobs = jobs.filter(salary_sort__gte=filters.salary_min)
-    if filters.words:
-        jobs = jobs.filter(search_filter(filters.words))
+    if filters.query:
+        jobs = jobs.filter(get_backend().condition(filters.query))
+    elif filters.q.strip():
+        jobs = jobs.none()  # typed, but nothing searchable in it ("%_\\"): nothing matches
     return jobs
 
 
-def _ordered(jobs: QuerySet[Job], filters: JobFilters) -> QuerySet[Job]:
-    sort = filters.effective_sort
-    if sort == "relevance" and uses_postgres():
-        return jobs.annotate(rank=search_rank(filters.words)).order_by(
-            "-rank", "-published_at", "-id"
-        )
-    if sort == "salary":
-        return jobs.order_by("-salary_sort", "-published_at", "-id")
-    return jobs.order_by("-published_at", "-id")
+@dataclass(frozen=True)
+class Segment:
+    """A part of a ranked list: its jobs share a premium flag and (for relevance) a tier."""
+
+    condition: Q
+    premium: bool
+    scored: bool = False
 
 
 class RankedJobs:
-    """Premium jobs (in the chosen order), then every other match (POL-J-005)."""
+    """Premium jobs, then every other match (POL-J-005), each in the chosen order; for
+    relevance, title/company matches before matches elsewhere (POL-S-001)."""
 
     ordered = True
 
     def __init__(self, jobs: QuerySet[Job], filters: JobFilters):
-        premium_ids = active_options(JobOptionKind.PREMIUM).values("job_id")
-        jobs = jobs.select_related(*CARD_RELATED).only(*CARD_FIELDS)
-        self.premium = _ordered(jobs.filter(pk__in=premium_ids), filters)
-        self.regular = _ordered(jobs.exclude(pk__in=premium_ids), filters)
+        premium = Q(pk__in=active_options(JobOptionKind.PREMIUM).values("job_id"))
+        # A search shows a snippet of each description around what matched.
+        fields = (*CARD_FIELDS, "description") if filters.query else CARD_FIELDS
+        self.jobs = jobs.select_related(*CARD_RELATED).only(*fields)
         self.filters = filters
-        self._counts: tuple[int, int] | None = None
+        self.relevance = filters.effective_sort == "relevance"
+        if self.relevance:
+            in_title = get_backend().condition(filters.query, title_only=True)
+            self.segments = [
+                Segment(premium & in_title, True, scored=True),
+                Segment(premium & ~in_title, True, scored=True),
+                Segment(~premium & in_title, False, scored=True),
+                Segment(~premium & ~in_title, False, scored=True),
+            ]
+        else:
+            self.segments = [Segment(premium, True), Segment(~premium, False)]
+        self._counts: tuple[int, ...] | None = None
 
-    def counts(self) -> tuple[int, int]:
+    def counts(self) -> tuple[int, ...]:
         """Counting every match is the one part of a list that grows with the table (a
-        full scan of the matches); counts are cached per filter set and list version
-        (ADR 0011), so a write shows at once and only the first visitor pays."""
+        scan of the matches); the segments are counted in one query, cached per filter set
+        and list version (ADR 0011), so a write shows at once and only the first visitor
+        pays."""
         if self._counts is None:
             key = count_cache_key(self.filters)
             cached = cache.get(key)
             if cached is None:
-                cached = (self.premium.count(), self.regular.count())
+                totals = self.jobs.order_by().aggregate(
+                    **{
+                        f"s{i}": Count("pk", filter=s.condition)
+                        for i, s in enumerate(self.segments)
+                    }
+                )
+                cached = tuple(totals[f"s{i}"] for i in range(len(self.segments)))
                 cache.set(key, cached, settings.JOBS_COUNT_CACHE_SECONDS)
             self._counts = tuple(cached)
         return self._counts
@@ -175,24 +209,77 @@ class RankedJobs:
         if isinstance(key, int):
             return self[key : key + 1][0]
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
-        premium_count = self.counts()[0]
         page: list[Job] = []
-        if start < premium_count:
-            page += list(self.premium[start : min(stop, premium_count)])
-            for job in page:
-                job.is_premium = True
-        if stop > premium_count:
-            rest = list(self.regular[max(start - premium_count, 0) : stop - premium_count])
-            for job in rest:
-                job.is_premium = False
-            page += rest
+        offset = 0
+        for segment, size in zip(self.segments, self.counts(), strict=True):
+            low, high = max(start - offset, 0), min(stop - offset, size)
+            if low < high:
+                rows = self._rows(segment, low, high)
+                for job in rows:
+                    job.is_premium = segment.premium
+                page += rows
+            offset += size
         return page
+
+    def _ordered(self, jobs: QuerySet[Job]) -> QuerySet[Job]:
+        if self.filters.effective_sort == "salary":
+            return jobs.order_by("-salary_sort", "-published_at", "-id")
+        return jobs.order_by("-published_at", "-id")
+
+    def _rows(self, segment: Segment, low: int, high: int) -> list[Job]:
+        """Rows low..high of a segment. In a scored segment the newest `window` jobs are
+        ordered by relevance score, the ones after them by date."""
+        jobs = self._ordered(self.jobs.filter(segment.condition))
+        window = settings.SEARCH_SCORE_WINDOW
+        if not segment.scored or low >= window:
+            return list(jobs[low:high])
+        newest = jobs.values("pk")[:window]
+        scored = get_backend().scored(self.jobs.filter(pk__in=newest), self.filters.query)
+        head = list(scored.order_by("-score", "-published_at", "-id")[low : min(high, window)])
+        return head + (list(jobs[window:high]) if high > window else [])
 
 
 def job_list_public(filters: JobFilters | None = None) -> RankedJobs:
     """The public list and search: open jobs, premium first, then `filters.sort`."""
     filters = filters or JobFilters()
     return RankedJobs(job_filter_public(filters), filters)
+
+
+@dataclass(frozen=True)
+class SearchSuggestions:
+    """What to offer when a search found nothing (POL-S-001)."""
+
+    did_you_mean: str = ""  # the query with misspelt Latin words corrected, if that finds jobs
+    wider: tuple[tuple[str, int], ...] = ()  # (filter, jobs found without it)
+
+    def __bool__(self) -> bool:
+        return bool(self.did_you_mean or self.wider)
+
+
+def _corrected_query(filters: JobFilters) -> str:
+    text = filters.q
+    for group in filters.query.groups:
+        word = group.word
+        if word.isascii() and word.isalpha():
+            similar = get_backend().similar_terms(word.lower(), limit=1)
+            if similar and similar[0] != word.lower():
+                text = text.replace(word, similar[0])
+    return text if text != filters.q else ""
+
+
+def job_search_suggestions(filters: JobFilters) -> SearchSuggestions:
+    """For a search that found nothing: its Latin words spelt like known words ("pyhton" →
+    python), when that finds jobs, and each filter whose removal finds jobs, with the count.
+    Costs a few counts, paid only by empty results."""
+    corrected = _corrected_query(filters) if filters.q else ""
+    if corrected and not job_list_public(replace(filters, q=corrected)).count():
+        corrected = ""
+    wider = []
+    for name in filters.active_filters():
+        found = job_list_public(filters.without(name)).count()
+        if found:
+            wider.append((name, found))
+    return SearchSuggestions(corrected, tuple(wider))
 
 
 def job_list_banner(limit: int = 6) -> list[Job]:

@@ -1,20 +1,26 @@
-"""Keep the denormalised search columns of jobs current (ADR 0010). A side effect on data
-the jobs app owns, so signals fit: every write path (services, admin, payments, fixtures)
-is covered without each one remembering to refresh the index."""
+"""Keep the search index and the denormalised company name of jobs current (ADR 0054). A
+side effect on data the jobs app owns, so signals fit: every write path (services, admin,
+payments, fixtures) is covered without each one remembering to refresh the index."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Company
-from jobs.models import Job, JobOption
-from jobs.search import SEARCH_VECTOR, uses_postgres
+from jobs.models import Job, JobOption, SearchSynonym
+from jobs.search import get_backend
+from jobs.search.synonyms import bump_version
 from jobs.selectors import bump_list_version
 
 
-@receiver(post_save, sender=Job, dispatch_uid="jobs_refresh_search_vector")
-def refresh_search_vector(sender, instance: Job, raw=False, **kwargs):
-    if uses_postgres() and not raw:
-        Job.objects.filter(pk=instance.pk).update(search_vector=SEARCH_VECTOR)
+@receiver(post_save, sender=Job, dispatch_uid="jobs_index_job")
+def index_job(sender, instance: Job, raw=False, **kwargs):
+    if not raw:
+        get_backend().index([instance])
+
+
+@receiver(post_delete, sender=Job, dispatch_uid="jobs_unindex_job")
+def unindex_job(sender, instance: Job, **kwargs):
+    get_backend().remove([instance.pk])
 
 
 @receiver(post_save, sender=Company, dispatch_uid="jobs_follow_company_rename")
@@ -23,13 +29,22 @@ def follow_company_rename(sender, instance: Company, raw=False, **kwargs):
     if raw:
         return
     jobs = Job.objects.filter(company=instance).exclude(company_name=instance.name)
-    if uses_postgres():
-        # Two steps: the vector must read the new name.
-        pks = list(jobs.values_list("pk", flat=True))
+    pks = list(jobs.values_list("pk", flat=True))
+    if pks:
         Job.objects.filter(pk__in=pks).update(company_name=instance.name)
-        Job.objects.filter(pk__in=pks).update(search_vector=SEARCH_VECTOR)
-    else:
-        jobs.update(company_name=instance.name)
+        get_backend().index(
+            Job.objects.filter(pk__in=pks).only("title", "company_name", "description")
+        )
+
+
+@receiver(post_save, sender=SearchSynonym, dispatch_uid="jobs_synonyms_saved")
+@receiver(post_delete, sender=SearchSynonym, dispatch_uid="jobs_synonyms_deleted")
+def synonyms_changed(sender, raw=False, **kwargs):
+    """Queries read synonyms when parsed: the next search uses the edit, and cached result
+    pages (keyed by the query text) are dropped with the list version."""
+    if not raw:
+        bump_version()
+        bump_list_version()
 
 
 @receiver(post_save, sender=Job, dispatch_uid="jobs_list_changed_job_saved")

@@ -25,6 +25,7 @@ from accounts.permissions import PermRequiredMixin
 from jobboard.errors import DomainError, NotFound
 from jobs.forms import JobForm, JobSearchForm
 from jobs.models import Job
+from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
     can_manage,
     job_get_manageable,
@@ -33,6 +34,7 @@ from jobs.selectors import (
     job_list_open,
     job_list_owned,
     job_list_public,
+    job_search_suggestions,
     list_cache_key,
 )
 from jobs.services import job_close, job_create, job_publish, job_update
@@ -75,17 +77,47 @@ class JobListView(TemplateView):
         key = list_cache_key(filters, "html", page_number, get_language())
         results = cache.get(key)
         if results is None:
-            results = self.render_results(filters, page_number)
+            results = self.render_results(form, filters, page_number)
             cache.set(key, results, settings.JOBS_LIST_CACHE_SECONDS)
         return {**super().get_context_data(**kwargs), "form": form, "results": results}
 
-    def render_results(self, filters, page_number) -> str:
+    def render_results(self, form, filters, page_number) -> str:
         paginator = Paginator(job_list_public(filters), settings.JOBS_PAGE_SIZE)
         page = paginator.get_page(page_number)
         query = self.request.GET.copy()
         query.pop("page", None)
-        context = {"page_obj": page, "jobs": page.object_list, "query_string": query.urlencode()}
+        jobs = list(page.object_list)
+        attach_highlights(jobs, filters.query)
+        context = {
+            "page_obj": page,
+            "jobs": jobs,
+            "query_string": query.urlencode(),
+            "q": filters.q.strip() if filters.query else "",
+        }
+        if not paginator.count and (filters.query or filters.active_filters()):
+            context["suggestions"] = self.suggestions(form, filters, query)
         return render_to_string("jobs/_results.html", context, request=self.request)
+
+    @staticmethod
+    def suggestions(form, filters, query) -> dict:
+        """An empty result offers a corrected query and filters to drop (POL-S-001)."""
+        found = job_search_suggestions(filters)
+        corrected = query.copy()
+        corrected["q"] = found.did_you_mean
+        wider = []
+        for name, count in found.wider:
+            field = form.fields[name]
+            value = getattr(filters, name)
+            shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+            without = query.copy()
+            without.pop(name, None)
+            label = field.label if name == "remote" else f"{field.label}: {shown}"
+            wider.append({"label": label, "count": count, "query": without.urlencode()})
+        return {
+            "did_you_mean": found.did_you_mean,
+            "did_you_mean_query": corrected.urlencode() if found.did_you_mean else "",
+            "wider": wider,
+        }
 
 
 def job_posting_ld(job: Job, request) -> str:

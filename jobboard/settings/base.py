@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Trigram lookups ("did you mean", POL-S-001); registers nothing on other databases.
+    "django.contrib.postgres",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -240,6 +242,10 @@ JOBS_PAGE_SIZE = 20
 JOBS_COUNT_CACHE_SECONDS = env.int("JOBS_COUNT_CACHE_SECONDS", default=60)
 # Pages of the public jobs API (the same for every caller), invalidated the same way.
 JOBS_LIST_CACHE_SECONDS = env.int("JOBS_LIST_CACHE_SECONDS", default=30)
+# Job search (POL-S-001): the backend class (ADR 0059) and how many of the newest matches of
+# each ranking tier are ordered by their relevance score (ADR 0054).
+SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="jobs.search.backends.database.DatabaseBackend")
+SEARCH_SCORE_WINDOW = env.int("SEARCH_SCORE_WINDOW", default=100)
 
 
 # --- Applications (POL-AP-…): résumés and notifications.

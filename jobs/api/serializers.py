@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Company
@@ -22,11 +23,36 @@ class JobOptionSerializer(serializers.ModelSerializer):
         fields = ["kind", "starts_at", "ends_at"]
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "nullable": True,
+        "required": ["title", "snippet"],
+        "properties": {
+            "title": {
+                "type": "string",
+                "description": "The title, HTML-escaped, matches in <mark>.",
+            },
+            "snippet": {
+                "type": "string",
+                "description": "About 160 characters of the description around the first "
+                "match, HTML-escaped, matches in <mark>.",
+            },
+        },
+    }
+)
+class HighlightsField(serializers.ReadOnlyField):
+    """`{"title", "snippet"}` of a search result (jobs.search.highlight), or null."""
+
+
 class JobListItemSerializer(serializers.ModelSerializer):
     company = CompanyRefSerializer(source="*")
     location = NamedCodeSerializer()
     category = NamedCodeSerializer()
     is_premium = serializers.BooleanField(default=False)
+    highlights = HighlightsField(
+        default=None, help_text="What matched the search `q` (POL-S-001); null without `q`."
+    )
 
     class Meta:
         model = Job
@@ -43,6 +69,7 @@ class JobListItemSerializer(serializers.ModelSerializer):
             "deadline",
             "published_at",
             "is_premium",
+            "highlights",
         ]
 
 
@@ -50,10 +77,11 @@ class JobDetailSerializer(JobListItemSerializer):
     options = JobOptionSerializer(source="active_options", many=True)
     is_open = serializers.BooleanField()
     is_closed = serializers.BooleanField()
+    highlights = None  # a job's own page is not a search result
 
     class Meta(JobListItemSerializer.Meta):
         fields = [
-            *JobListItemSerializer.Meta.fields,
+            *(f for f in JobListItemSerializer.Meta.fields if f != "highlights"),
             "description",
             "status",
             "is_open",

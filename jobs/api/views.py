@@ -21,6 +21,7 @@ from jobs.api.serializers import (
     NamedCodeSerializer,
 )
 from jobs.models import Category, Location
+from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
     job_get_manageable,
     job_get_visible,
@@ -61,7 +62,10 @@ class JobCollectionApi(GenericAPIView):
     )
     def get(self, request):
         """Open jobs (published, before their deadline): premium first, then `sort`
-        (POL-J-002, POL-J-003, POL-J-005)."""
+        (POL-J-002, POL-J-003, POL-J-005). With `q`, the search understands Korean words
+        inside compounds and with particles, English in any case, and the admins'
+        synonyms; relevance puts title and company matches first, and each result carries
+        `highlights` (POL-S-001)."""
         query = JobListQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         filters = query.to_filters()
@@ -73,6 +77,7 @@ class JobCollectionApi(GenericAPIView):
         data = cache.get(key)
         if data is None:
             page = self.paginate_queryset(job_list_public(filters))
+            attach_highlights(page, filters.query)
             data = self.get_paginated_response(JobListItemSerializer(page, many=True).data).data
             data = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
             cache.set(key, data, settings.JOBS_LIST_CACHE_SECONDS)

@@ -9,7 +9,13 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 from jobs.migration_ops import PostgresOnlyAddIndex
-from jobs.search import SEARCH_VECTOR
+
+# ADR 0010's vector, as it was when this migration was written (0006 replaces it).
+SEARCH_VECTOR = (
+    django.contrib.postgres.search.SearchVector("title", weight="A", config="simple")
+    + django.contrib.postgres.search.SearchVector("company_name", weight="B", config="simple")
+    + django.contrib.postgres.search.SearchVector("description", weight="C", config="simple")
+)
 
 
 def backfill(apps, schema_editor):

@@ -60,7 +60,7 @@ def test_list_page_search_filter_and_premium_badge(client):
     filtered = client.get("/jobs/", {"location": "busan"}).content.decode()
     assert "부산 개발자" in filtered
     assert "Premium Django" not in filtered
-    assert "부산 개발자" in client.get("/jobs/", {"q": "부산"}).content.decode()
+    assert "<mark>부산</mark> 개발자" in client.get("/jobs/", {"q": "부산"}).content.decode()
 
 
 def test_list_page_paginates(client, settings):

@@ -1,7 +1,7 @@
 """Seed N realistic jobs (Korean and English) for benchmarks and query plans:
 `manage.py seed_jobs 100000`. Companies and recruiters are created as needed; about 1 % of
 jobs get an active premium option and 0.1 % a banner. Rows go in with bulk_create in
-batches; on PostgreSQL the search vectors are computed in one pass per batch."""
+batches, then indexed for search per batch."""
 
 import random
 import sys
@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Company, Role, User
 from jobs.models import Category, EmploymentType, Job, JobOption, JobOptionKind, JobStatus, Location
-from jobs.search import SEARCH_VECTOR, uses_postgres
+from jobs.search import get_backend
 
 TITLES_KO = [
     "백엔드 개발자",
@@ -128,9 +128,7 @@ class Command(BaseCommand):
             jobs = [self._job(rng, owners, categories, locations, now) for _ in range(size)]
             with transaction.atomic():
                 created = Job.objects.bulk_create(jobs)
-                ids = [job.pk for job in created]
-                if uses_postgres():
-                    Job.objects.filter(pk__in=ids).update(search_vector=SEARCH_VECTOR)
+                get_backend().index(created)
                 JobOption.objects.bulk_create(self._options(rng, created, now))
             done += size
             self._progress(done, count)

@@ -1,0 +1,85 @@
+"""What matched, shown to the person who searched (POL-S-001): the title and a snippet of
+the description with the matching words in <mark>. Everything else is HTML-escaped, so a
+job's text can never inject markup.
+
+Matching follows the index: a Korean query term (stem or synonym) is marked wherever it
+occurs inside a word ("개발" in "풀스택개발자"), a Latin one marks the whole word whose
+normalised form it is ("C++" for cpp; a prefix term marks the words it begins)."""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from jobs.search.analysis import CHUNK, analyze_latin
+from jobs.search.query import ParsedQuery, Term
+
+SNIPPET_CHARS = 160
+
+
+def _latin_matches(chunk: str, terms: list[Term]) -> bool:
+    forms = {f for w in analyze_latin(chunk) for f in (w.stem, *w.morphemes)}
+    return any((f.startswith(t.text) if t.prefix else f == t.text) for f in forms for t in terms)
+
+
+def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
+    """(start, end) of every match in `text`, in order, not overlapping."""
+    terms = query.terms()
+    hangul = sorted({t.text for t in terms if "가" <= t.text[0] <= "힣"}, key=len, reverse=True)
+    latin = [t for t in terms if not ("가" <= t.text[0] <= "힣")]
+    spans: list[tuple[int, int]] = []
+    for found in CHUNK.finditer(text):
+        chunk, start = found.group(), found.start()
+        if "가" <= chunk[-1] <= "힣":
+            i = 0
+            while i < len(chunk):
+                term = next((h for h in hangul if chunk.startswith(h, i)), None)
+                if term:
+                    spans.append((start + i, start + i + len(term)))
+                    i += len(term)
+                else:
+                    i += 1
+        elif latin and _latin_matches(chunk, latin):
+            spans.append((start, found.end()))
+    return spans
+
+
+def mark(text: str, spans: list[tuple[int, int]]) -> SafeString:
+    out, last = [], 0
+    for start, end in spans:
+        out += [escape(text[last:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        last = end
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+
+
+def highlight(text: str, query: ParsedQuery) -> SafeString:
+    return mark(text, match_spans(text, query))
+
+
+def snippet(text: str, query: ParsedQuery, width: int = SNIPPET_CHARS) -> SafeString:
+    """About `width` characters of `text` around its first match (its start if none)."""
+    text = " ".join(text.split())
+    spans = match_spans(text, query)
+    begin = max(spans[0][0] - width // 3, 0) if spans else 0
+    if begin:
+        space = text.rfind(" ", 0, begin)
+        begin = space + 1 if space >= 0 and begin - space < 20 else begin
+    end = min(begin + width, len(text))
+    inside = [(s - begin, e - begin) for s, e in spans if s >= begin and e <= end]
+    body = mark(text[begin:end], inside)
+    prefix = "…" if begin else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308 - body is escaped by mark()
+
+
+def highlights(job, query: ParsedQuery) -> dict[str, SafeString]:
+    """The title and description snippet of a job in a result list, marked."""
+    return {"title": highlight(job.title, query), "snippet": snippet(job.description, query)}
+
+
+def attach_highlights(jobs, query: ParsedQuery) -> None:
+    """Give each job of a result page its `highlights` (pages and API show the same)."""
+    if query:
+        for job in jobs:
+            job.highlights = highlights(job, query)
