@@ -87,10 +87,11 @@ class OrderAdmin(ReadOnlyAdmin):
     change_form_template = "admin/payments/order/change_form.html"
 
     def has_view_permission(self, request, obj=None):
-        return policies.can_view_order(request.user)
+        return policies.can_view_order(request.user, obj)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("buyer", "product")
+        queryset = super().get_queryset(request).filter(policies.order_scope(request.user))
+        return queryset.select_related("buyer", "product")
 
     def get_urls(self):
         refund = self.admin_site.admin_view(self.refund_view)

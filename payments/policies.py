@@ -1,37 +1,59 @@
-"""Who may do what with payments: one function per action, backed by permission data
-(RBAC) plus ownership. Pages, API, admin and services all ask these."""
+"""Who may do what with orders and wallets (POL-P-001 … POL-P-007). See accounts.policies for
+the shape. A buyer buys options for their own jobs, pays (or gives up on) and refunds their
+own orders; holders of payments.manage_any_order (admins) see everyone's orders and refund
+any amount up to what remains, with a reason. `order_scope` is `can_view_order` as a
+queryset filter, for lists."""
+
+from django.db.models import Q
+
+from accounts.policies import holds, is_self, is_signed_in
 
 
-def _has(user, perm: str) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm(perm))
-
-
-def can_manage_any_order(user) -> bool:
-    """Staff: see every order, refund any amount up to what remains (POL-P-007)."""
-    return _has(user, "payments.manage_any_order")
+def can_manage_any_order(user, obj=None) -> bool:
+    """Staff: see and refund every buyer's orders, choose the refund amount, correct a wallet
+    (POL-P-007). By permission, never by role."""
+    return holds(user, "payments.manage_any_order")
 
 
 def can_buy_option(user, job=None) -> bool:
-    """POL-J-001: options are bought only for one's own jobs."""
-    return _has(user, "payments.add_order") and (job is None or job.owner_id == user.pk)
+    """POL-P-002, POL-J-001: options are bought for one's own jobs (whether the job is open is
+    a rule of the job, checked by the service)."""
+    return holds(user, "payments.add_order") and (job is None or is_self(user, job.owner_id))
+
+
+def can_top_up_wallet(user, obj=None) -> bool:
+    """A top-up is an order paid into one's own wallet."""
+    return holds(user, "payments.add_order", "payments.view_own_wallet")
+
+
+def can_pay_order(user, order=None) -> bool:
+    """Only the buyer opens the gateway's payment window, comes back from it, resumes a
+    pending order or gives it up (POL-P-003)."""
+    return holds(user, "payments.add_order") and (order is None or is_self(user, order.buyer_id))
 
 
 def can_view_order(user, order=None) -> bool:
-    if not _has(user, "payments.view_order"):
-        return False
-    return order is None or order.buyer_id == user.pk or can_manage_any_order(user)
-
-
-def can_resume_order(user, order) -> bool:
-    """Only the buyer pays (or gives up on) their pending order."""
-    return _has(user, "payments.add_order") and order.buyer_id == user.pk
+    return holds(user, "payments.view_order") and (
+        order is None or is_self(user, order.buyer_id) or can_manage_any_order(user)
+    )
 
 
 def can_refund_order(user, order=None) -> bool:
-    if not _has(user, "payments.refund_order"):
-        return False
-    return order is None or order.buyer_id == user.pk or can_manage_any_order(user)
+    """POL-P-007: the buyer (for the policy's amount), or staff holding manage_any_order."""
+    return holds(user, "payments.refund_order") and (
+        order is None or is_self(user, order.buyer_id) or can_manage_any_order(user)
+    )
 
 
-def can_use_wallet(user) -> bool:
-    return _has(user, "payments.view_own_wallet")
+def can_view_wallet(user, owner=None) -> bool:
+    """One's own wallet balance and postings (POL-P-005); `owner` is the wallet's user."""
+    return holds(user, "payments.view_own_wallet") and (
+        owner is None or is_self(user, owner.pk)
+    )
+
+
+def order_scope(user) -> Q:
+    """The orders `user` may see, as a filter (the list form of can_view_order)."""
+    if not (is_signed_in(user) and holds(user, "payments.view_order")):
+        return Q(pk__in=[])
+    return Q() if can_manage_any_order(user) else Q(buyer_id=user.pk)

@@ -26,10 +26,11 @@ def provider_choices(*, wallet: bool) -> list[tuple[str, str]]:
 
 
 def order_list_visible(*, user, status: str | None = None) -> QuerySet[Order]:
-    """A recruiter's own orders; everyone's for those who manage any order."""
-    queryset = Order.objects.select_related("product", "job", "job_option", "buyer")
-    if not policies.can_manage_any_order(user):
-        queryset = queryset.filter(buyer=user)
+    """What payments.policies.order_scope lets the user see: their own orders, or everyone's
+    with payments.manage_any_order."""
+    queryset = Order.objects.select_related("product", "job", "job_option", "buyer").filter(
+        policies.order_scope(user)
+    )
     if status:
         queryset = queryset.filter(status=status)
     return queryset

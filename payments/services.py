@@ -107,6 +107,8 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
                 field="job",
                 code="job-not-open",
             )
+    elif not policies.can_top_up_wallet(buyer):
+        raise NotYourOrder(_("You may not top up a wallet."))
     elif provider == WALLET:
         raise PaymentRejected(
             _("A top-up is paid through a gateway."), field="provider", code="topup-needs-gateway"
@@ -123,14 +125,16 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
     )
 
 
-def _order_for(user, order_id: str, *, lock: bool = False) -> Order:
+def _order_for(user, order_id: str, *, lock: bool = False, policy=policies.can_pay_order) -> Order:
+    """The order, if `policy` (payments.policies) lets `user` act on it; `user` None is the
+    system (webhooks, expiry, reconciliation)."""
     queryset = Order.objects.select_related("product", "job", "job_option", "buyer")
     if lock:
         queryset = queryset.select_for_update(of=("self",))
     order = queryset.filter(order_id=order_id).first()
     if order is None:
         raise OrderNotFound(_("No such order."))
-    if user is not None and not policies.can_view_order(user, order):
+    if user is not None and not policy(user, order):
         raise NotYourOrder(_("This order belongs to someone else."))
     return order
 
@@ -404,8 +408,6 @@ def order_abandon(*, user, order_id: str) -> Order:
     """The buyer gives up on a pending order (the page's "Cancel order")."""
     with transaction.atomic():
         order = _order_for(user, order_id, lock=True)
-        if not policies.can_resume_order(user, order):
-            raise NotYourOrder(_("This order belongs to someone else."))
         if order.status != OrderStatus.PENDING:
             raise PaymentRejected(
                 _("The order is %(status)s.") % {"status": order.get_status_display()},
@@ -471,9 +473,7 @@ def order_refund(*, actor, order_id: str, amount: int | None = None, reason: str
     asked outside any row lock, with the refund's key recorded on the order meanwhile."""
     now = timezone.now()
     with transaction.atomic():
-        order = _order_for(actor, order_id, lock=True)
-        if not policies.can_refund_order(actor, order):
-            raise NotYourOrder(_("This order belongs to someone else."))
+        order = _order_for(actor, order_id, lock=True, policy=policies.can_refund_order)
         if order.status in (OrderStatus.REFUNDED, OrderStatus.CANCELLED):
             return order
         if order.status != OrderStatus.PAID:

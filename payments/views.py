@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from accounts.permissions import PermRequiredMixin
+from accounts.permissions import PolicyRequiredMixin
 from jobboard.errors import DomainError
 from jobs.models import Job
 
@@ -39,11 +39,11 @@ def _error_page(request, exc: DomainError):
     return None
 
 
-class CheckoutView(PermRequiredMixin, View):
+class CheckoutView(PolicyRequiredMixin, View):
     """A recruiter picks an option for one of their jobs and a way to pay; the page says
     what each option does and where it shows before anything is paid."""
 
-    permission_required = "payments.add_order"
+    policy = policies.can_buy_option
 
     def _render(self, request, job, form, status=200):
         context = {
@@ -84,16 +84,16 @@ class CheckoutView(PermRequiredMixin, View):
         return _to_gateway(request, order)
 
 
-class PayView(PermRequiredMixin, View):
+class PayView(PolicyRequiredMixin, View):
     """A pending order's payment page: resume an abandoned checkout. In production it loads
     the provider's browser SDK, and its Content-Security-Policy allows exactly that
     provider's origins (static/js/payments.js opens the window)."""
 
-    permission_required = "payments.add_order"
+    policy = policies.can_pay_order
 
     def get(self, request, order_id):
         order = selectors.order_get_visible(user=request.user, order_id=order_id)
-        if order is None or not policies.can_resume_order(request.user, order):
+        if order is None or not policies.can_pay_order(request.user, order):
             return render(request, "404.html", status=404)
         checkout = checkout_for(order, request)
         if order.status != OrderStatus.PENDING or checkout is None:
@@ -109,11 +109,11 @@ class PayView(PermRequiredMixin, View):
         return response
 
 
-class PaymentReturnView(PermRequiredMixin, View):
+class PaymentReturnView(PolicyRequiredMixin, View):
     """Where every provider's payment window sends the buyer back (success or failure):
     the server confirms with the gateway, then shows the order."""
 
-    permission_required = "payments.add_order"
+    policy = policies.can_pay_order
 
     def get(self, request, provider):
         try:
@@ -137,8 +137,8 @@ class PaymentReturnView(PermRequiredMixin, View):
         return render(request, "payments/success.html", {"order": order})
 
 
-class OrderListView(PermRequiredMixin, View):
-    permission_required = "payments.view_order"
+class OrderListView(PolicyRequiredMixin, View):
+    policy = policies.can_view_order
 
     def get(self, request):
         page = Paginator(selectors.order_list_visible(user=request.user), 20).get_page(
@@ -147,8 +147,8 @@ class OrderListView(PermRequiredMixin, View):
         return render(request, "payments/orders.html", {"page": page, "orders": page})
 
 
-class OrderDetailView(PermRequiredMixin, View):
-    permission_required = "payments.view_order"
+class OrderDetailView(PolicyRequiredMixin, View):
+    policy = policies.can_view_order
 
     def get(self, request, order_id):
         order = selectors.order_get_visible(user=request.user, order_id=order_id)
@@ -161,17 +161,17 @@ class OrderDetailView(PermRequiredMixin, View):
             "order": order,
             "can_refund": can_refund,
             "can_resume": order.status == OrderStatus.PENDING
-            and policies.can_resume_order(request.user, order),
+            and policies.can_pay_order(request.user, order),
             "entries": order.journal_entries.order_by("id"),
         }
         return render(request, "payments/order_detail.html", context)
 
 
-class OrderRefundView(PermRequiredMixin, View):
+class OrderRefundView(PolicyRequiredMixin, View):
     """Refund with a confirmation page: the policy's amount (POL-P-007), a reason, and for
     staff any other amount up to what remains."""
 
-    permission_required = "payments.refund_order"
+    policy = policies.can_refund_order
 
     def _order(self, request, order_id):
         order = selectors.order_get_visible(user=request.user, order_id=order_id)
@@ -224,10 +224,10 @@ class OrderRefundView(PermRequiredMixin, View):
         return redirect("payments:order", order_id=order_id)
 
 
-class OrderAbandonView(PermRequiredMixin, View):
+class OrderAbandonView(PolicyRequiredMixin, View):
     """The buyer cancels a pending order they will not pay."""
 
-    permission_required = "payments.add_order"
+    policy = policies.can_pay_order
 
     def post(self, request, order_id):
         try:
@@ -242,8 +242,8 @@ class OrderAbandonView(PermRequiredMixin, View):
         return redirect("payments:order", order_id=order_id)
 
 
-class WalletView(PermRequiredMixin, View):
-    permission_required = "payments.view_own_wallet"
+class WalletView(PolicyRequiredMixin, View):
+    policy = policies.can_view_wallet
 
     def get(self, request, form=None, status=200):
         page = Paginator(selectors.wallet_postings(owner=request.user), WALLET_PAGE_SIZE).get_page(
@@ -258,6 +258,8 @@ class WalletView(PermRequiredMixin, View):
 
 
 class WalletTopupView(WalletView):
+    policy = policies.can_top_up_wallet
+
     def post(self, request):
         form = TopupForm(request.POST)
         if not form.is_valid():

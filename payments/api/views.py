@@ -9,13 +9,20 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.permissions import perm_required
+from accounts.permissions import allowed_by
 from jobboard import metrics
 from jobboard.api.parsers import JSONParser
 from payments import selectors, services
 from payments.checkout import checkout_params, sandbox_checkout_url
 from payments.gateways import gateway_names
 from payments.models import WALLET, OrderStatus
+from payments.policies import (
+    can_buy_option,
+    can_pay_order,
+    can_refund_order,
+    can_view_order,
+    can_view_wallet,
+)
 
 from .serializers import (
     CancelRequestSerializer,
@@ -58,7 +65,7 @@ class ProductListApi(generics.ListAPIView):
 
 
 class PaymentPrepareApi(APIView):
-    permission_classes = [perm_required("payments.add_order")]
+    permission_classes = [allowed_by(can_buy_option)]
     parser_classes = [JSONParser]
 
     @extend_schema(
@@ -95,7 +102,7 @@ class PaymentPrepareApi(APIView):
 
 
 class PaymentConfirmApi(APIView):
-    permission_classes = [perm_required("payments.add_order")]
+    permission_classes = [allowed_by(can_pay_order)]
     parser_classes = [JSONParser]
 
     @extend_schema(
@@ -119,7 +126,7 @@ class PaymentConfirmApi(APIView):
 
 class OrderListApi(generics.ListAPIView):
     serializer_class = OrderSerializer
-    permission_classes = [perm_required("payments.view_order")]
+    permission_classes = [allowed_by(can_view_order)]
 
     def get_queryset(self):
         status_filter = self.request.query_params.get("status")
@@ -139,7 +146,7 @@ class OrderListApi(generics.ListAPIView):
 
 
 class OrderDetailApi(APIView):
-    permission_classes = [perm_required("payments.view_order")]
+    permission_classes = [allowed_by(can_view_order)]
 
     @extend_schema(
         operation_id="getOrder",
@@ -155,7 +162,7 @@ class OrderDetailApi(APIView):
 
 
 class OrderCancelApi(APIView):
-    permission_classes = [perm_required("payments.refund_order")]
+    permission_classes = [allowed_by(can_refund_order)]
     parser_classes = [JSONParser]
 
     @extend_schema(
@@ -184,7 +191,7 @@ class WalletApi(generics.ListAPIView):
     """The wallet's balance and its postings, newest first, paginated like every list."""
 
     serializer_class = PostingSerializer
-    permission_classes = [perm_required("payments.view_own_wallet")]
+    permission_classes = [allowed_by(can_view_wallet)]
 
     def get_queryset(self):
         return selectors.wallet_postings(owner=self.request.user)
