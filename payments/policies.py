@@ -47,9 +47,7 @@ def can_refund_order(user, order=None) -> bool:
 
 def can_view_wallet(user, owner=None) -> bool:
     """One's own wallet balance and postings (POL-P-005); `owner` is the wallet's user."""
-    return holds(user, "payments.view_own_wallet") and (
-        owner is None or is_self(user, owner.pk)
-    )
+    return holds(user, "payments.view_own_wallet") and (owner is None or is_self(user, owner.pk))
 
 
 def order_scope(user) -> Q:
