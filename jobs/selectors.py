@@ -102,7 +102,9 @@ def bump_list_version() -> None:
 
 
 def count_cache_key(filters: JobFilters, *extra) -> str:
-    raw = repr((astuple(filters), extra, timezone.localdate().isoformat(), list_version()))
+    raw = repr(
+        (astuple(filters), extra, timezone.localdate().isoformat(), list_version(), "capped")
+    )
     return "jobs:count:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -178,26 +180,53 @@ class RankedJobs:
         else:
             self.segments = [Segment(premium, True), Segment(~premium, False)]
         self._counts: tuple[int, ...] | None = None
+        self._capped = False
 
     def counts(self) -> tuple[int, ...]:
-        """Counting every match is the one part of a list that grows with the table (a
-        scan of the matches); the segments are counted in one query, cached per filter set
-        and list version (ADR 0011), so a write shows at once and only the first visitor
-        pays."""
+        """Each segment's size, up to the count cap (ADR 0069): premium segments exactly,
+        the rest up to JOBS_COUNT_CAP jobs (the list says "10,000+", and pages end there).
+        One query that reads at most cap + 1 regular matches, however common the filter
+        or word; cached per filter set and list version (ADR 0011)."""
         if self._counts is None:
             key = count_cache_key(self.filters)
             cached = cache.get(key)
             if cached is None:
-                totals = self.jobs.order_by().aggregate(
-                    **{
-                        f"s{i}": Count("pk", filter=s.condition)
-                        for i, s in enumerate(self.segments)
-                    }
-                )
-                cached = tuple(totals[f"s{i}"] for i in range(len(self.segments)))
+                cached = self._count_segments()
                 cache.set(key, cached, settings.JOBS_COUNT_CACHE_SECONDS)
-            self._counts = tuple(cached)
+            self._counts, self._capped = tuple(cached[0]), cached[1]
         return self._counts
+
+    @property
+    def capped(self) -> bool:
+        """More regular jobs match than JOBS_COUNT_CAP: count() is a lower bound."""
+        self.counts()
+        return self._capped
+
+    def _count_segments(self) -> tuple[tuple[int, ...], bool]:
+        cap = settings.JOBS_COUNT_CAP
+        jobs = self.jobs.order_by()
+        premium = [s for s in self.segments if s.premium]
+        regular = [s for s in self.segments if not s.premium]
+        # Every premium match (few: driven by the active options), and the first cap + 1
+        # matches of each regular segment, in whatever order the index yields them.
+        sampled = Q()
+        for segment in premium:
+            sampled |= segment.condition
+        for segment in regular:
+            sampled |= Q(pk__in=jobs.filter(segment.condition).values("pk")[: cap + 1])
+        totals = jobs.filter(sampled).aggregate(
+            **{f"s{i}": Count("pk", filter=s.condition) for i, s in enumerate(self.segments)}
+        )
+        sizes = [totals[f"s{i}"] for i in range(len(self.segments))]
+        # Regular segments follow each other: once they reach the cap, the rest is beyond
+        # the last page.
+        left, capped = cap, False
+        for i, segment in enumerate(self.segments):
+            if not segment.premium:
+                capped = capped or sizes[i] > left
+                sizes[i] = min(sizes[i], left)
+                left -= sizes[i]
+        return tuple(sizes), capped
 
     def count(self) -> int:
         return sum(self.counts())
