@@ -557,6 +557,7 @@ def run_size(stack, site, jobs: int, args) -> None:
     command = (
         "flock /work/locks/heavy.lock .venv/bin/python -m bench.traffic "
         f"--sizes {args.sizes} --seconds {args.seconds:g} --rounds {args.rounds}"
+        + (" --explain" if args.explain else "")
     )
     spread = [r for r in rows if not r["name"].startswith(("hot", "write"))]
     hot = [r for r in rows if r["name"].startswith("hot")]
@@ -605,6 +606,11 @@ def main() -> None:
     parser.add_argument(
         "--no-write", dest="write", action="store_false", help="print, leave the docs alone"
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="then write docs/jobs-query-plans.md from the largest size (bench/explain_jobs.py)",
+    )
     args = parser.parse_args()
     if args.only:
         keep = set(args.only.split(",")) | {"bare"}
@@ -626,6 +632,13 @@ def main() -> None:
         for size in (int(s) for s in args.sizes.split(",")):
             seed(stack, size)
             run_size(stack, site, size, args)
+        if args.explain:
+            subprocess.run(
+                [str(ROOT / ".venv/bin/python"), str(ROOT / "bench" / "explain_jobs.py")],
+                env=stack.env(),
+                cwd=ROOT,
+                check=True,
+            )
     print("load average at the end:", Path("/proc/loadavg").read_text().strip())
 
 

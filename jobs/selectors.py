@@ -185,8 +185,8 @@ class RankedJobs:
     def counts(self) -> tuple[int, ...]:
         """Each segment's size, up to the count cap (ADR 0069): premium segments exactly,
         the rest up to JOBS_COUNT_CAP jobs (the list says "10,000+", and pages end there).
-        One query that reads at most cap + 1 regular matches, however common the filter
-        or word; cached per filter set and list version (ADR 0011)."""
+        No count reads more than cap + 1 regular matches, however common the filter or
+        word; cached per filter set and list version (ADR 0011)."""
         if self._counts is None:
             key = count_cache_key(self.filters)
             cached = cache.get(key)
@@ -203,29 +203,34 @@ class RankedJobs:
         return self._capped
 
     def _count_segments(self) -> tuple[tuple[int, ...], bool]:
+        """Premium segments in one aggregate over the premium matches (few: reached
+        through the active options); each regular segment by a count over at most cap + 1
+        of its rows (COUNT over a LIMIT: an index walk that stops). Regular segments follow
+        each other, so once they reach the cap the rest is past the last page."""
         cap = settings.JOBS_COUNT_CAP
         jobs = self.jobs.order_by()
-        premium = [s for s in self.segments if s.premium]
-        regular = [s for s in self.segments if not s.premium]
-        # Every premium match (few: driven by the active options), and the first cap + 1
-        # matches of each regular segment, in whatever order the index yields them.
-        sampled = Q()
-        for segment in premium:
-            sampled |= segment.condition
-        for segment in regular:
-            sampled |= Q(pk__in=jobs.filter(segment.condition).values("pk")[: cap + 1])
-        totals = jobs.filter(sampled).aggregate(
-            **{f"s{i}": Count("pk", filter=s.condition) for i, s in enumerate(self.segments)}
+        premium = [(i, s) for i, s in enumerate(self.segments) if s.premium]
+        sizes = [0] * len(self.segments)
+        either = Q()
+        for _, segment in premium:
+            either |= segment.condition
+        totals = jobs.filter(either).aggregate(
+            **{f"s{i}": Count("pk", filter=s.condition) for i, s in premium}
         )
-        sizes = [totals[f"s{i}"] for i in range(len(self.segments))]
-        # Regular segments follow each other: once they reach the cap, the rest is beyond
-        # the last page.
+        for i, _ in premium:
+            sizes[i] = totals[f"s{i}"]
         left, capped = cap, False
         for i, segment in enumerate(self.segments):
-            if not segment.premium:
-                capped = capped or sizes[i] > left
-                sizes[i] = min(sizes[i], left)
-                left -= sizes[i]
+            if segment.premium or capped:
+                continue
+            rows = jobs.filter(segment.condition)
+            if not left:  # an earlier segment filled the cap exactly
+                capped = rows.exists()
+                continue
+            found = rows.values("pk")[: left + 1].count()
+            capped = found > left
+            sizes[i] = min(found, left)
+            left -= sizes[i]
         return tuple(sizes), capped
 
     def count(self) -> int:
