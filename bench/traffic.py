@@ -60,6 +60,14 @@ REQUEST_LINES = 60_000
 BOOKKEEPING = ("jobs:list-version",)
 
 
+def fixture_client(base_url: str, timeout: float) -> httpx.Client:
+    """The fixture and the writer speak from 127.0.0.2: with a read replica, a client
+    address that wrote is pinned to the primary (ADR 0068), and wrk's visitors on
+    127.0.0.1 are other people."""
+    transport = httpx.HTTPTransport(local_address="127.0.0.2")
+    return httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
+
+
 class Draw:
     """Weighted draws: pages (k^-1.3 up to the last page) and ranked items (1/rank)."""
 
@@ -90,7 +98,7 @@ class Site:
         self.stack = stack
         self.base_url = stack.base_url
         self.rng = rng
-        self.client = httpx.Client(base_url=self.base_url, timeout=120)
+        self.client = fixture_client(self.base_url, timeout=120)
         self.locations = [x["code"] for x in self.client.get("/api/v1/locations").json()]
         self.categories = [x["code"] for x in self.client.get("/api/v1/categories").json()]
         self.totals: dict[str, int] = {}
@@ -270,7 +278,8 @@ def request_file(site: Site, name: str, route, folder: Path, seed: int) -> Path:
     """The route's requests, drawn and written one per line for bench/spread.lua."""
     _, make_path, visitor = route
     draw = Draw(random.Random(f"{seed}-{name}"))
-    tokens = [site.login(email) for email in site.jobseekers[:8]] if visitor != "anonymous" else []
+    readers = site.jobseekers[10:]  # never the writer's applicants (they are pinned, ADR 0068)
+    tokens = [site.login(email) for email in readers] if visitor != "anonymous" else []
     lines = []
     for _ in range(REQUEST_LINES):
         path = make_path(site, draw)
@@ -302,7 +311,7 @@ class Writer:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self.recruiter_token = site.login(site.recruiter)
-        self.seeker_tokens = [site.login(email) for email in site.jobseekers]
+        self.seeker_tokens = [site.login(email) for email in site.jobseekers[:10]]
         self.rng = random.Random(99)
         self.counter = 0
 
@@ -336,7 +345,7 @@ class Writer:
         rate = self.rates[kind]
         if rate <= 0:
             return
-        with httpx.Client(base_url=self.site.base_url, timeout=30) as client:
+        with fixture_client(self.site.base_url, timeout=30) as client:
             next_at = time.monotonic()
             while not self._stop.is_set():
                 started = time.perf_counter()
@@ -558,6 +567,7 @@ def run_size(stack, site, jobs: int, args) -> None:
         "flock /work/locks/heavy.lock .venv/bin/python -m bench.traffic "
         f"--sizes {args.sizes} --seconds {args.seconds:g} --rounds {args.rounds}"
         + (" --explain" if args.explain else "")
+        + (" --replica" if args.replica else "")
     )
     spread = [r for r in rows if not r["name"].startswith(("hot", "write"))]
     hot = [r for r in rows if r["name"].startswith("hot")]
@@ -580,7 +590,8 @@ def run_size(stack, site, jobs: int, args) -> None:
         + table(writes, [c for c in COLUMNS if c[0] not in ("ratio", "cache", "load", "verdict")])
     )
     if args.write:
-        write_section(f"Traffic-shaped workload, {jobs:,} jobs", body)
+        where = ", reads on a streaming replica" if args.replica else ""
+        write_section(f"Traffic-shaped workload, {jobs:,} jobs{where}", body)
     print(body, flush=True)
 
 
@@ -607,6 +618,11 @@ def main() -> None:
         "--no-write", dest="write", action="store_false", help="print, leave the docs alone"
     )
     parser.add_argument(
+        "--replica",
+        action="store_true",
+        help="reads on a streaming replica of the stack's PostgreSQL (ADR 0068)",
+    )
+    parser.add_argument(
         "--explain",
         action="store_true",
         help="then write docs/jobs-query-plans.md from the largest size (bench/explain_jobs.py)",
@@ -625,7 +641,7 @@ def main() -> None:
         "SIGNUP_MAX_PER_IP": "100000",
         "SIGNIN_MAX_FAILURES_PER_IP": "100000",
     }
-    with PrivateStack(extra_env=extra_env) as stack:
+    with PrivateStack(extra_env=extra_env, replica=args.replica) as stack:
         stack.web_start()
         stack.worker_start()
         site = Site(stack, random.Random(1))
