@@ -310,8 +310,7 @@ class Writer:
         self.failures: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
-        self.recruiter_token = site.login(site.recruiter)
-        self.seeker_tokens = [site.login(email) for email in site.jobseekers[:10]]
+        self.signed_in_at = float("-inf")
         self.rng = random.Random(99)
         self.counter = 0
 
@@ -359,7 +358,15 @@ class Writer:
                 next_at += 1 / rate
                 self._stop.wait(max(0.0, next_at - time.monotonic()))
 
+    def sign_in(self) -> None:
+        """Fresh access tokens (they live 15 minutes; a run at two sizes lasts longer)."""
+        if time.monotonic() - self.signed_in_at > 600:
+            self.recruiter_token = self.site.login(self.site.recruiter)
+            self.seeker_tokens = [self.site.login(e) for e in self.site.jobseekers[:10]]
+            self.signed_in_at = time.monotonic()
+
     def __enter__(self):
+        self.sign_in()
         self._stop.clear()
         self._threads = [
             threading.Thread(target=self._loop, args=("write_job", self._job)),
