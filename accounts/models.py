@@ -70,6 +70,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        # Reaching Django admin is a permission like any other (RBAC as data), not a role.
+        permissions = [("use_admin_site", "Can sign in to Django admin")]
         constraints = [
             # Stored lower-cased, so the unique index is case-insensitive.
             models.CheckConstraint(
@@ -86,8 +88,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_staff(self) -> bool:
-        """Only admins reach Django admin."""
-        return self.is_active and self.role == Role.ADMIN
+        """Django admin asks this; the answer is the accounts policy (a permission)."""
+        from accounts.policies import can_use_admin_site
+
+        return can_use_admin_site(self)
 
     @property
     def display_name(self) -> str:

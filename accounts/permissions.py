@@ -1,33 +1,39 @@
-"""RBAC checks shared by the API and the HTML views: permissions are data (the group named
-after the user's role), ownership rules sit on top in each domain's services."""
+"""Adapters that let DRF views and HTML views ask a policy (ADR 0036). The rule itself lives
+in `<app>/policies.py`; these only turn its answer into 401/403 (API) or a redirect to sign
+in / 403 (pages)."""
 
-from django.contrib.auth.mixins import PermissionRequiredMixin
+from collections.abc import Callable
+
+from django.contrib.auth.mixins import AccessMixin
 from rest_framework.permissions import BasePermission
 
+Policy = Callable[..., bool]
 
-def perm_required(*perms: str) -> type[BasePermission]:
-    """A DRF permission class requiring all of `perms` (401 for guests, 403 otherwise)."""
 
-    class RequiredPermissions(BasePermission):
-        required = perms
+def allowed_by(policy: Policy) -> type[BasePermission]:
+    """A DRF permission class asking `policy(user)` for the operation (401 for guests when it
+    says no, 403 otherwise) and `policy(user, obj)` for objects the view checks with
+    `check_object_permissions`."""
 
+    class PolicyPermission(BasePermission):
         def has_permission(self, request, view):
-            user = request.user
-            return bool(user and user.is_authenticated and user.has_perms(self.required))
+            return policy(request.user)
 
-    RequiredPermissions.__name__ = "Requires_" + "_".join(p.replace(".", "_") for p in perms)
-    return RequiredPermissions
+        def has_object_permission(self, request, view, obj):
+            return policy(request.user, obj)
 
-
-class SignedIn(BasePermission):
-    def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated)
+    PolicyPermission.__name__ = f"AllowedBy_{policy.__name__}"
+    return PolicyPermission
 
 
-class PermRequiredMixin(PermissionRequiredMixin):
-    """HTML views: guests are sent to sign in (and back); signed-in users without the
-    permission get 403."""
+class PolicyRequiredMixin(AccessMixin):
+    """HTML views: `policy(user)` must say yes. Guests are sent to sign in (and back);
+    signed-in users it refuses get 403."""
 
-    def handle_no_permission(self):
-        self.raise_exception = self.request.user.is_authenticated
-        return super().handle_no_permission()
+    policy: Policy
+
+    def dispatch(self, request, *args, **kwargs):
+        if not type(self).policy(request.user):
+            self.raise_exception = request.user.is_authenticated
+            return self.handle_no_permission()
+        return super().dispatch(request, *args, **kwargs)

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -20,11 +19,10 @@ from accounts.client import client_ip, client_user_agent
 from accounts.cookies import clear_token_cookies, set_token_cookies
 from accounts.exceptions import AuthenticationFailed, TooManyAttempts
 from accounts.forms import PasswordChangeForm, RegisterForm, SignInForm
-from accounts.permissions import PermRequiredMixin
+from accounts.permissions import PolicyRequiredMixin
+from accounts.policies import can_change_password, can_manage_devices, can_use_admin_site
 from accounts.selectors import device_list_active
 from jobboard.errors import DomainError, NotFound, ServiceUnavailable
-
-DEVICE_PERMISSION = "accounts.manage_own_devices"
 
 
 def safe_next(request, fallback: str = "/") -> str:
@@ -109,8 +107,8 @@ class UserSignOutView(View):
         return response
 
 
-class DeviceListView(PermRequiredMixin, TemplateView):
-    permission_required = DEVICE_PERMISSION
+class DeviceListView(PolicyRequiredMixin, TemplateView):
+    policy = can_manage_devices
     template_name = "accounts/devices.html"
 
     def get_context_data(self, **kwargs):
@@ -121,8 +119,8 @@ class DeviceListView(PermRequiredMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "devices": devices}
 
 
-class DeviceRevokeView(PermRequiredMixin, View):
-    permission_required = DEVICE_PERMISSION
+class DeviceRevokeView(PolicyRequiredMixin, View):
+    policy = can_manage_devices
     http_method_names = ["post"]
 
     def post(self, request, device_id):
@@ -138,10 +136,11 @@ class DeviceRevokeView(PermRequiredMixin, View):
         return redirect("accounts:devices")
 
 
-class PasswordChangeView(LoginRequiredMixin, FormView):
+class PasswordChangeView(PolicyRequiredMixin, FormView):
     """Changing the password signs out every device, this one's old tokens included
     (POL-A-002); this browser then gets a fresh device session so it stays signed in."""
 
+    policy = can_change_password
     template_name = "accounts/password_change.html"
     form_class = PasswordChangeForm
     success_url = reverse_lazy("accounts:devices")
@@ -173,7 +172,7 @@ def admin_login(request, extra_context=None):
     """Django admin's login: our sign-in page, never a second password form (POL-A-001)."""
     target = safe_next(request, reverse("admin:index"))
     if request.user.is_authenticated:
-        if request.user.is_staff:
+        if can_use_admin_site(request.user):
             return redirect(target)
         raise PermissionDenied  # signed in, but not an admin
     return redirect(f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': target})}")

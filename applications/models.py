@@ -97,6 +97,9 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-created_at", "-id"]
+        permissions = [
+            ("manage_any_application", "Can see and move applications to any company's jobs")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["job", "applicant"], name="applications_one_per_job_and_applicant"

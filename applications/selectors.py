@@ -1,28 +1,23 @@
-"""Every non-trivial read of the applications domain; ownership rules live here."""
+"""Every non-trivial read of the applications domain; who sees what is applications.policies."""
 
 from django.db.models import Prefetch, QuerySet
 
-from accounts.models import Role, User
+from accounts.models import User
 from applications.exceptions import ApplicationNotFound
 from applications.models import Application, Notification, StageChange
+from applications.policies import application_scope, can_view_applicants
 from jobs.models import Job
-
-
-def _is_admin(user: User) -> bool:
-    return user.role == Role.ADMIN or user.is_superuser
 
 
 def application_list_visible(
     *, user: User, job_id: int | None = None, stage: str | None = None
 ) -> QuerySet[Application]:
-    """Jobseeker: own applications; recruiter: applications to own jobs; admin: all."""
-    queryset = Application.objects.select_related("job", "job__company", "applicant")
-    if _is_admin(user):
-        pass
-    elif user.role == Role.RECRUITER and user.has_perm("applications.view_application"):
-        queryset = queryset.filter(job__owner=user)
-    else:
-        queryset = queryset.filter(applicant=user)
+    """What applications.policies.application_scope lets the user see: their own
+    applications, applications to their jobs (with applications.view_application), every
+    application (with applications.manage_any_application too)."""
+    queryset = Application.objects.select_related("job", "job__company", "applicant").filter(
+        application_scope(user)
+    )
     if job_id is not None:
         queryset = queryset.filter(job_id=job_id)
     if stage:
@@ -58,11 +53,9 @@ def application_list_mine(*, user: User) -> QuerySet[Application]:
 
 
 def job_get_owned(*, user: User, job_id: int) -> Job | None:
-    """The job if the user may manage its applicants (owner or admin), else None."""
-    queryset = Job.objects.select_related("company")
-    if not _is_admin(user):
-        queryset = queryset.filter(owner=user)
-    return queryset.filter(pk=job_id).first()
+    """The job if the user may see its applicants (owner or admin, POL-AP-003), else None."""
+    job = Job.objects.select_related("company").filter(pk=job_id).first()
+    return job if job is not None and can_view_applicants(user, job) else None
 
 
 def notification_list(*, user: User) -> QuerySet[Notification]:

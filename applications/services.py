@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
+from accounts.models import User
 from applications.exceptions import (
     AlreadyApplied,
     ApplicationNotFound,
@@ -24,15 +24,18 @@ from applications.models import (
     StageChange,
     TransitionNotAllowed,
 )
+from applications.policies import (
+    can_apply,
+    can_download_resume,
+    can_move_application,
+    can_view_application,
+    can_withdraw_application,
+)
 from applications.resumes import EXTENSIONS, detect_resume_type
 from applications.tasks import enqueue_email
 from jobboard import metrics
 from jobboard.errors import NotFound
 from jobs.models import Job
-
-
-def _is_admin(user: User) -> bool:
-    return user.role == Role.ADMIN or user.is_superuser
 
 
 def notification_create(
@@ -50,7 +53,7 @@ def application_submit(*, job: Job, applicant: User, resume, cover_letter: str =
     """Apply to a job (POL-AP-001) with a résumé checked by content (POL-AP-002). One
     application per job and jobseeker is the database's unique constraint: of two
     simultaneous submissions one wins, the other gets AlreadyApplied."""
-    if not applicant.has_perm("applications.add_application"):
+    if not can_apply(applicant, job):
         raise NotAllowed(_("Only jobseekers can apply."))
     if not job.is_open():
         raise JobNotOpen(_("This job no longer takes applications."))
@@ -98,10 +101,13 @@ def application_submit(*, job: Job, applicant: User, resume, cover_letter: str =
 
 
 def _actor_role(application: Application, actor: User) -> str:
-    if _is_admin(actor) or application.job.owner_id == actor.pk:
+    """Which side of POL-AP-003's table the actor moves from, as the policies decide."""
+    if can_move_application(actor, application):
         return ActorRole.EMPLOYER
-    if application.applicant_id == actor.pk:
+    if can_withdraw_application(actor, application):
         return ActorRole.APPLICANT
+    if can_view_application(actor, application):
+        raise NotAllowed()
     raise ApplicationNotFound()
 
 
@@ -118,10 +124,6 @@ def application_move_stage(
         job = Job.objects.select_related("owner").get(pk=application.job_id)
         application.job = job
         actor_role = _actor_role(application, actor)
-        if actor_role == ActorRole.EMPLOYER and not actor.has_perm(
-            "applications.change_application"
-        ):
-            raise NotAllowed()
         try:
             previous = application.move_to(stage, actor_role)
         except TransitionNotAllowed as exc:
@@ -171,22 +173,12 @@ def application_withdraw(*, application_id: int, applicant: User, note: str = ""
 def resume_open_for(*, application: Application, user: User):
     """Checks access (POL-AP-002: applicant, job owner, admin) and records every download
     by someone other than the applicant; returns the open file."""
-    if not can_view_application(application=application, user=user):
+    if not can_download_resume(user, application):
         raise ApplicationNotFound()
     handle = application.resume.storage.open(application.resume.name, "rb")
     if user.pk != application.applicant_id:
         ResumeDownload.objects.create(application=application, user=user)
     return handle
-
-
-def can_view_application(*, application: Application, user: User) -> bool:
-    if not user.is_authenticated:
-        return False
-    if _is_admin(user):
-        return True
-    if application.applicant_id == user.pk:
-        return True
-    return application.job.owner_id == user.pk and user.has_perm("applications.view_application")
 
 
 def notification_mark_read(*, user: User, notification_id: int | None = None) -> int:

@@ -11,13 +11,14 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView
 
-from accounts.permissions import PermRequiredMixin
+from accounts.permissions import PolicyRequiredMixin
 from applications import selectors, services
 from applications.api.views import resume_response
 from applications.exceptions import ApplicationNotFound
 from applications.forms import ApplyForm, MoveForm, WithdrawForm
 from applications.links import login_url
 from applications.models import BOARD_STAGES, ActorRole, allowed_targets
+from applications.policies import can_apply, can_move_application, can_view_applicants
 from applications.resumes import (
     body_too_large,
     install_size_limit,
@@ -29,7 +30,7 @@ from jobs.models import Job, JobStatus
 
 
 class SignInRequired:
-    """Guests go to sign in and come back; PermRequiredMixin's login URL made resilient."""
+    """Guests go to sign in and come back; PolicyRequiredMixin's login URL made resilient."""
 
     def get_login_url(self):
         return login_url()
@@ -41,19 +42,15 @@ class SignInRequired:
 
 
 @method_decorator(csrf_exempt, name="dispatch")
-class ApplicationApplyView(SignInRequired, PermRequiredMixin, View):
-    permission_required = "applications.add_application"
+class ApplicationApplyView(SignInRequired, PolicyRequiredMixin, View):
+    policy = can_apply
     template_name = "applications/apply.html"
 
     def dispatch(self, request, *args, **kwargs):
         # The upload handlers must be in place before anything reads the body, the CSRF
         # check included: hence csrf_exempt on the view and csrf_protect after the install.
         install_size_limit(request)
-        if (
-            request.method == "POST"
-            and body_too_large(request)
-            and request.user.has_perm(self.permission_required)
-        ):
+        if request.method == "POST" and body_too_large(request) and can_apply(request.user):
             # Refused before the body is read (nothing is stored, no state changes).
             form = ApplyForm(data={})
             form.is_valid()
@@ -130,8 +127,8 @@ class ApplicationWithdrawView(SignInRequired, View):
         return redirect("applications:mine")
 
 
-class ApplicationBoardView(SignInRequired, PermRequiredMixin, TemplateView):
-    permission_required = "applications.view_application"
+class ApplicationBoardView(SignInRequired, PolicyRequiredMixin, TemplateView):
+    policy = can_view_applicants
     template_name = "applications/board.html"
 
     def get_context_data(self, **kwargs):
@@ -158,10 +155,10 @@ class ApplicationBoardView(SignInRequired, PermRequiredMixin, TemplateView):
         }
 
 
-class ApplicationMoveView(SignInRequired, PermRequiredMixin, View):
+class ApplicationMoveView(SignInRequired, PolicyRequiredMixin, View):
     """One card, one action: the board's and the detail page's move form post here."""
 
-    permission_required = "applications.change_application"
+    policy = can_move_application
 
     def post(self, request, application_id):
         application = self._visible(request, application_id)
@@ -206,7 +203,8 @@ class ApplicationDetailView(SignInRequired, TemplateView):
         except ApplicationNotFound as exc:
             raise Http404 from exc
         is_employer = application.applicant_id != self.request.user.pk
-        targets = allowed_targets(application.stage, ActorRole.EMPLOYER) if is_employer else []
+        may_move = can_move_application(self.request.user, application)
+        targets = allowed_targets(application.stage, ActorRole.EMPLOYER) if may_move else []
         return {
             **super().get_context_data(**kwargs),
             "application": application,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 from jobs.models import Category, EmploymentType, Job, Location
+from jobs.policies import can_post_for_any_company
 from jobs.selectors import JobFilters
 
 
@@ -77,7 +78,7 @@ class JobForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if user is not None and self.instance.pk is None and user.has_perm("jobs.manage_any_job"):
+        if self.instance.pk is None and can_post_for_any_company(user):
             # Admins post for any company (POL-J-001); recruiters always for their own.
             self.fields["company"] = forms.ModelChoiceField(
                 Company.objects.all(), label=_("Company"), initial=user.company_id

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import Job, JobOption, JobOptionKind, JobStatus
+from jobs.policies import can_edit_job, can_view_job
 from jobs.search import ParsedQuery, get_backend, parse
 
 SORTS = ("latest", "salary", "relevance")
@@ -345,13 +346,6 @@ def job_list_owned(user) -> QuerySet[Job]:
     )
 
 
-def can_manage(user, job: Job) -> bool:
-    """POL-J-001: the owner, or anyone holding jobs.manage_any_job (admins)."""
-    if not (user and user.is_authenticated):
-        return False
-    return job.owner_id == user.pk or user.has_perm("jobs.manage_any_job")
-
-
 def job_get_visible(*, pk: int, user=None) -> Job:
     """One job for its page or the API, with its active options. Drafts only for their
     owner and admins (POL-J-003); closed and expired jobs still answer (POL-J-002)."""
@@ -364,19 +358,18 @@ def job_get_visible(*, pk: int, user=None) -> Job:
         .filter(pk=pk)
         .first()
     )
-    if job is None or (job.status == JobStatus.DRAFT and not can_manage(user, job)):
+    if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
     job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
     return job
 
 
-def job_get_manageable(*, pk: int, user) -> Job:
-    """A job the user may change; 404 for jobs they may not even see, 403 for others'."""
+def job_get_manageable(*, pk: int, user, policy=can_edit_job) -> Job:
+    """A job the user may act on as `policy` (a jobs.policies predicate) decides: 404 for
+    jobs they may not even see (others' drafts), 403 for others' jobs (POL-J-001)."""
     job = Job.objects.select_related(*CARD_RELATED, "company").filter(pk=pk).first()
-    if job is None:
+    if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
-    if not can_manage(user, job):
-        if job.status == JobStatus.DRAFT:
-            raise JobNotFound("No such job.")
+    if not policy(user, job):
         raise JobPermissionDenied("Only the job's owner or an admin may change it.")
     return job

@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy
 from jobboard.errors import violated_constraint
 from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
 from jobs.models import Job, JobStatus
-from jobs.selectors import can_manage
+from jobs.policies import (
+    can_close_job,
+    can_create_job,
+    can_edit_job,
+    can_post_for_any_company,
+    can_publish_job,
+)
 
 EDITABLE_FIELDS = (
     "title",
@@ -70,14 +76,11 @@ def _save(job: Job) -> Job:
     return job
 
 
-def _require(user, perm: str) -> None:
-    if not (user and user.is_authenticated and user.has_perm(perm)):
-        raise JobPermissionDenied(_("You may not do this."))
-
-
-def _require_owner(user, job: Job, perm: str) -> None:
-    _require(user, perm)
-    if not can_manage(user, job):
+def _require(policy, user, job: Job | None = None) -> None:
+    """Refuse unless the jobs policy allows it (POL-J-001)."""
+    if not policy(user, job):
+        if job is None:
+            raise JobPermissionDenied(_("You may not do this."))
         raise JobPermissionDenied(_("Only the job's owner or an admin may change it (POL-J-001)."))
 
 
@@ -85,8 +88,8 @@ def _require_owner(user, job: Job, perm: str) -> None:
 def job_create(*, user, company=None, publish: bool = False, **fields) -> Job:
     """A new job of the user's company, owned by the user (POL-J-001); a draft unless
     `publish`. Admins may name another `company`."""
-    _require(user, "jobs.add_job")
-    if company is None or not user.has_perm("jobs.manage_any_job"):
+    _require(can_create_job, user)
+    if company is None or not can_post_for_any_company(user):
         company = user.company
     if company is None:
         raise JobInvalid(_("Your account belongs to no company yet."), field="company")
@@ -104,7 +107,9 @@ def job_create(*, user, company=None, publish: bool = False, **fields) -> Job:
 def job_update(*, job: Job, user, publish: bool | None = None, **fields) -> Job:
     """Change a job's fields (owner or admin, POL-J-001). A closed job stays closed
     (POL-J-002): editing it is a conflict."""
-    _require_owner(user, job, "jobs.change_job")
+    _require(can_edit_job, user, job)
+    if publish:
+        _require(can_publish_job, user, job)
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status == JobStatus.CLOSED:
         raise JobStateConflict(_("A closed job cannot be edited."))
@@ -121,7 +126,7 @@ def job_update(*, job: Job, user, publish: bool | None = None, **fields) -> Job:
 @transaction.atomic
 def job_publish(*, job: Job, user) -> Job:
     """Draft → published (idempotent for published jobs); closed jobs stay closed."""
-    _require_owner(user, job, "jobs.change_job")
+    _require(can_publish_job, user, job)
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status == JobStatus.CLOSED:
         raise JobStateConflict(_("A closed job cannot be published again."))
@@ -136,7 +141,7 @@ def job_publish(*, job: Job, user) -> Job:
 def job_close(*, job: Job, user) -> Job:
     """The soft delete (POL-J-002): the job becomes closed, leaves every list and search and
     keeps its applications. Closing a closed job changes nothing."""
-    _require_owner(user, job, "jobs.delete_job")
+    _require(can_close_job, user, job)
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status != JobStatus.CLOSED:
         job.status, job.closed_at = JobStatus.CLOSED, timezone.now()

@@ -21,13 +21,19 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts.permissions import PermRequiredMixin
+from accounts.permissions import PolicyRequiredMixin
 from jobboard.errors import DomainError, NotFound
 from jobs.forms import JobForm, JobSearchForm
 from jobs.models import Job
+from jobs.policies import (
+    can_close_job,
+    can_create_job,
+    can_edit_job,
+    can_list_own_jobs,
+    can_publish_job,
+)
 from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
-    can_manage,
     job_get_manageable,
     job_get_visible,
     job_list_banner,
@@ -172,7 +178,8 @@ class JobDetailView(TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "job": job,
-            "can_manage": can_manage(self.request.user, job),
+            "can_manage": can_edit_job(self.request.user, job)
+            or can_close_job(self.request.user, job),
             "job_posting_ld": job_posting_ld(job, self.request) if not job.is_closed else "",
         }
 
@@ -206,11 +213,11 @@ class LatestJobsFeed(Feed):
         return item.updated_at
 
 
-class MyJobsView(PermRequiredMixin, TemplateView):
+class MyJobsView(PolicyRequiredMixin, TemplateView):
     """A recruiter's jobs in every state, with the figures other apps register in
     jobs.selectors.OWNED_JOB_ANNOTATIONS (the applicant count)."""
 
-    permission_required = "jobs.add_job"
+    policy = can_list_own_jobs
     template_name = "jobs/mine.html"
 
     def get_context_data(self, **kwargs):
@@ -219,7 +226,7 @@ class MyJobsView(PermRequiredMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "page_obj": page, "jobs": page.object_list}
 
 
-class _JobFormView(PermRequiredMixin, FormView):
+class _JobFormView(PolicyRequiredMixin, FormView):
     form_class = JobForm
     template_name = "jobs/form.html"
 
@@ -236,7 +243,7 @@ class _JobFormView(PermRequiredMixin, FormView):
 
 
 class JobCreateView(_JobFormView):
-    permission_required = "jobs.add_job"
+    policy = can_create_job
 
     @property
     def success_message(self):
@@ -250,12 +257,15 @@ class JobCreateView(_JobFormView):
 
 
 class _OwnedJobMixin:
-    """Loads the job the user may change (404 / 403 otherwise; POL-J-001)."""
+    """Loads the job the view's policy lets the user act on (404 / 403 otherwise; POL-J-001).
+    Runs after PolicyRequiredMixin's gate, so guests are already sent to sign in."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.user.has_perm(self.permission_required):
+        if type(self).policy(request.user):
             try:
-                self.job = job_get_manageable(pk=kwargs["pk"], user=request.user)
+                self.job = job_get_manageable(
+                    pk=kwargs["pk"], user=request.user, policy=type(self).policy
+                )
             except NotFound as exc:
                 raise Http404(str(exc)) from exc
             except DomainError:
@@ -265,7 +275,7 @@ class _OwnedJobMixin:
 
 
 class JobEditView(_OwnedJobMixin, _JobFormView):
-    permission_required = "jobs.change_job"
+    policy = can_edit_job
 
     @property
     def success_message(self):
@@ -281,7 +291,7 @@ class JobEditView(_OwnedJobMixin, _JobFormView):
         return job_update(job=self.job, user=self.request.user, publish=publish, **data)
 
 
-class _JobActionView(_OwnedJobMixin, PermRequiredMixin, View):
+class _JobActionView(_OwnedJobMixin, PolicyRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
@@ -300,7 +310,7 @@ class _JobActionView(_OwnedJobMixin, PermRequiredMixin, View):
 
 
 class JobPublishView(_JobActionView):
-    permission_required = "jobs.change_job"
+    policy = can_publish_job
 
     def act(self, job, user):
         job_publish(job=job, user=user)
@@ -310,7 +320,7 @@ class JobPublishView(_JobActionView):
 
 
 class JobCloseView(_JobActionView):
-    permission_required = "jobs.delete_job"
+    policy = can_close_job
 
     def act(self, job, user):
         job_close(job=job, user=user)

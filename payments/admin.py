@@ -8,6 +8,7 @@ from jobboard.errors import DomainError
 
 from . import services
 from .models import LedgerEntry, Order, Product, WebhookEvent
+from .policies import can_refund_order, can_view_order, order_scope
 
 
 @admin.register(Product)
@@ -77,16 +78,17 @@ class OrderAdmin(ReadOnlyAdmin):
     inlines = [LedgerEntryInline]
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("payments.view_order")
+        return can_view_order(request.user, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if not request.user.has_perm("payments.manage_any_order"):
+        if not can_refund_order(request.user):
             actions.pop("refund_orders", None)
         return actions
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("buyer", "product")
+        queryset = super().get_queryset(request).filter(order_scope(request.user))
+        return queryset.select_related("buyer", "product")
 
 
 @admin.register(LedgerEntry)

@@ -17,7 +17,7 @@ from .models import (
     Provider,
     Wallet,
 )
-from .services import can_manage_any_order
+from .policies import order_scope
 
 
 def product_list_active() -> QuerySet[Product]:
@@ -33,10 +33,11 @@ def product_list_topups() -> QuerySet[Product]:
 
 
 def order_list_visible(*, user, status: str | None = None) -> QuerySet[Order]:
-    """A recruiter's own orders; everyone's for those who manage any order."""
-    queryset = Order.objects.select_related("product", "job", "job_option", "buyer")
-    if not can_manage_any_order(user):
-        queryset = queryset.filter(buyer=user)
+    """What payments.policies.order_scope lets the user see: their own orders, or everyone's
+    with payments.manage_any_order."""
+    queryset = Order.objects.select_related("product", "job", "job_option", "buyer").filter(
+        order_scope(user)
+    )
     if status:
         queryset = queryset.filter(status=status)
     return queryset

@@ -40,6 +40,7 @@ from .models import (
     WebhookGateway,
     WebhookOutcome,
 )
+from .policies import can_buy_option, can_pay_order, can_refund_order, can_top_up_wallet
 
 logger = logging.getLogger("payments")
 
@@ -49,10 +50,6 @@ GATEWAY_PROVIDERS = (Provider.TOSS, Provider.IAMPORT)
 def new_order_id() -> str:
     """27 characters of [A-Za-z0-9_-]: Toss's orderId format, within Iamport's 40."""
     return "jb" + secrets.token_urlsafe(18)[:25]
-
-
-def can_manage_any_order(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm("payments.manage_any_order"))
 
 
 # --- wallets and the ledger (POL-P-005) ------------------------------------------------------
@@ -104,7 +101,7 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
         job = Job.objects.filter(pk=job_id).first() if job_id else None
         if job is None:
             raise PaymentRejected(_("Choose one of your jobs."), field="job", code="job-required")
-        if job.owner_id != buyer.pk:
+        if not can_buy_option(buyer, job):
             raise NotYourOrder("You can buy options only for your own jobs.", field="job")
         if not job.is_open():
             raise PaymentRejected(
@@ -112,6 +109,8 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
                 field="job",
                 code="job-not-open",
             )
+    elif not can_top_up_wallet(buyer):
+        raise NotYourOrder(_("You may not top up a wallet."))
     elif provider == Provider.WALLET:
         raise PaymentRejected(
             _("A top-up is paid through a gateway."), field="provider", code="topup-needs-gateway"
@@ -128,14 +127,16 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
     )
 
 
-def _order_for(user, order_id: str, *, lock: bool = False) -> Order:
+def _order_for(user, order_id: str, *, lock: bool = False, policy=can_pay_order) -> Order:
+    """The order, if `policy` (payments.policies) lets `user` act on it; `user` None is the
+    system (webhooks, expiry)."""
     queryset = Order.objects.select_related("product", "job")
     if lock:
         queryset = queryset.select_for_update(of=("self",))
     order = queryset.filter(order_id=order_id).first()
     if order is None:
         raise OrderNotFound(_("No such order."))
-    if user is not None and order.buyer_id != user.pk and not can_manage_any_order(user):
+    if user is not None and not policy(user, order):
         raise NotYourOrder("This order belongs to someone else.")
     return order
 
@@ -430,7 +431,7 @@ def order_refund(*, actor, order_id: str, reason: str = "") -> Order:
     """Refund a paid order through its gateway (or to the wallet), end its option and
     reverse the ledger (POL-P-006). A second refund is a no-op."""
     with transaction.atomic():
-        order = _order_for(actor, order_id, lock=True)
+        order = _order_for(actor, order_id, lock=True, policy=can_refund_order)
         if order.status in (OrderStatus.REFUNDED, OrderStatus.CANCELLED):
             return order
         if order.status != OrderStatus.PAID:

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from accounts.permissions import PermRequiredMixin
+from accounts.permissions import PolicyRequiredMixin
 from jobboard.errors import DomainError
 from jobs.models import Job
 
@@ -15,6 +15,14 @@ from . import selectors, services
 from .checkout import checkout_params, sandbox_checkout_url
 from .forms import CheckoutForm, RefundForm, TopupForm
 from .models import OrderStatus, Provider
+from .policies import (
+    can_buy_option,
+    can_pay_order,
+    can_refund_order,
+    can_top_up_wallet,
+    can_view_order,
+    can_view_wallet,
+)
 
 logger = logging.getLogger("payments")
 
@@ -27,14 +35,14 @@ def _to_gateway(request, order):
     return redirect("payments:pay", order_id=order.order_id)
 
 
-class CheckoutView(PermRequiredMixin, View):
+class CheckoutView(PolicyRequiredMixin, View):
     """A recruiter picks an option for one of their jobs and a way to pay."""
 
-    permission_required = "payments.add_order"
+    policy = can_buy_option
 
     def _job(self, request, job_id):
         job = get_object_or_404(Job, pk=job_id)
-        if job.owner_id != request.user.pk:
+        if not can_buy_option(request.user, job):
             raise services.NotYourOrder()
         return job
 
@@ -79,15 +87,15 @@ class CheckoutView(PermRequiredMixin, View):
         return _to_gateway(request, order)
 
 
-class PayView(PermRequiredMixin, View):
+class PayView(PolicyRequiredMixin, View):
     """Production path: the page loads the gateway's browser SDK with the client key and
     opens its payment window (static/js/payments.js)."""
 
-    permission_required = "payments.add_order"
+    policy = can_pay_order
 
     def get(self, request, order_id):
         order = selectors.order_get_visible(user=request.user, order_id=order_id)
-        if order is None or order.buyer_id != request.user.pk:
+        if order is None or not can_pay_order(request.user, order):
             return render(request, "404.html", status=404)
         if order.status != OrderStatus.PENDING or order.provider == Provider.WALLET:
             return redirect("payments:order", order_id=order.order_id)
@@ -99,10 +107,10 @@ class PayView(PermRequiredMixin, View):
         return render(request, "payments/pay.html", context)
 
 
-class PaymentSuccessView(PermRequiredMixin, View):
+class PaymentSuccessView(PolicyRequiredMixin, View):
     """The gateway's successUrl / m_redirect_url: confirm server-side, then show the order."""
 
-    permission_required = "payments.add_order"
+    policy = can_pay_order
 
     def get(self, request):
         params = request.GET
@@ -157,11 +165,11 @@ def _failure(request, order_id, code, message):
     )
 
 
-class PaymentFailView(PermRequiredMixin, View):
+class PaymentFailView(PolicyRequiredMixin, View):
     """The gateway's failUrl (?code&message&orderId): a pending order fails; a paid one
     stays paid."""
 
-    permission_required = "payments.add_order"
+    policy = can_pay_order
 
     def get(self, request):
         return _failure(
@@ -172,24 +180,22 @@ class PaymentFailView(PermRequiredMixin, View):
         )
 
 
-class OrderListView(PermRequiredMixin, View):
-    permission_required = "payments.view_order"
+class OrderListView(PolicyRequiredMixin, View):
+    policy = can_view_order
 
     def get(self, request):
         orders = selectors.order_list_visible(user=request.user)[:100]
         return render(request, "payments/orders.html", {"orders": orders})
 
 
-class OrderDetailView(PermRequiredMixin, View):
-    permission_required = "payments.view_order"
+class OrderDetailView(PolicyRequiredMixin, View):
+    policy = can_view_order
 
     def get(self, request, order_id):
         order = selectors.order_get_visible(user=request.user, order_id=order_id)
         if order is None:
             return render(request, "404.html", status=404)
-        can_refund = order.status == OrderStatus.PAID and request.user.has_perm(
-            "payments.refund_order"
-        )
+        can_refund = order.status == OrderStatus.PAID and can_refund_order(request.user, order)
         return render(
             request,
             "payments/order_detail.html",
@@ -197,8 +203,8 @@ class OrderDetailView(PermRequiredMixin, View):
         )
 
 
-class OrderCancelView(PermRequiredMixin, View):
-    permission_required = "payments.refund_order"
+class OrderCancelView(PolicyRequiredMixin, View):
+    policy = can_refund_order
 
     def post(self, request, order_id):
         form = RefundForm(request.POST)
@@ -216,8 +222,8 @@ class OrderCancelView(PermRequiredMixin, View):
         return redirect("payments:order", order_id=order_id)
 
 
-class WalletView(PermRequiredMixin, View):
-    permission_required = "payments.view_own_wallet"
+class WalletView(PolicyRequiredMixin, View):
+    policy = can_view_wallet
 
     def get(self, request, form=None, status=200):
         context = {
@@ -229,6 +235,8 @@ class WalletView(PermRequiredMixin, View):
 
 
 class WalletTopupView(WalletView):
+    policy = can_top_up_wallet
+
     def post(self, request):
         form = TopupForm(request.POST)
         if not form.is_valid():

@@ -21,12 +21,12 @@ from accounts.api.serializers import (
 )
 from accounts.client import client_ip, client_user_agent
 from accounts.cookies import clear_token_cookies
-from accounts.permissions import SignedIn, perm_required
+from accounts.permissions import allowed_by
+from accounts.policies import can_manage_devices, can_sign_out, can_view_profile
 from accounts.selectors import device_list_active, user_permission_names
 
 TAGS = ["auth"]
 UNAUTHENTICATED = OpenApiResponse(description="Bad credentials, or a revoked/expired token.")
-DEVICE_PERMISSION = "accounts.manage_own_devices"
 
 
 def _sid(request) -> str | None:
@@ -110,7 +110,7 @@ class TokenRefreshApi(APIView):
 
 
 class SessionLogoutApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_sign_out)]
 
     @extend_schema(
         operation_id="logout",
@@ -127,7 +127,7 @@ class SessionLogoutApi(APIView):
 
 
 class UserMeApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_view_profile)]
 
     @extend_schema(
         operation_id="getMe", tags=TAGS, responses={200: MeSerializer, 401: UNAUTHENTICATED}
@@ -140,7 +140,7 @@ class UserMeApi(APIView):
 
 
 class DeviceListApi(ListAPIView):
-    permission_classes = [perm_required(DEVICE_PERMISSION)]
+    permission_classes = [allowed_by(can_manage_devices)]
     serializer_class = DeviceSerializer
 
     def get_queryset(self):
@@ -164,7 +164,7 @@ class DeviceListApi(ListAPIView):
 
 
 class DeviceRevokeApi(APIView):
-    permission_classes = [perm_required(DEVICE_PERMISSION)]
+    permission_classes = [allowed_by(can_manage_devices)]
 
     @extend_schema(
         operation_id="revokeDevice",

@@ -9,7 +9,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.permissions import SignedIn, perm_required
+from accounts.permissions import allowed_by
 from applications import selectors, services
 from applications.api.serializers import (
     ApplicationDetailSerializer,
@@ -20,6 +20,7 @@ from applications.api.serializers import (
     TransitionInputSerializer,
 )
 from applications.models import Stage
+from applications.policies import can_apply, can_read_notification, can_view_application
 from applications.resumes import (
     DOCX,
     PDF,
@@ -36,7 +37,7 @@ TAGS = ["applications"]
 
 
 class JobApplyApi(APIView):
-    permission_classes = [perm_required("applications.add_application")]
+    permission_classes = [allowed_by(can_apply)]
 
     def initial(self, request, *args, **kwargs):
         # Before DRF parses the body: stop reading a résumé past the limit (POL-AP-002).
@@ -88,7 +89,7 @@ class ApplicationListQuerySerializer(serializers.Serializer):
 
 
 class ApplicationListApi(ListAPIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_view_application)]
     serializer_class = ApplicationSerializer
     pagination_class = PagePagination
 
@@ -114,7 +115,7 @@ class ApplicationListApi(ListAPIView):
 
 
 class ApplicationDetailApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_view_application)]
 
     @extend_schema(
         operation_id="getApplication",
@@ -130,7 +131,7 @@ class ApplicationDetailApi(APIView):
 
 
 class ApplicationTransitionApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_view_application)]
 
     @extend_schema(
         operation_id="transitionApplication",
@@ -171,7 +172,7 @@ def resume_response(*, application, user) -> HttpResponse:
 
 
 class ApplicationResumeApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_view_application)]
 
     @extend_schema(
         operation_id="downloadResume",
@@ -204,7 +205,7 @@ class NotificationPagination(PagePagination):
 
 
 class NotificationListApi(ListAPIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_read_notification)]
     serializer_class = NotificationSerializer
     pagination_class = NotificationPagination
 
@@ -218,7 +219,7 @@ class NotificationListApi(ListAPIView):
 
 
 class NotificationReadApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_read_notification)]
 
     @extend_schema(
         operation_id="markNotificationRead",
@@ -237,7 +238,7 @@ class NotificationReadApi(APIView):
 
 
 class NotificationReadAllApi(APIView):
-    permission_classes = [SignedIn]
+    permission_classes = [allowed_by(can_read_notification)]
 
     @extend_schema(
         operation_id="markAllNotificationsRead",

@@ -79,18 +79,27 @@ def test_job_apply_box_states__POL_AP_001():
     assert "구직자만 지원할 수 있습니다." in render_apply_box(job, RecruiterFactory())
 
 
-def test_job_actions_link_to_the_board():
-    job = PublishedJobFactory()
-    html = render_to_string("applications/_job_actions.html", {"job": job})
-    assert f"/applications/jobs/{job.pk}/board/" in html
-
-
-def test_nav_costs_one_query(django_assert_num_queries):
-    user = JobseekerFactory()
+def _render_for(template, user, **context):
     request = RequestFactory().get("/")
     request.user = user
+    return render_to_string(template, {"user": user, **context}, request=request)
+
+
+def test_job_actions_link_to_the_board_for_who_may_see_applicants__POL_AP_003():
+    job = PublishedJobFactory()
+    board = f"/applications/jobs/{job.pk}/board/"
+    assert board in _render_for("applications/_job_actions.html", job.owner, job=job)
+    assert board in _render_for("applications/_job_actions.html", AdminFactory(), job=job)
+    assert board not in _render_for("applications/_job_actions.html", RecruiterFactory(), job=job)
+
+
+def test_nav_costs_one_query_besides_the_permissions_every_header_loads(
+    django_assert_num_queries,
+):
+    user = JobseekerFactory()
+    user.get_all_permissions()  # the header's other links loaded them already
     with django_assert_num_queries(1):
-        html = render_to_string("applications/_nav.html", {"user": user}, request=request)
+        html = _render_for("applications/_nav.html", user)
     assert "/applications/mine/" in html
 
 

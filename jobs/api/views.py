@@ -11,7 +11,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.permissions import perm_required
+from accounts.permissions import allowed_by
 from jobboard.api.pagination import PagePagination
 from jobs.api.serializers import (
     JobDetailSerializer,
@@ -21,6 +21,7 @@ from jobs.api.serializers import (
     NamedCodeSerializer,
 )
 from jobs.models import Category, Location
+from jobs.policies import can_close_job, can_create_job, can_edit_job
 from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
     job_get_manageable,
@@ -68,7 +69,7 @@ class JobCollectionApi(GenericAPIView):
 
     def get_permissions(self):
         if self.request.method == "POST":
-            return [perm_required("jobs.add_job")()]
+            return [allowed_by(can_create_job)()]
         return []
 
     @extend_schema(
@@ -122,10 +123,10 @@ class JobCollectionApi(GenericAPIView):
 
 class JobItemApi(APIView):
     def get_permissions(self):
-        if self.request.method == "PUT" or self.request.method == "PATCH":
-            return [perm_required("jobs.change_job")()]
+        if self.request.method in ("PUT", "PATCH"):
+            return [allowed_by(can_edit_job)()]
         if self.request.method == "DELETE":
-            return [perm_required("jobs.delete_job")()]
+            return [allowed_by(can_close_job)()]
         return []
 
     @extend_schema(
@@ -186,7 +187,8 @@ class JobItemApi(APIView):
     )
     def delete(self, request, pk: int):
         """Close the job: a soft delete that keeps its applications (POL-J-002)."""
-        job_close(job=job_get_manageable(pk=pk, user=request.user), user=request.user)
+        job = job_get_manageable(pk=pk, user=request.user, policy=can_close_job)
+        job_close(job=job, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -10,12 +10,19 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.permissions import perm_required
+from accounts.permissions import allowed_by
 from jobboard import metrics
 from jobboard.api.parsers import JSONParser
 from payments import selectors, services
 from payments.checkout import checkout_params, sandbox_checkout_url
 from payments.models import OrderStatus, Provider
+from payments.policies import (
+    can_buy_option,
+    can_pay_order,
+    can_refund_order,
+    can_view_order,
+    can_view_wallet,
+)
 
 from .serializers import (
     CancelRequestSerializer,
@@ -59,7 +66,7 @@ class ProductListApi(generics.ListAPIView):
 
 
 class PaymentPrepareApi(APIView):
-    permission_classes = [perm_required("payments.add_order")]
+    permission_classes = [allowed_by(can_buy_option)]
     parser_classes = [JSONParser]
 
     @extend_schema(
@@ -96,7 +103,7 @@ class PaymentPrepareApi(APIView):
 
 
 class PaymentConfirmApi(APIView):
-    permission_classes = [perm_required("payments.add_order")]
+    permission_classes = [allowed_by(can_pay_order)]
     parser_classes = [JSONParser]
 
     @extend_schema(
@@ -120,7 +127,7 @@ class PaymentConfirmApi(APIView):
 
 class OrderListApi(generics.ListAPIView):
     serializer_class = OrderSerializer
-    permission_classes = [perm_required("payments.view_order")]
+    permission_classes = [allowed_by(can_view_order)]
 
     def get_queryset(self):
         status_filter = self.request.query_params.get("status")
@@ -140,7 +147,7 @@ class OrderListApi(generics.ListAPIView):
 
 
 class OrderDetailApi(APIView):
-    permission_classes = [perm_required("payments.view_order")]
+    permission_classes = [allowed_by(can_view_order)]
 
     @extend_schema(
         operation_id="getOrder",
@@ -156,7 +163,7 @@ class OrderDetailApi(APIView):
 
 
 class OrderCancelApi(APIView):
-    permission_classes = [perm_required("payments.refund_order")]
+    permission_classes = [allowed_by(can_refund_order)]
     parser_classes = [JSONParser]
 
     @extend_schema(
@@ -176,7 +183,7 @@ class OrderCancelApi(APIView):
 
 
 class WalletApi(APIView):
-    permission_classes = [perm_required("payments.view_own_wallet")]
+    permission_classes = [allowed_by(can_view_wallet)]
 
     @extend_schema(
         operation_id="getWallet",

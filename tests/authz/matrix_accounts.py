@@ -2,9 +2,10 @@
 
 from accounts.services import device_session_start
 from accounts.tests.factories import PASSWORD
-from tests.authz.matrix import Entry, every
+from tests.authz.matrix import Entry, every, needs
 
 SIGNED_IN = {"guest": 401, "jobseeker": 200, "recruiter": 200, "admin": 200}
+DEVICES = needs("accounts.manage_own_devices")
 PAGE_SIGNED_IN = {"guest": 302, "jobseeker": 200, "recruiter": 200, "admin": 200}
 
 
@@ -45,13 +46,14 @@ ENTRIES = [
         {"guest": 401, "jobseeker": 204, "recruiter": 204, "admin": 204},
     ),
     Entry("api/v1/auth/me", "GET", "/api/v1/auth/me", SIGNED_IN),
-    Entry("api/v1/auth/devices", "GET", "/api/v1/auth/devices", SIGNED_IN),
+    Entry("api/v1/auth/devices", "GET", "/api/v1/auth/devices", SIGNED_IN, perms=DEVICES),
     Entry(
         "api/v1/auth/devices/<uuid:device_id>",
         "DELETE",
         lambda w: f"/api/v1/auth/devices/{w.jobseeker_device.pk}",
         {"guest": 401, "jobseeker": 204, "recruiter": 404, "admin": 404},
         notes="only the owner revokes a device; others cannot tell it exists",
+        perms={"jobseeker": DEVICES["jobseeker"]},
     ),
 ]
 
@@ -66,13 +68,14 @@ ENTRIES += [
         fmt="multipart",
         notes="POST only; guests are simply sent home",
     ),
-    Entry("accounts/devices/", "GET", "/accounts/devices/", PAGE_SIGNED_IN),
+    Entry("accounts/devices/", "GET", "/accounts/devices/", PAGE_SIGNED_IN, perms=DEVICES),
     Entry(
         "accounts/devices/<uuid:device_id>/revoke/",
         "POST",
         lambda w: f"/accounts/devices/{w.jobseeker_device.pk}/revoke/",
         {"guest": 302, "jobseeker": 302, "recruiter": 404, "admin": 404},
         fmt="multipart",
+        perms={"jobseeker": DEVICES["jobseeker"]},
     ),
     Entry("accounts/password/", "GET", "/accounts/password/", PAGE_SIGNED_IN),
 ]

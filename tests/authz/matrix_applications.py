@@ -5,7 +5,7 @@ world.users["recruiter"]). `world.other_application`: someone else's application
 world.other_job (owned by world.other_recruiter) — the recruiter must get 404 for it,
 its résumé included."""
 
-from tests.authz.matrix import Entry
+from tests.authz.matrix import HIDDEN, Entry
 
 
 def build(world):
@@ -50,6 +50,20 @@ def _e(route, method, path, guest, jobseeker, recruiter, admin, **kwargs):
     return Entry(route, method, path, expect, **kwargs)
 
 
+VIEW = "applications.view_application"
+CHANGE = "applications.change_application"
+ANY = "applications.manage_any_application"
+APPLY = "applications.add_application"
+# The recruiter owns the job applied to; the admin sees it only through manage_any.
+SEE_OWN = {"recruiter": (VIEW,), "admin": (VIEW, ANY)}
+SEE_OTHERS = {"admin": (VIEW, ANY)}
+MOVE_OWN = {"recruiter": (VIEW, CHANGE), "admin": (VIEW, CHANGE, ANY)}
+
+
+def _listed(world):
+    return f'"id":{world.application.pk},'
+
+
 API = "api/v1/"
 ENTRIES = [
     # --- API
@@ -63,8 +77,22 @@ ENTRIES = [
         403,
         notes="jobseeker passes RBAC and reaches validation (no résumé sent); the 201 is "
         "proven in applications/tests/api/test_applyToJob.py",
+        perms=dict.fromkeys(("jobseeker", "recruiter", "admin"), (APPLY,)),
+        granted={"recruiter": 400, "admin": 400},
     ),
-    _e(API + "applications", "GET", "/api/v1/applications", 401, 200, 200, 200),
+    _e(
+        API + "applications",
+        "GET",
+        "/api/v1/applications",
+        401,
+        200,
+        200,
+        200,
+        perms=SEE_OWN,
+        denied=HIDDEN,
+        shows=_listed,
+        notes="a list narrows instead of refusing: the applicant drops out of it",
+    ),
     _e(
         API + "applications/<int:application_id>",
         "GET",
@@ -73,6 +101,8 @@ ENTRIES = [
         200,
         200,
         200,
+        perms=SEE_OWN,
+        denied=404,
     ),
     _e(
         API + "applications/<int:application_id>",
@@ -83,6 +113,8 @@ ENTRIES = [
         404,
         200,
         notes="another recruiter's applicant",
+        perms=SEE_OTHERS,
+        denied=404,
     ),
     _e(
         API + "applications/<int:application_id>/transitions",
@@ -94,6 +126,8 @@ ENTRIES = [
         200,
         data={"stage": "screening", "note": ""},
         notes="the applicant may only withdraw (POL-AP-003)",
+        perms=MOVE_OWN,
+        denied=(403, 404),
     ),
     _e(
         API + "applications/<int:application_id>/transitions",
@@ -104,6 +138,8 @@ ENTRIES = [
         404,
         200,
         data={"stage": "screening", "note": ""},
+        perms={"admin": MOVE_OWN["admin"]},
+        denied=(403, 404),
     ),
     _e(
         API + "applications/<int:application_id>/resume",
@@ -113,6 +149,8 @@ ENTRIES = [
         200,
         200,
         200,
+        perms=SEE_OWN,
+        denied=404,
     ),
     _e(
         API + "applications/<int:application_id>/resume",
@@ -123,6 +161,8 @@ ENTRIES = [
         404,
         200,
         notes="another recruiter's applicant's résumé (POL-AP-002)",
+        perms=SEE_OTHERS,
+        denied=404,
     ),
     _e(API + "notifications", "GET", "/api/v1/notifications", 401, 200, 200, 200),
     _e(
@@ -147,6 +187,8 @@ ENTRIES = [
         200,
         403,
         403,
+        perms=dict.fromkeys(("jobseeker", "recruiter", "admin"), (APPLY,)),
+        granted={"recruiter": 200, "admin": 200},
     ),
     _e(
         "applications/jobs/<int:job_id>/apply/",
@@ -158,6 +200,8 @@ ENTRIES = [
         403,
         data={"cover_letter": "résumé missing"},
         fmt="multipart",
+        perms=dict.fromkeys(("jobseeker", "recruiter", "admin"), (APPLY,)),
+        granted={"recruiter": 400, "admin": 400},
     ),
     _e(
         "applications/jobs/<int:job_id>/board/",
@@ -167,6 +211,10 @@ ENTRIES = [
         403,
         200,
         200,
+        perms={"jobseeker": (VIEW,), **SEE_OWN},
+        denied={"recruiter": 403, "admin": (403, 404)},
+        granted={"jobseeker": 404},
+        notes="a jobseeker given view_application owns no job: still no board",
     ),
     _e(
         "applications/jobs/<int:job_id>/board/",
@@ -177,6 +225,8 @@ ENTRIES = [
         404,
         200,
         notes="another recruiter's board",
+        perms=SEE_OTHERS,
+        denied=(403, 404),
     ),
     _e("applications/mine/", "GET", "/applications/mine/", 302, 200, 200, 200),
     _e("applications/notifications/", "GET", "/applications/notifications/", 302, 200, 200, 200),
@@ -199,6 +249,8 @@ ENTRIES = [
         200,
         200,
         200,
+        perms=SEE_OWN,
+        denied=404,
     ),
     _e(
         "applications/<int:application_id>/",
@@ -209,6 +261,8 @@ ENTRIES = [
         404,
         200,
         notes="another recruiter's applicant",
+        perms=SEE_OTHERS,
+        denied=404,
     ),
     _e(
         "applications/<int:application_id>/move/",
@@ -220,6 +274,10 @@ ENTRIES = [
         302,
         data={"stage": "screening"},
         fmt="multipart",
+        perms={"jobseeker": (VIEW, CHANGE), **MOVE_OWN},
+        denied=(403, 404),
+        granted={"jobseeker": 302},
+        notes="a jobseeker given both is still the applicant: POL-AP-003 refuses the move",
     ),
     _e(
         "applications/<int:application_id>/move/",
@@ -231,6 +289,8 @@ ENTRIES = [
         302,
         data={"stage": "screening"},
         fmt="multipart",
+        perms={"admin": MOVE_OWN["admin"]},
+        denied=(403, 404),
     ),
     _e(
         "applications/<int:application_id>/withdraw/",
@@ -252,6 +312,8 @@ ENTRIES = [
         200,
         200,
         200,
+        perms=SEE_OWN,
+        denied=404,
     ),
     _e(
         "applications/<int:application_id>/resume/",
@@ -262,5 +324,7 @@ ENTRIES = [
         404,
         200,
         notes="another recruiter's applicant's résumé (POL-AP-002)",
+        perms=SEE_OTHERS,
+        denied=404,
     ),
 ]

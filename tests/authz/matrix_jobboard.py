@@ -25,6 +25,12 @@ ENTRIES = [
         "GET",
         "/admin/",
         {"guest": 302, "jobseeker": 302, "recruiter": 302, "admin": 200},
-        notes="only admins reach Django admin; others are sent to sign in",
+        notes="Django admin by permission (accounts.use_admin_site), not by role",
+        perms={
+            "recruiter": ("accounts.use_admin_site",),
+            "admin": ("accounts.use_admin_site",),
+        },
+        denied=302,
+        granted={"recruiter": 200},
     ),
 ]

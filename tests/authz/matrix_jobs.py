@@ -2,7 +2,7 @@
 draft_job and closed_job; other_job belongs to another recruiter."""
 
 from jobs.tests.factories import ClosedJobFactory, DraftJobFactory, PublishedJobFactory
-from tests.authz.matrix import Entry, every
+from tests.authz.matrix import Entry, every, needs, own
 
 
 def build(world):
@@ -41,6 +41,11 @@ def _form_body(world):
     }
 
 
+POST_JOBS = needs("jobs.add_job")
+EDIT = own("jobs.change_job", manage_any="jobs.manage_any_job")
+CLOSE = own("jobs.delete_job", manage_any="jobs.manage_any_job")
+# A jobseeker's group given the jobs permissions still owns no job and no company: the
+# pages open, the service refuses what needs either (POL-J-001).
 OWNER_ONLY_PAGE = {"guest": 302, "jobseeker": 403, "recruiter": 200, "admin": 200}
 OWNER_ONLY_POST = {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 302}
 OWNER_ONLY_API = {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 200}
@@ -65,12 +70,49 @@ ENTRIES = [
         every(200),
         notes="closed jobs still answer, saying closed (POL-J-002)",
     ),
-    Entry("jobs/<int:pk>/", "GET", lambda w: f"/jobs/{w.draft_job.pk}/", DRAFT_VISIBLE),
-    Entry("jobs/mine/", "GET", "/jobs/mine/", OWNER_ONLY_PAGE),
-    Entry("jobs/new/", "GET", "/jobs/new/", OWNER_ONLY_PAGE),
-    Entry("jobs/new/", "POST", "/jobs/new/", OWNER_ONLY_POST, data=_form_body, fmt="multipart"),
     Entry(
-        "jobs/<int:pk>/edit/", "GET", lambda w: f"/jobs/{w.published_job.pk}/edit/", OWNER_ONLY_PAGE
+        "jobs/<int:pk>/",
+        "GET",
+        lambda w: f"/jobs/{w.draft_job.pk}/",
+        DRAFT_VISIBLE,
+        perms={"admin": ("jobs.manage_any_job",)},
+        denied=404,
+        notes="POL-J-003: a draft is its owner's (ownership alone) and admins'",
+    ),
+    Entry(
+        "jobs/mine/",
+        "GET",
+        "/jobs/mine/",
+        OWNER_ONLY_PAGE,
+        perms=POST_JOBS,
+        granted={"jobseeker": 200},
+    ),
+    Entry(
+        "jobs/new/",
+        "GET",
+        "/jobs/new/",
+        OWNER_ONLY_PAGE,
+        perms=POST_JOBS,
+        granted={"jobseeker": 200},
+    ),
+    Entry(
+        "jobs/new/",
+        "POST",
+        "/jobs/new/",
+        OWNER_ONLY_POST,
+        data=_form_body,
+        fmt="multipart",
+        perms=POST_JOBS,
+        granted={"jobseeker": 200},
+        notes="a jobseeker given add_job has no company: the form says so",
+    ),
+    Entry(
+        "jobs/<int:pk>/edit/",
+        "GET",
+        lambda w: f"/jobs/{w.published_job.pk}/edit/",
+        OWNER_ONLY_PAGE,
+        perms=EDIT,
+        granted={"jobseeker": 403},
     ),
     Entry(
         "jobs/<int:pk>/edit/",
@@ -78,6 +120,7 @@ ENTRIES = [
         lambda w: f"/jobs/{w.other_job.pk}/edit/",
         {**OWNER_ONLY_PAGE, **NOT_THEIRS},
         notes="POL-J-001: a recruiter edits only their own jobs",
+        perms={"admin": EDIT["admin"]},
     ),
     Entry(
         "jobs/<int:pk>/edit/",
@@ -86,6 +129,8 @@ ENTRIES = [
         OWNER_ONLY_POST,
         data=_form_body,
         fmt="multipart",
+        perms=EDIT,
+        granted={"jobseeker": 403},
     ),
     Entry(
         "jobs/<int:pk>/publish/",
@@ -94,6 +139,9 @@ ENTRIES = [
         OWNER_ONLY_POST,
         data={},
         fmt="multipart",
+        perms={"recruiter": EDIT["recruiter"], "admin": EDIT["admin"]},
+        denied={"recruiter": 403, "admin": (403, 404)},
+        notes="an admin without manage_any_job no longer sees another's draft (404)",
     ),
     Entry(
         "jobs/<int:pk>/close/",
@@ -102,6 +150,8 @@ ENTRIES = [
         OWNER_ONLY_POST,
         data={},
         fmt="multipart",
+        perms=CLOSE,
+        granted={"jobseeker": 403},
     ),
     Entry(
         "jobs/<int:pk>/close/",
@@ -110,6 +160,7 @@ ENTRIES = [
         {**OWNER_ONLY_POST, **NOT_THEIRS},
         data={},
         fmt="multipart",
+        perms={"admin": CLOSE["admin"]},
     ),
     Entry("api/v1/jobs", "GET", "/api/v1/jobs?q=dev&remote=false", every(200)),
     Entry(
@@ -118,17 +169,29 @@ ENTRIES = [
         "/api/v1/jobs",
         {"guest": 401, "jobseeker": 403, "recruiter": 201, "admin": 201},
         data=_job_body,
+        perms=POST_JOBS,
+        granted={"jobseeker": 400},
+        notes="a jobseeker given add_job has no company to post for (400)",
     ),
     Entry(
         "api/v1/jobs/<int:pk>", "GET", lambda w: f"/api/v1/jobs/{w.published_job.pk}", every(200)
     ),
-    Entry("api/v1/jobs/<int:pk>", "GET", lambda w: f"/api/v1/jobs/{w.draft_job.pk}", DRAFT_VISIBLE),
+    Entry(
+        "api/v1/jobs/<int:pk>",
+        "GET",
+        lambda w: f"/api/v1/jobs/{w.draft_job.pk}",
+        DRAFT_VISIBLE,
+        perms={"admin": ("jobs.manage_any_job",)},
+        denied=404,
+    ),
     Entry(
         "api/v1/jobs/<int:pk>",
         "PATCH",
         lambda w: f"/api/v1/jobs/{w.published_job.pk}",
         OWNER_ONLY_API,
         data={"title": "시니어 백엔드 개발자"},
+        perms=EDIT,
+        granted={"jobseeker": 403},
     ),
     Entry(
         "api/v1/jobs/<int:pk>",
@@ -136,6 +199,7 @@ ENTRIES = [
         lambda w: f"/api/v1/jobs/{w.other_job.pk}",
         {**OWNER_ONLY_API, **NOT_THEIRS},
         data={"title": "남의 공고"},
+        perms={"admin": EDIT["admin"]},
     ),
     Entry(
         "api/v1/jobs/<int:pk>",
@@ -143,18 +207,23 @@ ENTRIES = [
         lambda w: f"/api/v1/jobs/{w.published_job.pk}",
         OWNER_ONLY_API,
         data=_job_body,
+        perms=EDIT,
+        granted={"jobseeker": 403},
     ),
     Entry(
         "api/v1/jobs/<int:pk>",
         "DELETE",
         lambda w: f"/api/v1/jobs/{w.published_job.pk}",
         {"guest": 401, "jobseeker": 403, "recruiter": 204, "admin": 204},
+        perms=CLOSE,
+        granted={"jobseeker": 403},
     ),
     Entry(
         "api/v1/jobs/<int:pk>",
         "DELETE",
         lambda w: f"/api/v1/jobs/{w.other_job.pk}",
         {"guest": 401, "jobseeker": 403, "recruiter": 403, "admin": 204},
+        perms={"admin": CLOSE["admin"]},
     ),
     Entry("api/v1/categories", "GET", "/api/v1/categories", every(200)),
     Entry("api/v1/locations", "GET", "/api/v1/locations", every(200)),

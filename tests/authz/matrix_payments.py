@@ -1,9 +1,23 @@
 """Payments pages, API, webhooks and the sandbox (mounted in tests: PAYMENTS_SANDBOX=True)."""
 
-from tests.authz.matrix import Entry, every
+from tests.authz.matrix import HIDDEN, Entry, every
 
 RECRUITER_ONLY_PAGE = {"guest": 302, "jobseeker": 403, "recruiter": 200, "admin": 403}
 RECRUITER_OR_ADMIN_PAGE = {"guest": 302, "jobseeker": 403, "recruiter": 200, "admin": 200}
+BUY, VIEW, REFUND = "payments.add_order", "payments.view_order", "payments.refund_order"
+WALLET, ANY = "payments.view_own_wallet", "payments.manage_any_order"
+ALL = ("jobseeker", "recruiter", "admin")
+
+
+def _perms(*names, admin_any=False):
+    perms = dict.fromkeys(ALL, names)
+    if admin_any:
+        perms["admin"] = (*names, ANY)
+    return perms
+
+
+def _shows_order(world):
+    return world.pending_order.order_id
 
 
 def build(world):
@@ -52,7 +66,15 @@ def _checkout(world):
 
 ENTRIES = [
     # --- pages
-    Entry("payments/jobs/<int:job_id>/checkout/", "GET", _checkout, RECRUITER_ONLY_PAGE),
+    Entry(
+        "payments/jobs/<int:job_id>/checkout/",
+        "GET",
+        _checkout,
+        RECRUITER_ONLY_PAGE,
+        perms=_perms(BUY),
+        granted={"jobseeker": 403, "admin": 403},
+        notes="options are bought for one's own jobs only, whatever the permissions",
+    ),
     Entry(
         "payments/jobs/<int:job_id>/checkout/",
         "POST",
@@ -61,20 +83,37 @@ ENTRIES = [
         data={"product": "premium_7", "provider": "toss"},
         fmt="multipart",
         notes="recruiter is sent to the gateway's payment window",
+        perms=_perms(BUY),
+        granted={"jobseeker": 403, "admin": 403},
     ),
-    Entry("payments/orders/", "GET", "/payments/orders/", RECRUITER_OR_ADMIN_PAGE),
+    Entry(
+        "payments/orders/",
+        "GET",
+        "/payments/orders/",
+        RECRUITER_OR_ADMIN_PAGE,
+        perms=_perms(VIEW, admin_any=True),
+        denied=(403, HIDDEN),
+        shows=_shows_order,
+        granted={"jobseeker": 200},
+    ),
     Entry(
         "payments/orders/<slug:order_id>/",
         "GET",
         lambda w: f"/payments/orders/{w.pending_order.order_id}/",
         RECRUITER_OR_ADMIN_PAGE,
         notes="the buyer and admins; other recruiters get 404",
+        perms=_perms(VIEW, admin_any=True),
+        denied=(403, 404),
+        granted={"jobseeker": 404},
     ),
     Entry(
         "payments/orders/<slug:order_id>/pay/",
         "GET",
         lambda w: f"/payments/orders/{w.pending_order.order_id}/pay/",
         {"guest": 302, "jobseeker": 403, "recruiter": 200, "admin": 403},
+        perms=_perms(BUY),
+        granted={"jobseeker": 404, "admin": 404},
+        notes="only the buyer opens the payment window",
     ),
     Entry(
         "payments/orders/<slug:order_id>/cancel/",
@@ -83,6 +122,8 @@ ENTRIES = [
         {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 302},
         data={"reason": "matrix"},
         fmt="multipart",
+        perms=_perms(REFUND, admin_any=True),
+        granted={"jobseeker": 403},
     ),
     Entry(
         "payments/success/",
@@ -90,11 +131,25 @@ ENTRIES = [
         "/payments/success/",
         {"guest": 302, "jobseeker": 403, "recruiter": 400, "admin": 403},
         notes="without the gateway's parameters",
+        perms=_perms(BUY),
+        granted={"jobseeker": 400, "admin": 400},
     ),
     Entry(
-        "payments/fail/", "GET", "/payments/fail/?code=PAY_PROCESS_CANCELED", RECRUITER_ONLY_PAGE
+        "payments/fail/",
+        "GET",
+        "/payments/fail/?code=PAY_PROCESS_CANCELED",
+        RECRUITER_ONLY_PAGE,
+        perms=_perms(BUY),
+        granted={"jobseeker": 200, "admin": 200},
     ),
-    Entry("payments/wallet/", "GET", "/payments/wallet/", RECRUITER_ONLY_PAGE),
+    Entry(
+        "payments/wallet/",
+        "GET",
+        "/payments/wallet/",
+        RECRUITER_ONLY_PAGE,
+        perms=_perms(WALLET),
+        granted={"jobseeker": 200, "admin": 200},
+    ),
     Entry(
         "payments/wallet/topup/",
         "POST",
@@ -102,6 +157,8 @@ ENTRIES = [
         {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 403},
         data={"product": "topup_10000", "provider": "toss"},
         fmt="multipart",
+        perms=_perms(BUY, WALLET),
+        granted={"jobseeker": 302, "admin": 302},
     ),
     # --- API
     Entry("api/v1/products", "GET", "/api/v1/products", every(200)),
@@ -111,6 +168,8 @@ ENTRIES = [
         "/api/v1/payments/prepare",
         {"guest": 401, "jobseeker": 403, "recruiter": 201, "admin": 403},
         data=lambda w: {"product": "premium_7", "job": w.payments_job.pk, "provider": "toss"},
+        perms=_perms(BUY),
+        granted={"jobseeker": 403, "admin": 403},
     ),
     Entry(
         "api/v1/payments/confirm",
@@ -119,12 +178,18 @@ ENTRIES = [
         {"guest": 401, "jobseeker": 403, "recruiter": 409, "admin": 403},
         data=lambda w: {"order_id": w.pending_order.order_id, "payment_key": "nope", "amount": 1},
         notes="a tampered amount: refused, the order fails (POL-P-003)",
+        perms=_perms(BUY),
+        granted={"jobseeker": 403, "admin": 403},
     ),
     Entry(
         "api/v1/orders",
         "GET",
         "/api/v1/orders",
         {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 200},
+        perms=_perms(VIEW, admin_any=True),
+        denied=(403, HIDDEN),
+        shows=_shows_order,
+        granted={"jobseeker": 200},
     ),
     Entry(
         "api/v1/orders/<slug:order_id>",
@@ -132,6 +197,8 @@ ENTRIES = [
         lambda w: f"/api/v1/orders/{w.other_order.order_id}",
         {"guest": 401, "jobseeker": 403, "recruiter": 404, "admin": 200},
         notes="another recruiter's order: hidden from this recruiter, visible to admins",
+        perms={"admin": (VIEW, ANY)},
+        denied=(403, 404),
     ),
     Entry(
         "api/v1/orders/<slug:order_id>/cancel",
@@ -139,12 +206,16 @@ ENTRIES = [
         lambda w: f"/api/v1/orders/{w.paid_order.order_id}/cancel",
         {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 200},
         data={"reason": "matrix"},
+        perms=_perms(REFUND, admin_any=True),
+        granted={"jobseeker": 403},
     ),
     Entry(
         "api/v1/wallet",
         "GET",
         "/api/v1/wallet",
         {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 403},
+        perms=_perms(WALLET),
+        granted={"jobseeker": 200, "admin": 200},
     ),
     Entry(
         "api/v1/webhooks/payments/toss",

@@ -256,7 +256,12 @@ class Command(BaseCommand):
             self.stdout.write(f"  index {index.name}: {time.monotonic() - started:.0f} s")
 
     def _recruiters(self, n, rng):
-        existing = list(User.objects.filter(role=Role.RECRUITER, email__startswith="seed-"))
+        # Seed recruiters are known by their address and company (ADR 0036: no role lookups).
+        existing = list(
+            User.objects.select_related("company")
+            .filter(email__startswith="seed-", company__isnull=False)
+            .order_by("pk")
+        )
         if len(existing) >= n:
             return [(u, u.company) for u in existing[:n] if u.company_id]
         names = []
