@@ -268,6 +268,9 @@ JOBS_PAGE_SIZE = 20
 JOBS_COUNT_CACHE_SECONDS = env.int("JOBS_COUNT_CACHE_SECONDS", default=60)
 # Pages of the public jobs API (the same for every caller), invalidated the same way.
 JOBS_LIST_CACHE_SECONDS = env.int("JOBS_LIST_CACHE_SECONDS", default=30)
+# A list counts at most this many non-premium matches and pages end there (ADR 0069): a
+# count or an offset never walks a million rows; the total then reads "10,000+".
+JOBS_COUNT_CAP = env.int("JOBS_COUNT_CAP", default=10_000)
 # Job search (POL-S-001): the backend class (ADR 0059) and how many of the newest matches of
 # each ranking tier are ordered by their relevance score (ADR 0054).
 SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="jobs.search.backends.database.DatabaseBackend")
