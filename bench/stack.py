@@ -38,6 +38,7 @@ class PrivateStack:
         web_port: int | None = None,
         workers: int | None = None,
         extra_env: dict | None = None,
+        replica: bool = False,
     ):
         self.pg_port = pg_port or free_port()
         self.redis_port = redis_port or free_port()
@@ -47,6 +48,8 @@ class PrivateStack:
         self.extra_env = extra_env or {}
         self.gunicorn: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
+        # A streaming replica of the stack's PostgreSQL the app reads from (ADR 0068).
+        self.replica_port = free_port() if replica else None
 
     # --- environment -----------------------------------------------------------------
     @property
@@ -74,6 +77,15 @@ class PrivateStack:
             "IAMPORT_IMP_CODE": "imp00000000",
             "LOG_LEVEL": "WARNING",
             "GUNICORN_LOG_LEVEL": "warning",
+            **(
+                {
+                    "DATABASE_REPLICA_URL": self.database_url.replace(
+                        str(self.pg_port), str(self.replica_port)
+                    )
+                }
+                if self.replica_port
+                else {}
+            ),
             **self.extra_env,
         }
 
@@ -109,12 +121,49 @@ class PrivateStack:
             capture_output=True,
         )
 
-    def pg_stop(self, mode: str = "fast") -> None:
+    def pg_stop(self, mode: str = "fast", folder: str = "pg") -> None:
         subprocess.run(
             _as_postgres(
-                str(PG_BIN / "pg_ctl"), "-D", str(self.dir / "pg"), "-m", mode, "-w", "stop"
+                str(PG_BIN / "pg_ctl"), "-D", str(self.dir / folder), "-m", mode, "-w", "stop"
             ),
             check=False,
+            capture_output=True,
+        )
+
+    def replica_start(self) -> None:
+        """Clone the cluster with pg_basebackup -R (a hot standby streaming from it)."""
+        data = self.dir / "replica"
+        subprocess.run(
+            _as_postgres(
+                str(PG_BIN / "pg_basebackup"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.pg_port),
+                "-U",
+                "postgres",
+                "-D",
+                str(data),
+                "-R",
+                "-X",
+                "stream",
+            ),
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            _as_postgres(
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(self.dir / "replica.log"),
+                "-w",
+                "start",
+                "-o",
+                f"-p {self.replica_port} -k {self.dir} -c listen_addresses=127.0.0.1",
+            ),
+            check=True,
             capture_output=True,
         )
 
@@ -173,6 +222,16 @@ class PrivateStack:
             capture_output=True,
         )
 
+    def redis_pid(self) -> int:
+        """The server's process id (read while it still answers)."""
+        info = subprocess.run(
+            ["redis-cli", "-p", str(self.redis_port), "info", "server"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return int(next(line for line in info.splitlines() if line.startswith("process_id:"))[11:])
+
     def redis_ping(self) -> bool:
         result = subprocess.run(
             ["redis-cli", "-p", str(self.redis_port), "ping"],
@@ -230,6 +289,13 @@ class PrivateStack:
     def metrics_dir(self) -> Path:
         return self.dir / "metrics"
 
+    def web_stop(self) -> None:
+        if self.gunicorn is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.gunicorn.pid, signal.SIGTERM)
+            self.gunicorn.wait(30)
+            self.gunicorn = None
+
     def worker_start(self) -> None:
         python = ROOT / ".venv/bin/python"
         python = str(python) if python.exists() else "python"
@@ -269,6 +335,8 @@ class PrivateStack:
         self.redis_start()
         self.manage("migrate", "--no-input", "-v", "0")
         self.manage("collectstatic", "--no-input", "-v", "0")  # as the image build does
+        if self.replica_port:
+            self.replica_start()
         return self
 
     def __exit__(self, *exc):
@@ -279,5 +347,7 @@ class PrivateStack:
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     proc.wait(10)
         self.redis_stop()
+        if self.replica_port:
+            self.pg_stop("immediate", folder="replica")
         self.pg_stop("immediate")
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -60,6 +60,14 @@ REQUEST_LINES = 60_000
 BOOKKEEPING = ("jobs:list-version",)
 
 
+def fixture_client(base_url: str, timeout: float) -> httpx.Client:
+    """The fixture and the writer speak from 127.0.0.2: with a read replica, a client
+    address that wrote is pinned to the primary (ADR 0068), and wrk's visitors on
+    127.0.0.1 are other people."""
+    transport = httpx.HTTPTransport(local_address="127.0.0.2")
+    return httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
+
+
 class Draw:
     """Weighted draws: pages (k^-1.3 up to the last page) and ranked items (1/rank)."""
 
@@ -90,7 +98,7 @@ class Site:
         self.stack = stack
         self.base_url = stack.base_url
         self.rng = rng
-        self.client = httpx.Client(base_url=self.base_url, timeout=120)
+        self.client = fixture_client(self.base_url, timeout=120)
         self.locations = [x["code"] for x in self.client.get("/api/v1/locations").json()]
         self.categories = [x["code"] for x in self.client.get("/api/v1/categories").json()]
         self.totals: dict[str, int] = {}
@@ -270,7 +278,8 @@ def request_file(site: Site, name: str, route, folder: Path, seed: int) -> Path:
     """The route's requests, drawn and written one per line for bench/spread.lua."""
     _, make_path, visitor = route
     draw = Draw(random.Random(f"{seed}-{name}"))
-    tokens = [site.login(email) for email in site.jobseekers[:8]] if visitor != "anonymous" else []
+    readers = site.jobseekers[10:]  # never the writer's applicants (they are pinned, ADR 0068)
+    tokens = [site.login(email) for email in readers] if visitor != "anonymous" else []
     lines = []
     for _ in range(REQUEST_LINES):
         path = make_path(site, draw)
@@ -301,8 +310,7 @@ class Writer:
         self.failures: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
-        self.recruiter_token = site.login(site.recruiter)
-        self.seeker_tokens = [site.login(email) for email in site.jobseekers]
+        self.signed_in_at = float("-inf")
         self.rng = random.Random(99)
         self.counter = 0
 
@@ -336,7 +344,7 @@ class Writer:
         rate = self.rates[kind]
         if rate <= 0:
             return
-        with httpx.Client(base_url=self.site.base_url, timeout=30) as client:
+        with fixture_client(self.site.base_url, timeout=30) as client:
             next_at = time.monotonic()
             while not self._stop.is_set():
                 started = time.perf_counter()
@@ -350,7 +358,15 @@ class Writer:
                 next_at += 1 / rate
                 self._stop.wait(max(0.0, next_at - time.monotonic()))
 
+    def sign_in(self) -> None:
+        """Fresh access tokens (they live 15 minutes; a run at two sizes lasts longer)."""
+        if time.monotonic() - self.signed_in_at > 600:
+            self.recruiter_token = self.site.login(self.site.recruiter)
+            self.seeker_tokens = [self.site.login(e) for e in self.site.jobseekers[:10]]
+            self.signed_in_at = time.monotonic()
+
     def __enter__(self):
+        self.sign_in()
         self._stop.clear()
         self._threads = [
             threading.Thread(target=self._loop, args=("write_job", self._job)),
@@ -557,6 +573,8 @@ def run_size(stack, site, jobs: int, args) -> None:
     command = (
         "flock /work/locks/heavy.lock .venv/bin/python -m bench.traffic "
         f"--sizes {args.sizes} --seconds {args.seconds:g} --rounds {args.rounds}"
+        + (" --explain" if args.explain else "")
+        + (" --replica" if args.replica else "")
     )
     spread = [r for r in rows if not r["name"].startswith(("hot", "write"))]
     hot = [r for r in rows if r["name"].startswith("hot")]
@@ -579,7 +597,8 @@ def run_size(stack, site, jobs: int, args) -> None:
         + table(writes, [c for c in COLUMNS if c[0] not in ("ratio", "cache", "load", "verdict")])
     )
     if args.write:
-        write_section(f"Traffic-shaped workload, {jobs:,} jobs", body)
+        where = ", reads on a streaming replica" if args.replica else ""
+        write_section(f"Traffic-shaped workload, {jobs:,} jobs{where}", body)
     print(body, flush=True)
 
 
@@ -605,6 +624,16 @@ def main() -> None:
     parser.add_argument(
         "--no-write", dest="write", action="store_false", help="print, leave the docs alone"
     )
+    parser.add_argument(
+        "--replica",
+        action="store_true",
+        help="reads on a streaming replica of the stack's PostgreSQL (ADR 0068)",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="then write docs/jobs-query-plans.md from the largest size (bench/explain_jobs.py)",
+    )
     args = parser.parse_args()
     if args.only:
         keep = set(args.only.split(",")) | {"bare"}
@@ -619,13 +648,20 @@ def main() -> None:
         "SIGNUP_MAX_PER_IP": "100000",
         "SIGNIN_MAX_FAILURES_PER_IP": "100000",
     }
-    with PrivateStack(extra_env=extra_env) as stack:
+    with PrivateStack(extra_env=extra_env, replica=args.replica) as stack:
         stack.web_start()
         stack.worker_start()
         site = Site(stack, random.Random(1))
         for size in (int(s) for s in args.sizes.split(",")):
             seed(stack, size)
             run_size(stack, site, size, args)
+        if args.explain:
+            subprocess.run(
+                [str(ROOT / ".venv/bin/python"), str(ROOT / "bench" / "explain_jobs.py")],
+                env=stack.env(),
+                cwd=ROOT,
+                check=True,
+            )
     print("load average at the end:", Path("/proc/loadavg").read_text().strip())
 
 

@@ -129,7 +129,9 @@ def bump_list_version() -> None:
 
 
 def count_cache_key(filters: JobFilters, *extra) -> str:
-    raw = repr((astuple(filters), extra, timezone.localdate().isoformat(), list_version()))
+    raw = repr(
+        (astuple(filters), extra, timezone.localdate().isoformat(), list_version(), "capped")
+    )
     return "jobs:count:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -246,26 +248,58 @@ class RankedJobs:
         else:
             self.segments = [Segment(premium, True), Segment(~premium, False)]
         self._counts: tuple[int, ...] | None = None
+        self._capped = False
 
     def counts(self) -> tuple[int, ...]:
-        """Counting every match is the one part of a list that grows with the table (a
-        scan of the matches); the segments are counted in one query, cached per filter set
-        and list version (ADR 0011), so a write shows at once and only the first visitor
-        pays."""
+        """Each segment's size, up to the count cap (ADR 0069): premium segments exactly,
+        the rest up to JOBS_COUNT_CAP jobs (the list says "10,000+", and pages end there).
+        No count reads more than cap + 1 regular matches, however common the filter or
+        word; cached per filter set and list version (ADR 0011)."""
         if self._counts is None:
             key = count_cache_key(self.filters)
             cached = cache.get(key)
             if cached is None:
-                totals = self.jobs.order_by().aggregate(
-                    **{
-                        f"s{i}": Count("pk", filter=s.condition)
-                        for i, s in enumerate(self.segments)
-                    }
-                )
-                cached = tuple(totals[f"s{i}"] for i in range(len(self.segments)))
+                cached = self._count_segments()
                 cache.set(key, cached, settings.JOBS_COUNT_CACHE_SECONDS)
-            self._counts = tuple(cached)
+            self._counts, self._capped = tuple(cached[0]), cached[1]
         return self._counts
+
+    @property
+    def capped(self) -> bool:
+        """More regular jobs match than JOBS_COUNT_CAP: count() is a lower bound."""
+        self.counts()
+        return self._capped
+
+    def _count_segments(self) -> tuple[tuple[int, ...], bool]:
+        """Premium segments in one aggregate over the premium matches (few: reached
+        through the active options); each regular segment by a count over at most cap + 1
+        of its rows (COUNT over a LIMIT: an index walk that stops). Regular segments follow
+        each other, so once they reach the cap the rest is past the last page."""
+        cap = settings.JOBS_COUNT_CAP
+        jobs = self.jobs.order_by()
+        premium = [(i, s) for i, s in enumerate(self.segments) if s.premium]
+        sizes = [0] * len(self.segments)
+        either = Q()
+        for _, segment in premium:
+            either |= segment.condition
+        totals = jobs.filter(either).aggregate(
+            **{f"s{i}": Count("pk", filter=s.condition) for i, s in premium}
+        )
+        for i, _ in premium:
+            sizes[i] = totals[f"s{i}"]
+        left, capped = cap, False
+        for i, segment in enumerate(self.segments):
+            if segment.premium or capped:
+                continue
+            rows = jobs.filter(segment.condition)
+            if not left:  # an earlier segment filled the cap exactly
+                capped = rows.exists()
+                continue
+            found = rows.values("pk")[: left + 1].count()
+            capped = found > left
+            sizes[i] = min(found, left)
+            left -= sizes[i]
+        return tuple(sizes), capped
 
     def count(self) -> int:
         return sum(self.counts())

@@ -123,23 +123,28 @@ if DATABASE_REPLICA_URL:
 
 # --- Cache: in-process by default, Redis (django-redis) when REDIS_URL is set.
 # "default" swallows Redis errors (a read cache must not take the site down); "guard" raises,
-# for counters that must fail closed (sign-in throttling, POL-A-005).
+# for counters that must fail closed (sign-in throttling, POL-A-005). Every call is bounded
+# by the timeouts, and after a failed one the circuit breaker stops calling Redis for
+# REDIS_CIRCUIT_OPEN_SECONDS (jobboard/cache.py, ADR 0033): a hung Redis costs milliseconds.
 REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=0.5)
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
+REDIS_CIRCUIT_OPEN_SECONDS = env.float("REDIS_CIRCUIT_OPEN_SECONDS", default=5)
 if REDIS_URL:
     _redis_options = {
         "CLIENT_CLASS": "django_redis.client.DefaultClient",
-        "SOCKET_CONNECT_TIMEOUT": 0.5,
-        "SOCKET_TIMEOUT": 0.5,
+        "SOCKET_CONNECT_TIMEOUT": REDIS_CONNECT_TIMEOUT,
+        "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
     }
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "jobboard.cache.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="jb"),
             "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": True},
         },
         "guard": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "jobboard.cache.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="jb"),
             "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": False},
@@ -207,9 +212,11 @@ SIGNIN_MAX_FAILURES_PER_IP = env.int("SIGNIN_MAX_FAILURES_PER_IP", default=30)
 # Registrations (every attempt) per client IP per window: registering tells whether an
 # email is taken, so it is throttled like guessing.
 SIGNUP_MAX_PER_IP = env.int("SIGNUP_MAX_PER_IP", default=20)
-# Reverse proxies in front of the app (the ingress: 1); the client IP is read from
-# X-Forwarded-For only that many hops deep. 0: REMOTE_ADDR.
+# Reverse proxies in front of the app (the ingress: 1) and the networks they connect from.
+# X-Forwarded-For is read only from a peer in those networks, one entry per hop from the
+# right (jobboard.client_address, ADR 0031). Defaults: no proxy, the peer is the client.
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+TRUSTED_PROXY_NETWORKS = env.list("TRUSTED_PROXY_NETWORKS", default=[])
 
 # --- REST API
 REST_FRAMEWORK = {
@@ -261,6 +268,9 @@ JOBS_PAGE_SIZE = 20
 JOBS_COUNT_CACHE_SECONDS = env.int("JOBS_COUNT_CACHE_SECONDS", default=60)
 # Pages of the public jobs API (the same for every caller), invalidated the same way.
 JOBS_LIST_CACHE_SECONDS = env.int("JOBS_LIST_CACHE_SECONDS", default=30)
+# A list counts at most this many non-premium matches and pages end there (ADR 0069): a
+# count or an offset never walks a million rows; the total then reads "10,000+".
+JOBS_COUNT_CAP = env.int("JOBS_COUNT_CAP", default=10_000)
 # Job search (POL-S-001): the backend class (ADR 0059) and how many of the newest matches of
 # each ranking tier are ordered by their relevance score (ADR 0054).
 SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="jobs.search.backends.database.DatabaseBackend")
@@ -285,9 +295,16 @@ NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=30)
 
 
 # --- Payments (POL-P-…): gateways, products, sandbox.
-# Keys come only from the environment. PAYMENTS_SANDBOX mounts a local stand-in for both
-# gateways under /payments/sandbox/ (docs/payments.md); production refuses it.
+# Keys come only from the environment. PAYMENTS_SANDBOX mounts a local stand-in for every
+# gateway under /payments/sandbox/ (docs/payments.md); production refuses it, and the
+# sandbox package is not in the image.
 PAYMENTS_ENABLED = env.bool("PAYMENTS_ENABLED", default=True)
+# The providers behind the gateway seam (POL-P-008, payments/gateways/): each is a module.
+PAYMENTS_GATEWAYS = [
+    "payments.gateways.toss.TossGateway",
+    "payments.gateways.iamport.IamportGateway",
+    "payments.gateways.portone.PortOneGateway",
+]
 PAYMENTS_SANDBOX = env.bool("PAYMENTS_SANDBOX", default=False)
 PAYMENTS_SANDBOX_PATH = "/payments/sandbox"
 TOSS_API_BASE = env.str("TOSS_API_BASE", default="https://api.tosspayments.com")
@@ -297,12 +314,22 @@ IAMPORT_API_BASE = env.str("IAMPORT_API_BASE", default="https://api.iamport.kr")
 IAMPORT_API_KEY = env.str("IAMPORT_API_KEY", default="")
 IAMPORT_API_SECRET = env.str("IAMPORT_API_SECRET", default="")
 IAMPORT_IMP_CODE = env.str("IAMPORT_IMP_CODE", default="")
-PAYMENTS_HTTP_TIMEOUT = env.float("PAYMENTS_HTTP_TIMEOUT", default=10.0)
+PORTONE_API_BASE = env.str("PORTONE_API_BASE", default="https://api.portone.io")
+PORTONE_API_SECRET = env.str("PORTONE_API_SECRET", default="")
+PORTONE_STORE_ID = env.str("PORTONE_STORE_ID", default="")
+PORTONE_CHANNEL_KEY = env.str("PORTONE_CHANNEL_KEY", default="")
+# Standard Webhooks secrets (`whsec_…`), comma-separated: during a rotation both the old and
+# the new secret verify, so no delivery is refused while PortOne switches over.
+PORTONE_WEBHOOK_SECRETS = env.list("PORTONE_WEBHOOK_SECRETS", default=[])
+# One gateway call (every retry included) ends within PAYMENTS_HTTP_DEADLINE, well under
+# gunicorn's 30 s worker timeout; each attempt waits at most PAYMENTS_HTTP_TIMEOUT.
+PAYMENTS_HTTP_TIMEOUT = env.float("PAYMENTS_HTTP_TIMEOUT", default=5.0)
 PAYMENTS_HTTP_ATTEMPTS = env.int("PAYMENTS_HTTP_ATTEMPTS", default=3)
 PAYMENTS_HTTP_BACKOFF = env.float("PAYMENTS_HTTP_BACKOFF", default=0.5)
+PAYMENTS_HTTP_DEADLINE = env.float("PAYMENTS_HTTP_DEADLINE", default=12.0)
 
 
-def payments_sandbox_settings(site_url: str) -> dict[str, str]:
+def payments_sandbox_settings(site_url: str) -> dict[str, object]:
     """Gateway settings that point the app at its own sandbox (local demo and tests).
     The keys are the gateways' public documentation test keys, not secrets."""
     base = site_url.rstrip("/") + PAYMENTS_SANDBOX_PATH
@@ -316,15 +343,24 @@ def payments_sandbox_settings(site_url: str) -> dict[str, str]:
         "IAMPORT_API_KEY": env.str("IAMPORT_API_KEY", default="sandbox_imp_key"),
         "IAMPORT_API_SECRET": env.str("IAMPORT_API_SECRET", default="sandbox_imp_secret"),
         "IAMPORT_IMP_CODE": env.str("IAMPORT_IMP_CODE", default="imp00000000"),
+        "PORTONE_API_BASE": env.str("PORTONE_API_BASE", default=base + "/portone"),
+        "PORTONE_API_SECRET": env.str("PORTONE_API_SECRET", default="sandbox_portone_secret"),
+        "PORTONE_STORE_ID": env.str("PORTONE_STORE_ID", default="store-sandbox"),
+        "PORTONE_CHANNEL_KEY": env.str("PORTONE_CHANNEL_KEY", default="channel-key-sandbox"),
+        # base64 of "jobboard-sandbox-webhook-secret": a fixed, public, sandbox-only value.
+        "PORTONE_WEBHOOK_SECRETS": env.list(
+            "PORTONE_WEBHOOK_SECRETS",
+            default=["whsec_am9iYm9hcmQtc2FuZGJveC13ZWJob29rLXNlY3JldA=="],
+        ),
     }
 
 
 # --- Observability: tracing, metrics.
 # Tracing (jobboard/tracing.py, installed by jobboard/wsgi.py) is off unless this is set.
 OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
-# /metrics answers 404 to requests that came through a proxy (X-Forwarded-For): Prometheus
-# scrapes pods directly, the public ingress must not expose metrics.
-METRICS_ALLOW_PROXIED = env.bool("METRICS_ALLOW_PROXIED", default=False)
+# /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`, which the shipped Prometheus
+# configurations send; without a token there are no metrics (404). ADR 0034.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # django-prometheus: histogram buckets for request latency, fine around the 50/200 ms targets.
 PROMETHEUS_LATENCY_BUCKETS = (
     0.005,
@@ -395,6 +431,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# HSTS (its max-age is production's SECURE_HSTS_SECONDS) covers subdomains or asks for the
+# browsers' preload list only when the operator opts in: both bind every subdomain to HTTPS
+# for as long as the header said, and preloading is hard to undo (ADR 0034).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 CSRF_COOKIE_SAMESITE = "Lax"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

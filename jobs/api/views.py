@@ -43,8 +43,28 @@ def _detail(request, pk: int) -> Response:
     return Response(JobDetailSerializer(job).data)
 
 
+class JobPagePagination(PagePagination):
+    """The shared page shape plus `total_capped`: a job list counts at most JOBS_COUNT_CAP
+    regular matches and its pages end there (ADR 0069)."""
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["total_capped"] = getattr(self.page.paginator.object_list, "capped", False)
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        shape = super().get_paginated_response_schema(schema)
+        shape["required"] = [*shape["required"], "total_capped"]
+        shape["properties"]["total_capped"] = {
+            "type": "boolean",
+            "description": "True when more jobs match than were counted: `total` is then a "
+            "lower bound and the last page ends at it.",
+        }
+        return shape
+
+
 class JobCollectionApi(GenericAPIView):
-    pagination_class = PagePagination
+    pagination_class = JobPagePagination
     serializer_class = JobListItemSerializer
 
     def get_permissions(self):

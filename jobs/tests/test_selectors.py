@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory
@@ -128,3 +129,42 @@ def test_detail_lists_active_options():
     job = job_get_visible(pk=option.job_id)
     assert job.is_premium
     assert [o.kind for o in job.active_options] == ["premium"]
+
+
+@override_settings(JOBS_COUNT_CAP=3)
+def test_counts_stop_at_the_cap_and_pages_end_there__POL_J_005():
+    """ADR 0069: premium jobs are all counted and shown first; regular matches are counted
+    up to the cap, the list says so (capped) and its last page ends at the cap."""
+    for _ in range(2):
+        PremiumOptionFactory()
+    for _ in range(5):
+        PublishedJobFactory()
+    ranked = job_list_public()
+    assert ranked.counts() == (2, 3)
+    assert ranked.capped is True
+    page = ranked[0:20]
+    assert [job.is_premium for job in page] == [True, True, False, False, False]
+    assert ranked.count() == 5
+
+
+@override_settings(JOBS_COUNT_CAP=3)
+def test_a_search_under_the_cap_is_counted_exactly_and_title_matches_lead__POL_S_001():
+    for n in range(2):
+        PublishedJobFactory(title=f"데이터 엔지니어 {n}")
+    PublishedJobFactory(title="백엔드 개발자", description="데이터 파이프라인을 만듭니다.")
+    PublishedJobFactory(title="마케터")
+    ranked = job_list_public(JobFilters(q="데이터"))
+    assert sum(ranked.counts()) == 3
+    assert ranked.capped is False
+    assert [job.title.startswith("데이터") for job in ranked[0:10]] == [True, True, False]
+
+
+@override_settings(JOBS_COUNT_CAP=2)
+def test_a_capped_search_keeps_title_matches_first__POL_S_001():
+    for n in range(2):
+        PublishedJobFactory(title=f"데이터 엔지니어 {n}")
+    for n in range(3):
+        PublishedJobFactory(title=f"개발자 {n}", description="데이터 파이프라인을 만듭니다.")
+    ranked = job_list_public(JobFilters(q="데이터"))
+    assert ranked.capped is True
+    assert [job.title.startswith("데이터") for job in ranked[0:10]] == [True, True]

@@ -103,7 +103,10 @@ class Command(BaseCommand):
                     insert(rows)
                     created = Job.objects.filter(pk__gt=last_id or 0)
                     self._tag_skills(created, generated, lookups)
-                    get_backend().index(created.only("id", "title", "company_name", "description"))
+                    if not self.vectors_in_copy:
+                        get_backend().index(
+                            created.only("id", "title", "company_name", "description")
+                        )
                     published = created.filter(status=JobStatus.PUBLISHED)
                     ids = list(published.values_list("pk", flat=True))
                     JobOption.objects.bulk_create(self._options(rng, ids, now))

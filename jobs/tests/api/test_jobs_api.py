@@ -2,6 +2,7 @@
 response is checked against openapi/api-spec.yaml by the client fixtures."""
 
 import pytest
+from django.test import override_settings
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory, RecruiterFactory
 from jobs.models import Job, JobStatus
@@ -204,3 +205,13 @@ def test_list_pages_are_cached_until_a_job_changes__POL_J_002(
     job.status = JobStatus.CLOSED
     job.save()
     assert api_client.get("/api/v1/jobs").json()["total"] == 0
+
+
+@override_settings(JOBS_COUNT_CAP=2)
+def test_list_total_is_capped_and_says_so(api_client):
+    """ADR 0069: past JOBS_COUNT_CAP regular matches the total is a lower bound."""
+    for _ in range(3):
+        PublishedJobFactory()
+    body = api_client.get("/api/v1/jobs").json()
+    assert (body["total"], body["total_capped"], len(body["results"])) == (2, True, 2)
+    assert api_client.get("/api/v1/jobs", {"q": "zzz-none"}).json()["total_capped"] is False
