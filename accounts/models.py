@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobboard.limits import LONG_TEXT_MAX_CHARS
+
 
 class Role(models.TextChoices):
     """A user has exactly one role; what it may do is the permission set of the Django group
@@ -37,7 +39,7 @@ class Company(models.Model):
     """A recruiter's organisation. Lives here so `jobs` depends on `accounts`, never back."""
 
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=LONG_TEXT_MAX_CHARS)
     website = models.URLField(_("website"), blank=True)
     logo_url = models.URLField(_("logo URL"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
