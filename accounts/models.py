@@ -62,6 +62,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Moves with every revocation of one of the user's devices. The cached "device is
+    # active" answer carries the version it was read under, and the user row is read on every
+    # request anyway: a revocation whose cache writes were lost still takes effect at once
+    # (POL-A-002, ADR 0038).
+    devices_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 

@@ -53,6 +53,8 @@ CREATE TABLE public.accounts_user (
     is_active boolean NOT NULL,
     date_joined timestamp with time zone NOT NULL,
     company_id bigint,
+    devices_version integer NOT NULL,
+    CONSTRAINT accounts_user_devices_version_check CHECK ((devices_version >= 0)),
     CONSTRAINT accounts_user_email_lowercase CHECK (((email)::text = lower((email)::text))),
     CONSTRAINT accounts_user_role_valid CHECK (((role)::text = ANY ((ARRAY['jobseeker'::character varying, 'recruiter'::character varying, 'admin'::character varying])::text[])))
 );

@@ -34,7 +34,7 @@ ORDER_STATES = {"pending", "paid", "cancelled", "refunded", "failed", "expired"}
 PROVIDERS = {"toss", "iamport", "wallet"}
 WEBHOOK_OUTCOMES = {"applied", "duplicate", "rejected", "unknown_order", "malformed", "error"}
 LOGIN_FAILURE_REASONS = {"bad_credentials", "inactive", "refresh_reuse"}
-THROTTLE_SCOPES = {"email", "ip"}
+THROTTLE_SCOPES = {"email", "ip", "password-change", "signup"}  # accounts.throttle limits
 TASK_STATUSES = ("READY", "RUNNING", "FAILED", "SUCCESSFUL")
 DEPENDENCIES = ("database", "cache")
 
