@@ -99,6 +99,8 @@ CREATE TABLE public.accounts_user (
     is_active boolean NOT NULL,
     date_joined timestamp with time zone NOT NULL,
     company_id bigint,
+    devices_version integer NOT NULL,
+    CONSTRAINT accounts_user_devices_version_check CHECK ((devices_version >= 0)),
     CONSTRAINT accounts_user_email_lowercase CHECK (((email)::text = lower((email)::text))),
     CONSTRAINT accounts_user_role_valid CHECK (((role)::text = ANY ((ARRAY['jobseeker'::character varying, 'recruiter'::character varying, 'admin'::character varying])::text[])))
 );
@@ -384,6 +386,7 @@ CREATE TABLE public.jobs_job (
     company_name character varying(200) NOT NULL,
     salary_sort bigint GENERATED ALWAYS AS (COALESCE(salary_max, salary_min, (0)::bigint)) STORED,
     search_vector tsvector,
+    CONSTRAINT jobs_job_description_length CHECK ((length(description) <= 20000)),
     CONSTRAINT jobs_job_employment_type_valid CHECK (((employment_type)::text = ANY ((ARRAY['full_time'::character varying, 'part_time'::character varying, 'contract'::character varying, 'internship'::character varying])::text[]))),
     CONSTRAINT jobs_job_salary_max_check CHECK ((salary_max >= 0)),
     CONSTRAINT jobs_job_salary_min_check CHECK ((salary_min >= 0)),

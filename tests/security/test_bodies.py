@@ -35,6 +35,7 @@ JSON_OPERATIONS = {
     "createJob": ("recruiter", lambda ids: "/api/v1/jobs"),
     "replaceJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
     "updateJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
+    "reopenJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}/reopen"),
     "transitionApplication": (
         "recruiter",
         lambda ids: f"/api/v1/applications/{ids['application']}/transitions",
