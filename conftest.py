@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from accounts.cookies import set_token_cookies
 from accounts.services import device_session_start
+from jobboard.cache import reset_breakers
 from tests.contract.spec import assert_response_matches_spec
 
 
@@ -26,6 +27,7 @@ def sign_in(user, *, name="pytest"):
 
 @pytest.fixture(autouse=True)
 def _clear_caches():
+    reset_breakers()  # every test starts with closed circuits (ADR 0033)
     for alias in ("default", "guard"):
         caches[alias].clear()
     return

@@ -15,13 +15,14 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts import services
-from accounts.client import client_ip, client_user_agent
+from accounts.client import client_user_agent
 from accounts.cookies import clear_token_cookies, set_token_cookies
 from accounts.exceptions import AuthenticationFailed, TooManyAttempts
 from accounts.forms import PasswordChangeForm, RegisterForm, SignInForm
 from accounts.permissions import PolicyRequiredMixin
 from accounts.policies import can_change_password, can_manage_devices, can_use_admin_site
 from accounts.selectors import device_list_active
+from jobboard.client_address import client_ip
 from jobboard.errors import DomainError, NotFound, ServiceUnavailable
 
 

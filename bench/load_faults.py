@@ -2,10 +2,12 @@
 
     .venv/bin/python -m bench.load_faults --jobs 100000        # everything (~10 minutes)
     .venv/bin/python -m bench.load_faults --jobs 5000 --quick  # a fast rehearsal
+    .venv/bin/python -m bench.load_faults --jobs 100000 --hang-only  # the SIGSTOP drill alone
 
 Phases: (1) each route alone at 16 clients beside a bare Django view (the ceiling), (2) the
 mixed load (browse, search, detail, page, login, apply), (3) Redis killed for 30 s during
-load, (4) PostgreSQL restarted during load, (5) a webhook storm. Figures go to
+load, (3b) Redis hung (SIGSTOP) for 30 s during load, (4) PostgreSQL restarted during
+load, (5) a webhook storm. Figures go to
 docs/benchmarks.md ("Mixed load and faults"). The load generator runs pinned to core 1."""
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import argparse
 import contextlib
 import os
 import random
+import signal
 import threading
 import time
 
 import httpx
 
 from bench.fake_toss import FakeToss
-from bench.load import run_load, summarize
+from bench.load import percentile, run_load, summarize
 from bench.report import table, write_section
 from bench.stack import PrivateStack
 
@@ -226,6 +229,60 @@ def drill_redis(stack, fx, outage=30.0) -> dict:
     }
 
 
+def drill_redis_hang(stack, fx, hang=30.0, normal=10.0, kill=False) -> dict:
+    """Redis stopped with SIGSTOP: it keeps its port and accepts connections but answers
+    nothing, so every cache call waits for its timeout unless the circuit breaker stops
+    calling it (ADR 0033). Reads before and during the hang are compared. `kill` shuts Redis
+    down instead, the floor a hang can be brought to: every read then misses the cache."""
+    pid = None if kill else stack.redis_pid()
+    login = {"email": "login@bench.kr", "password": PASSWORD}
+    with httpx.Client(base_url=fx.base_url, timeout=10) as client:
+        revoked = fx.login(client, "login@bench.kr")
+        client.post("/api/v1/auth/logout", headers={"Authorization": f"Bearer {revoked['access']}"})
+        with Background(fx) as load:
+            time.sleep(normal)
+            stopped_at = time.monotonic() - load.t0
+            stack.redis_stop() if kill else os.kill(pid, signal.SIGSTOP)
+            try:
+                time.sleep(2)
+                started = time.monotonic()
+                login_during = client.post("/api/v1/auth/login", json=login)
+                login_seconds = time.monotonic() - started
+                revoked_during = client.get(
+                    "/api/v1/auth/me", headers={"Authorization": f"Bearer {revoked['access']}"}
+                )
+                time.sleep(max(0, hang - 2 - login_seconds))
+            finally:
+                stack.redis_start() if kill else os.kill(pid, signal.SIGCONT)
+            resumed_at = time.monotonic() - load.t0
+            recovered_after = None
+            while recovered_after is None and time.monotonic() - load.t0 < resumed_at + 30:
+                if client.get("/api/v1/health").json().get("cache") == "ok":
+                    recovered_after = time.monotonic() - load.t0 - resumed_at
+                time.sleep(0.2)
+            login_after = client.post("/api/v1/auth/login", json=login)
+            time.sleep(2)
+    before = [s for s in load.window(stopped_at - normal + 1, stopped_at) if s[1] == 200]
+    during = load.window(stopped_at, resumed_at)
+    served = [s for s in during if s[1] == 200]
+    p95_before = percentile([s[2] for s in before], 95) * 1000
+    p95_during = percentile([s[2] for s in served], 95) * 1000
+    return {
+        "reads_before_hang_per_s": round(len(before) / (normal - 1), 1),
+        "reads_served_during_hang": len(served),
+        "reads_during_hang_per_s": round(len(served) / (resumed_at - stopped_at), 1),
+        "read_success_during_hang": round(len(served) / len(during), 4) if during else None,
+        "p95_ms_before_hang": round(p95_before, 1),
+        "p95_ms_during_hang": round(p95_during, 1),
+        "p95_ratio_during_to_before": round(p95_during / p95_before, 2),
+        "slowest_read_during_hang_ms": round(max(s[2] for s in during) * 1000, 1),
+        "login_during_hang": f"{login_during.status_code} in {login_seconds * 1000:.0f} ms",
+        "revoked_token_during_hang": revoked_during.status_code,
+        "cache_recovered_after_s": recovered_after,
+        "login_after_resume": login_after.status_code,
+    }
+
+
 def drill_postgres(stack, fx, recruiter: Recruiter, outage=10.0) -> dict:
     order_id, job_id = recruiter.pending_order()
     pids_before = stack.gunicorn_pids()
@@ -390,12 +447,49 @@ def seed(stack, jobs: int) -> list[int]:
     return [int(x) for x in out.strip().split(",") if x]
 
 
+def hang_only(stack, fx, args, hang: float) -> None:
+    """The SIGSTOP drill as shipped; Redis killed instead (no cache at all: the floor the
+    breaker can bring a hang down to); the SIGSTOP drill with the breaker off (every call
+    waits for its timeout) — so the figures show what the breaker itself saves."""
+    rows = [
+        {"breaker": "hung, breaker on (shipped)", **drill_redis_hang(stack, fx, hang=hang)},
+        {"breaker": "killed, breaker on", **drill_redis_hang(stack, fx, hang=hang, kill=True)},
+    ]
+    stack.web_stop()
+    stack.extra_env["REDIS_CIRCUIT_OPEN_SECONDS"] = "0"
+    stack.web_start()
+    rows.append({"breaker": "hung, breaker off", **drill_redis_hang(stack, fx, hang=hang)})
+    keys = [k for k in rows[0] if k != "breaker"]
+    body = (
+        f"Command: `.venv/bin/python -m bench.load_faults --jobs {args.jobs} --hang-only"
+        f"{' --quick' if args.quick else ''}` — gunicorn (3 workers, production settings) on a "
+        f"private PostgreSQL + Redis with {args.jobs:,} jobs; 4 closed-loop clients read job "
+        f"pages and the job list while Redis is stopped with SIGSTOP for {hang:g} s "
+        "(ADR 0033). Shared machine: compare the rows with each other and with the "
+        "before-hang figures of the same run.\n\n"
+        + "| | "
+        + " | ".join(row["breaker"] for row in rows)
+        + " |\n|---|"
+        + "---|" * len(rows)
+        + "\n"
+        + "\n".join(f"| {k} | " + " | ".join(str(row[k]) for row in rows) + " |" for k in keys)
+        + "\n"
+    )
+    write_section("Redis hung with SIGSTOP (proof)", body)
+    print(body)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jobs", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--quick", action="store_true", help="short phases, for a rehearsal")
+    parser.add_argument(
+        "--hang-only",
+        action="store_true",
+        help="only the Redis SIGSTOP drill, with the circuit breaker and without it",
+    )
     args = parser.parse_args()
     seconds = 5 if args.quick else args.seconds
     fake_toss = FakeToss()
@@ -415,12 +509,17 @@ def main() -> None:
         fx = Fixture(stack.base_url, job_ids)
         fx.prepare(jobseekers=50)
         pin_to_core_one()
+        if args.hang_only:
+            hang_only(stack, fx, args, hang=10 if args.quick else 30)
+            return
         print("phase 1: routes alone", flush=True)
         isolated = phase_isolated(fx, seconds, args.clients)
         print("phase 2: mixed", flush=True)
         mixed = phase_mixed(fx, seconds * 2, args.clients)
         print("phase 3: Redis outage", flush=True)
         redis = drill_redis(stack, fx, outage=10 if args.quick else 30)
+        print("phase 3b: Redis hung (SIGSTOP)", flush=True)
+        redis_hang = drill_redis_hang(stack, fx, hang=10 if args.quick else 30)
         recruiter = Recruiter(stack.base_url, fake_toss)
         print("phase 4: PostgreSQL restart", flush=True)
         postgres = drill_postgres(stack, fx, recruiter)
@@ -444,6 +543,8 @@ def main() -> None:
         + table(mixed, [*cols, ("ok_ratio", "non-5xx share")])
         + "\n### Redis killed for the outage window\n\n"
         + "\n".join(f"- {k}: {v}" for k, v in redis.items())
+        + "\n\n### Redis hung (SIGSTOP) for the outage window\n\n"
+        + "\n".join(f"- {k}: {v}" for k, v in redis_hang.items())
         + "\n\n### PostgreSQL stopped and restarted\n\n"
         + "\n".join(f"- {k}: {v}" for k, v in postgres.items())
         + "\n\n### Webhook storm: parallel deliveries of distinct events\n\n"

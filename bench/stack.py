@@ -222,6 +222,16 @@ class PrivateStack:
             capture_output=True,
         )
 
+    def redis_pid(self) -> int:
+        """The server's process id (read while it still answers)."""
+        info = subprocess.run(
+            ["redis-cli", "-p", str(self.redis_port), "info", "server"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return int(next(line for line in info.splitlines() if line.startswith("process_id:"))[11:])
+
     def redis_ping(self) -> bool:
         result = subprocess.run(
             ["redis-cli", "-p", str(self.redis_port), "ping"],
@@ -278,6 +288,13 @@ class PrivateStack:
     @property
     def metrics_dir(self) -> Path:
         return self.dir / "metrics"
+
+    def web_stop(self) -> None:
+        if self.gunicorn is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.gunicorn.pid, signal.SIGTERM)
+            self.gunicorn.wait(30)
+            self.gunicorn = None
 
     def worker_start(self) -> None:
         python = ROOT / ".venv/bin/python"

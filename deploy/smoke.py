@@ -3,6 +3,7 @@ processed by the worker. Used by deploy/run-like-compose; works against compose 
 cluster too:  python deploy/smoke.py https://jobboard.example [--host NAME]
 
 --direct    the URL reaches the app process itself (not an ingress): also check /metrics
+            (refused without, served with METRICS_TOKEN from the environment)
             and that only health and metrics accept a Host addressed by pod IP
 --task      enqueue jobboard.tasks.ping through Django (needs the deployment's settings and
             DATABASE_URL) and wait until a worker marks it SUCCESSFUL
@@ -12,6 +13,7 @@ cluster too:  python deploy/smoke.py https://jobboard.example [--host NAME]
 
 import argparse
 import json
+import os
 import sys
 import time
 import urllib.error
@@ -22,10 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def fetch(base: str, path: str, host: str | None = None) -> tuple[int, dict, bytes]:
+def fetch(
+    base: str, path: str, host: str | None = None, headers: dict | None = None
+) -> tuple[int, dict, bytes]:
     request = urllib.request.Request(base.rstrip("/") + path)  # noqa: S310 (operator's URL)
     if host:
         request.add_header("Host", host)
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
     request.add_header("Accept-Language", "ko")
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
@@ -87,7 +93,11 @@ def direct_checks(base: str, host: str | None) -> None:
     status, _, _ = fetch(base, "/", "10.0.0.7:8000")
     check("pages still refuse an unknown Host", status == 400, f"status {status}")
 
-    status, _, body = fetch(base, "/metrics", host)
+    status, _, _ = fetch(base, "/metrics", host)
+    check("GET /metrics without the token is refused", status == 401, f"status {status}")
+    # The token Prometheus presents (ADR 0034), from the deployment's environment.
+    token = {"Authorization": f"Bearer {os.environ.get('METRICS_TOKEN', '')}"}
+    status, _, body = fetch(base, "/metrics", host, token)
     text = body.decode()
     check("GET /metrics", status == 200 and "django_http_requests_total_by_method_total" in text)
     check(

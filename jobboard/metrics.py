@@ -9,13 +9,14 @@ and django-prometheus' view then aggregates every worker's file; the gauges belo
 multiprocess_mode="mostrecent" so a scrape shows the value the serving worker just read.
 """
 
+import hmac
 import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django_prometheus.exports import ExportToDjangoView
 from prometheus_client import Counter, Gauge
 
@@ -78,6 +79,10 @@ TASKS_QUEUED = Gauge(
     ["status"],
     multiprocess_mode="mostrecent",
 )
+CACHE_CIRCUIT_OPENED = Counter(
+    "jobboard_cache_circuit_opened_total",
+    "Times this process stopped calling Redis after a failed call (ADR 0033).",
+)
 DEPENDENCY_UP = Gauge(
     "jobboard_dependency_up",
     "1 when the dependency answered the last scrape's probe, else 0.",
@@ -121,6 +126,10 @@ def login_throttled(scope: str) -> None:
     LOGIN_THROTTLED.labels(scope=_bounded(scope, THROTTLE_SCOPES)).inc()
 
 
+def cache_circuit_opened() -> None:
+    CACHE_CIRCUIT_OPENED.inc()
+
+
 def task_retried(task_name: str) -> None:
     # Task names are code paths (a closed set), never user input.
     TASK_RETRIES.labels(task=task_name.rsplit(".", 1)[-1][:64]).inc()
@@ -158,10 +167,20 @@ def refresh_gauges() -> None:
 def metrics_view(request):
     """/metrics: django-prometheus' exporter after refreshing the scrape-time gauges.
 
-    Prometheus scrapes pods directly; a request that came through the ingress or another
-    proxy carries X-Forwarded-For (which the client cannot strip) and gets a 404, so the
-    public site does not expose metrics (METRICS_ALLOW_PROXIED=True turns this off)."""
-    if "HTTP_X_FORWARDED_FOR" in request.META and not settings.METRICS_ALLOW_PROXIED:
+    Only for the caller that presents METRICS_TOKEN as a bearer token — the shipped
+    Prometheus configurations do (deploy/prometheus) — wherever the request comes from;
+    without a configured token the endpoint does not exist (ADR 0034)."""
+    token = settings.METRICS_TOKEN
+    if not token:
         raise Http404
+    presented = request.headers.get("Authorization", "").encode()
+    if not hmac.compare_digest(presented, f"Bearer {token}".encode()):
+        refused = HttpResponse(
+            "Metrics need the bearer token Prometheus is configured with.\n",
+            status=401,
+            content_type="text/plain; charset=utf-8",
+        )
+        refused["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        return refused
     refresh_gauges()
     return ExportToDjangoView(request)

@@ -3,6 +3,7 @@ import re
 import time
 import uuid
 
+from jobboard.client_address import client_ip
 from jobboard.logging import request_id_var
 
 access_logger = logging.getLogger("jobboard.access")
@@ -95,6 +96,7 @@ class AccessLogMiddleware:
                 "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 "user_id": user.pk if user is not None and user.is_authenticated else None,
+                "client_ip": client_ip(request),
             },
         )
         return response

@@ -19,11 +19,12 @@ from accounts.api.serializers import (
     UserSerializer,
     token_pair_data,
 )
-from accounts.client import client_ip, client_user_agent
+from accounts.client import client_user_agent
 from accounts.cookies import clear_token_cookies
 from accounts.permissions import allowed_by
 from accounts.policies import can_manage_devices, can_sign_out, can_view_profile
 from accounts.selectors import device_list_active, user_permission_names
+from jobboard.client_address import client_ip
 
 TAGS = ["auth"]
 UNAUTHENTICATED = OpenApiResponse(description="Bad credentials, or a revoked/expired token.")

@@ -82,6 +82,7 @@ def test_per_ip_limit_across_emails__POL_A_005(api_client, settings):
 def test_ip_is_taken_from_trusted_proxy_hop_only__POL_A_005(api_client, settings):
     settings.SIGNIN_MAX_FAILURES_PER_IP = 2
     settings.TRUSTED_PROXY_HOPS = 1
+    settings.TRUSTED_PROXY_NETWORKS = ["127.0.0.1/32"]  # the test client's peer address
     for i in range(2):
         api_client.post(
             LOGIN,
@@ -206,3 +207,25 @@ def test_register_page_is_throttled_too__POL_A_005(client, settings):
 def test_register_fails_closed_when_redis_is_down__POL_A_005(client, guard_down):
     data = {"role": "jobseeker", "email": "a@example.com", "password": "a-long-pass-phrase"}
     assert client.post("/accounts/register/", data).status_code == 503
+
+
+def test_forged_forwarded_for_from_a_direct_client_is_ignored__POL_A_005(api_client, settings):
+    """Behind the ingress, a client that reaches the app directly (its peer address is not
+    a trusted proxy) cannot spread its guesses over addresses it writes itself (ADR 0031)."""
+    settings.SIGNIN_MAX_FAILURES_PER_IP = 2
+    settings.TRUSTED_PROXY_HOPS = 1
+    settings.TRUSTED_PROXY_NETWORKS = ["10.40.0.0/16"]
+    for i in range(2):
+        api_client.post(
+            LOGIN,
+            {"email": f"x{i}@example.com", "password": "wrong-password"},
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{i}",
+        )
+    response = api_client.post(
+        LOGIN,
+        {"email": "y@example.com", "password": "wrong-password"},
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_X_FORWARDED_FOR="198.51.100.77",
+    )
+    assert response.status_code == 429

@@ -11,6 +11,11 @@ resource "random_password" "jwt_signing_key" {
   special = false
 }
 
+resource "random_password" "metrics_token" {
+  length  = 48
+  special = false
+}
+
 resource "aws_secretsmanager_secret" "app" {
   name       = "jobboard/${var.environment}/app"
   kms_key_id = aws_kms_key.data.arn
@@ -21,6 +26,7 @@ resource "aws_secretsmanager_secret_version" "app" {
   secret_string = jsonencode({
     SECRET_KEY      = random_password.django_secret_key.result
     JWT_SIGNING_KEY = random_password.jwt_signing_key.result
+    METRICS_TOKEN   = random_password.metrics_token.result
     REDIS_URL       = "rediss://:${random_password.redis_auth.result}@${aws_elasticache_replication_group.redis.primary_endpoint_address}:6379/0"
   })
   # Rotated values (docs/runbook.md) are written outside Terraform: do not revert them.

@@ -123,23 +123,28 @@ if DATABASE_REPLICA_URL:
 
 # --- Cache: in-process by default, Redis (django-redis) when REDIS_URL is set.
 # "default" swallows Redis errors (a read cache must not take the site down); "guard" raises,
-# for counters that must fail closed (sign-in throttling, POL-A-005).
+# for counters that must fail closed (sign-in throttling, POL-A-005). Every call is bounded
+# by the timeouts, and after a failed one the circuit breaker stops calling Redis for
+# REDIS_CIRCUIT_OPEN_SECONDS (jobboard/cache.py, ADR 0033): a hung Redis costs milliseconds.
 REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=0.5)
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
+REDIS_CIRCUIT_OPEN_SECONDS = env.float("REDIS_CIRCUIT_OPEN_SECONDS", default=5)
 if REDIS_URL:
     _redis_options = {
         "CLIENT_CLASS": "django_redis.client.DefaultClient",
-        "SOCKET_CONNECT_TIMEOUT": 0.5,
-        "SOCKET_TIMEOUT": 0.5,
+        "SOCKET_CONNECT_TIMEOUT": REDIS_CONNECT_TIMEOUT,
+        "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
     }
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "jobboard.cache.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="jb"),
             "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": True},
         },
         "guard": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "jobboard.cache.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="jb"),
             "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": False},
@@ -207,9 +212,11 @@ SIGNIN_MAX_FAILURES_PER_IP = env.int("SIGNIN_MAX_FAILURES_PER_IP", default=30)
 # Registrations (every attempt) per client IP per window: registering tells whether an
 # email is taken, so it is throttled like guessing.
 SIGNUP_MAX_PER_IP = env.int("SIGNUP_MAX_PER_IP", default=20)
-# Reverse proxies in front of the app (the ingress: 1); the client IP is read from
-# X-Forwarded-For only that many hops deep. 0: REMOTE_ADDR.
+# Reverse proxies in front of the app (the ingress: 1) and the networks they connect from.
+# X-Forwarded-For is read only from a peer in those networks, one entry per hop from the
+# right (jobboard.client_address, ADR 0031). Defaults: no proxy, the peer is the client.
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+TRUSTED_PROXY_NETWORKS = env.list("TRUSTED_PROXY_NETWORKS", default=[])
 
 # --- REST API
 REST_FRAMEWORK = {
@@ -325,9 +332,9 @@ def payments_sandbox_settings(site_url: str) -> dict[str, str]:
 # --- Observability: tracing, metrics.
 # Tracing (jobboard/tracing.py, installed by jobboard/wsgi.py) is off unless this is set.
 OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
-# /metrics answers 404 to requests that came through a proxy (X-Forwarded-For): Prometheus
-# scrapes pods directly, the public ingress must not expose metrics.
-METRICS_ALLOW_PROXIED = env.bool("METRICS_ALLOW_PROXIED", default=False)
+# /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`, which the shipped Prometheus
+# configurations send; without a token there are no metrics (404). ADR 0034.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # django-prometheus: histogram buckets for request latency, fine around the 50/200 ms targets.
 PROMETHEUS_LATENCY_BUCKETS = (
     0.005,
@@ -398,6 +405,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# HSTS (its max-age is production's SECURE_HSTS_SECONDS) covers subdomains or asks for the
+# browsers' preload list only when the operator opts in: both bind every subdomain to HTTPS
+# for as long as the header said, and preloading is hard to undo (ADR 0034).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 CSRF_COOKIE_SAMESITE = "Lax"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

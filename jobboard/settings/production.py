@@ -1,5 +1,7 @@
 """Production: everything from the environment; refuses to start without its secrets."""
 
+import ipaddress
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -31,14 +33,39 @@ if TASK_STALE_AFTER_SECONDS <= 10 * EMAIL_TIMEOUT:  # noqa: F405
         "TASK_STALE_AFTER_SECONDS must exceed ten EMAIL_TIMEOUTs (the longest send)."
     )
 
+# X-Forwarded-For is trusted only from our proxies' networks, and never from everyone.
+if TRUSTED_PROXY_HOPS and not TRUSTED_PROXY_NETWORKS:  # noqa: F405
+    raise ImproperlyConfigured("TRUSTED_PROXY_HOPS needs TRUSTED_PROXY_NETWORKS (ADR 0031).")
+for _network in TRUSTED_PROXY_NETWORKS:  # noqa: F405
+    if ipaddress.ip_network(_network.strip(), strict=False).prefixlen == 0:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXY_NETWORKS must not trust every address: {_network}"
+        )
+
+# Whoever holds the metrics token reads every business counter: as long as a signing key.
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:  # noqa: F405
+    raise ImproperlyConfigured("METRICS_TOKEN must be at least 32 characters.")
+
 JWT_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Health checks from the orchestrator arrive over plain HTTP inside the cluster.
 SECURE_REDIRECT_EXEMPT = [r"^api/v1/health$", r"^metrics$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# includeSubDomains and preload are opt-in (base settings); preload lists accept a site only
+# with both and a max-age of a year, so asking for one without the rest is a mistake.
+if SECURE_HSTS_PRELOAD and not (  # noqa: F405
+    SECURE_HSTS_INCLUDE_SUBDOMAINS and SECURE_HSTS_SECONDS >= 31536000  # noqa: F405
+):
+    raise ImproperlyConfigured(
+        "SECURE_HSTS_PRELOAD needs SECURE_HSTS_INCLUDE_SUBDOMAINS and SECURE_HSTS_SECONDS "
+        ">= 31536000."
+    )
+# check --deploy suggests both; leaving them off is this deployment's decision (ADR 0034).
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),  # noqa: F405
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),  # noqa: F405
+]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 

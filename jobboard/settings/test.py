@@ -21,9 +21,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 if "default" in CACHES and CACHES["default"]["BACKEND"].startswith("django_redis"):  # noqa: F405
-    # Separate key space per test run so parallel runs and stale keys never collide.
+    # Separate key space per test run so parallel runs and stale keys never collide. Wider
+    # timeouts: a loaded machine must not trip the circuit breaker in the middle of unrelated
+    # tests (jobboard/tests/test_cache_breaker.py trips it on purpose with its own server).
     for _cache in CACHES.values():  # noqa: F405
         _cache["KEY_PREFIX"] = f"test-{env.str('CACHE_KEY_PREFIX', default='jb')}"
+        _cache["OPTIONS"].update(SOCKET_CONNECT_TIMEOUT=5, SOCKET_TIMEOUT=5)
 # Serve static files from the source folders; no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
@@ -33,3 +36,4 @@ WHITENOISE_AUTOREFRESH = True
 PAYMENTS_SANDBOX = True
 globals().update(payments_sandbox_settings("http://testserver"))  # noqa: F405
 PAYMENTS_HTTP_BACKOFF = 0.0
+METRICS_TOKEN = "test-metrics-token-for-the-test-suite-only"  # noqa: S105

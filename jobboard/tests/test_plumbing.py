@@ -115,8 +115,8 @@ def test_page_404_is_html(client):
     assert "text/html" in response["Content-Type"]
 
 
-def test_metrics_are_exposed(client):
-    response = client.get("/metrics")
+def test_metrics_are_exposed_to_prometheus(client, settings):
+    response = client.get("/metrics", HTTP_AUTHORIZATION=f"Bearer {settings.METRICS_TOKEN}")
     assert response.status_code == 200
     assert b"django_http_requests_total_by_method_total" in response.content
 

@@ -1,6 +1,7 @@
 """Production settings refuse to start without their secrets (issue 2)."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,58 @@ def test_production_refuses_a_stale_threshold_a_live_send_could_reach():
     assert result.returncode != 0
     assert "TASK_STALE_AFTER_SECONDS" in result.stderr
     assert _load_production({**GOOD, "EMAIL_TIMEOUT": "5"}).returncode == 0
+
+
+def test_production_trusts_forwarded_for_only_from_named_networks():
+    hops_only = _load_production({**GOOD, "TRUSTED_PROXY_HOPS": "1"})
+    assert hops_only.returncode != 0
+    assert "TRUSTED_PROXY_NETWORKS" in hops_only.stderr
+    everyone = {**GOOD, "TRUSTED_PROXY_HOPS": "1", "TRUSTED_PROXY_NETWORKS": "10.0.0.0/8,0.0.0.0/0"}
+    assert _load_production(everyone).returncode != 0
+    ingress = {**GOOD, "TRUSTED_PROXY_HOPS": "1", "TRUSTED_PROXY_NETWORKS": "10.40.0.0/16"}
+    assert _load_production(ingress).returncode == 0
+
+
+def test_hsts_preload_only_with_subdomains_and_a_year():
+    preload = {**GOOD, "SECURE_HSTS_PRELOAD": "true"}
+    refused = _load_production(preload)
+    assert refused.returncode != 0
+    assert "SECURE_HSTS_PRELOAD" in refused.stderr
+    opted_in = {**preload, "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true"}
+    assert _load_production(opted_in).returncode == 0
+    assert _load_production({**opted_in, "SECURE_HSTS_SECONDS": "86400"}).returncode != 0
+
+
+def test_production_refuses_a_short_metrics_token():
+    result = _load_production({**GOOD, "METRICS_TOKEN": "too-short"})
+    assert result.returncode != 0
+    assert "METRICS_TOKEN" in result.stderr
+    assert _load_production({**GOOD, "METRICS_TOKEN": "m" * 40}).returncode == 0
+
+
+def test_check_deploy_passes_with_hsts_subdomains_and_preload_left_off():
+    """.ci/run fails on any check --deploy warning; opting out of the two HSTS extensions is
+    deliberate (ADR 0034), every other deploy check still applies."""
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        # Only what a deployment sets: the suite's own variables (DJANGO_ALLOW_ASYNC_UNSAFE
+        # for the browser tests) would be findings of their own.
+        env={
+            "PATH": os.environ["PATH"],
+            **GOOD,
+            "SECRET_KEY": secrets.token_urlsafe(50),  # check --deploy wants a random one
+            "DJANGO_SETTINGS_MODULE": "jobboard.settings.production",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_hsts_header_names_neither_subdomains_nor_preload_by_default(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    response = client.get("/api/v1/health", secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=31536000"

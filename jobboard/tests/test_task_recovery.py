@@ -1,6 +1,6 @@
 """POL-AP-004, ADR 0032: a task a dead worker left RUNNING goes back to the queue, whichever
 app owns it, once it has run longer than any live task can; every worker does this on its
-own schedule. The end-to-end proof (SIGKILL mid-send) is deploy/drills/worker-kill."""
+own schedule. The end-to-end proof (SIGKILL mid-send) is deploy/drills/worker_kill.py."""
 
 import subprocess
 import sys

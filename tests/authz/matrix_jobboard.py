@@ -17,8 +17,8 @@ ENTRIES = [
         "metrics",
         "GET",
         "/metrics",
-        every(200),
-        notes="scraped inside the cluster; the ingress does not route /metrics",
+        every(401),
+        notes="Prometheus only, with the METRICS_TOKEN bearer token (ADR 0034); no role has it",
     ),
     Entry(
         "admin/",

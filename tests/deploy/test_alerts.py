@@ -137,12 +137,41 @@ def test_promtool_accepts_the_rules_and_their_unit_tests_pass():
     assert "SUCCESS" in out
 
 
-def test_promtool_accepts_the_prometheus_config(tmp_path):
-    promtool = _promtool()
+def _scrape_job(config: dict) -> dict:
+    (job,) = [j for j in config["scrape_configs"] if j["job_name"] == "jobboard"]
+    return job
+
+
+def _check_with_local_paths(promtool, config: dict, tmp_path) -> None:
+    """The configs name the rules and the token file by their paths inside Prometheus's
+    container; promtool opens both, so a local copy points them here."""
     directory = ROOT / "deploy" / "prometheus"
-    # The config names the rules by their path inside the container; check a local copy.
-    config = (directory / "prometheus.yml").read_text()
-    (tmp_path / "prometheus.yml").write_text(
-        config.replace("/etc/prometheus/alerts.yml", str(directory / "alerts.yml"))
-    )
+    token = tmp_path / "metrics-token"
+    token.write_text("a-token-as-the-deployment-writes-it")
+    _scrape_job(config)["authorization"]["credentials_file"] = str(token)
+    if "rule_files" in config:
+        config["rule_files"] = [str(directory / "alerts.yml")]
+    (tmp_path / "prometheus.yml").write_text(yaml.safe_dump(config))
     _run(promtool, "check", "config", "prometheus.yml", cwd=tmp_path)
+
+
+def test_promtool_accepts_the_prometheus_config_and_it_sends_the_metrics_token(tmp_path):
+    """ADR 0034: /metrics answers only the bearer token, so the job must present it."""
+    config = yaml.safe_load((ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text())
+    authorization = _scrape_job(config)["authorization"]
+    assert authorization["type"] == "Bearer"
+    assert authorization["credentials_file"] == "/prometheus-secrets/metrics-token"
+    _check_with_local_paths(_promtool(), config, tmp_path)
+
+
+def test_kubernetes_scrape_job_sends_the_token_and_keeps_web_pods_only(tmp_path):
+    config = yaml.safe_load((ROOT / "deploy" / "prometheus" / "kubernetes.yml").read_text())
+    job = _scrape_job(config)
+    assert job["authorization"]["type"] == "Bearer"
+    keep = {r["regex"] for r in job["relabel_configs"] if r.get("action") == "keep"}
+    assert keep == {"web", "http"}
+    # Debian's promtool is built without Kubernetes discovery: check the rest of the job
+    # (authorization, relabelling) with a static target in its place.
+    del job["kubernetes_sd_configs"]
+    job["static_configs"] = [{"targets": ["10.40.0.10:8000"]}]
+    _check_with_local_paths(_promtool(), config, tmp_path)

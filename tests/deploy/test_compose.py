@@ -138,3 +138,16 @@ def test_compose_file_validates_against_the_compose_schema():
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_prometheus_and_the_app_share_the_metrics_token():
+    """ADR 0034: the app answers /metrics only to this token; Prometheus writes it to the
+    file its scrape job reads (deploy/prometheus/prometheus.yml)."""
+    token = SERVICES["web"]["environment"]["METRICS_TOKEN"]
+    assert token.startswith("${METRICS_TOKEN:-")
+    assert SERVICES["prometheus"]["environment"]["METRICS_TOKEN"] == token
+    assert (
+        '"$$METRICS_TOKEN" > /prometheus-secrets/metrics-token'
+        in SERVICES["prometheus"]["command"][0]
+    )
+    assert "/prometheus-secrets" in SERVICES["prometheus"]["tmpfs"][0]

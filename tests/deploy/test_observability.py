@@ -21,6 +21,7 @@ from jobboard import metrics
 from jobboard.tasks import ping
 from jobboard.tracing import configure_tracing
 
+PROMETHEUS = f"Bearer {settings.METRICS_TOKEN}"  # what deploy/prometheus sends
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -73,7 +74,7 @@ def test_business_counters_count_with_bounded_labels():
 def test_metrics_endpoint_reports_queue_depth_and_dependencies(client):
     ping.enqueue("metrics")
     client.get("/api/v1/health")
-    response = client.get("/metrics")
+    response = client.get("/metrics", HTTP_AUTHORIZATION=PROMETHEUS)
     assert response.status_code == 200
     text = response.content.decode()
     assert 'jobboard_tasks{status="READY"} 1.0' in text
@@ -91,7 +92,7 @@ def test_metrics_endpoint_survives_a_database_outage(client, monkeypatch):
         raise OperationalError("connection refused")
 
     monkeypatch.setattr(DBTaskResult.objects, "values", down)
-    response = client.get("/metrics")
+    response = client.get("/metrics", HTTP_AUTHORIZATION=PROMETHEUS)
     assert response.status_code == 200
     assert 'jobboard_dependency_up{dependency="database"} 0.0' in response.content.decode()
 
@@ -138,6 +139,7 @@ def test_access_log_is_json_with_request_context(client, captured_logs):
     assert line["path"] == "/api/v1/health"
     assert isinstance(line["duration_ms"], float)
     assert "user_id" in line
+    assert line["client_ip"] == "127.0.0.1"  # jobboard.client_address decides it (ADR 0031)
     assert {"time", "level", "message"} <= set(line)
 
 
@@ -229,7 +231,10 @@ def test_tracing_without_the_otel_extra_says_what_to_install(monkeypatch):
 @pytest.mark.django_db
 def test_probes_by_pod_ip_reach_health_and_metrics_only(client):
     assert client.get("/api/v1/health", HTTP_HOST="10.1.2.3:8000").status_code == 200
-    assert client.get("/metrics", HTTP_HOST="10.1.2.3:8000").status_code == 200
+    assert (
+        client.get("/metrics", HTTP_HOST="10.1.2.3:8000", HTTP_AUTHORIZATION=PROMETHEUS).status_code
+        == 200
+    )
     assert client.get("/", HTTP_HOST="10.1.2.3:8000").status_code == 400
     assert client.post("/api/v1/health", HTTP_HOST="10.1.2.3").status_code == 400
 
@@ -277,7 +282,7 @@ def test_metrics_endpoint_reports_the_cache_down(client, monkeypatch):
         raise ConnectionError("redis unreachable")
 
     monkeypatch.setattr(cache, "set", down)
-    response = client.get("/metrics")
+    response = client.get("/metrics", HTTP_AUTHORIZATION=PROMETHEUS)
     assert response.status_code == 200
     assert 'jobboard_dependency_up{dependency="cache"} 0.0' in response.content.decode()
 
@@ -291,9 +296,29 @@ def test_probe_host_is_left_alone_when_every_host_is_allowed(client, settings):
 
 
 @pytest.mark.django_db
-def test_metrics_are_not_served_through_the_ingress(client, settings):
-    assert client.get("/metrics").status_code == 200
-    proxied = client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9")
-    assert proxied.status_code == 404
-    settings.METRICS_ALLOW_PROXIED = True
-    assert client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200
+@pytest.mark.parametrize(
+    "authorization",
+    [None, "", "Bearer", "Bearer wrong-token", f"Basic {PROMETHEUS}", PROMETHEUS + "x"],
+)
+def test_metrics_need_the_token_prometheus_sends(client, authorization):
+    """ADR 0034: the token, not where the request came from, opens /metrics; the absence
+    of X-Forwarded-For (the old rule) was something any client reaching a pod could fake."""
+    extra = {} if authorization is None else {"HTTP_AUTHORIZATION": authorization}
+    refused = client.get("/metrics", **extra)
+    assert refused.status_code == 401
+    assert refused["WWW-Authenticate"] == 'Bearer realm="metrics"'
+    assert b"jobboard_" not in refused.content
+
+
+@pytest.mark.django_db
+def test_metrics_with_the_token_through_a_proxy_too(client):
+    response = client.get(
+        "/metrics", HTTP_AUTHORIZATION=PROMETHEUS, HTTP_X_FORWARDED_FOR="203.0.113.9"
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_no_token_configured_means_no_metrics(client, settings):
+    settings.METRICS_TOKEN = ""
+    assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer ").status_code == 404
