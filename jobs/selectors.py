@@ -162,6 +162,7 @@ class RankedJobs:
 
     def __init__(self, jobs: QuerySet[Job], filters: JobFilters):
         premium = Q(pk__in=active_options(JobOptionKind.PREMIUM).values("job_id"))
+        self.premium = premium
         # A search shows a snippet of each description around what matched.
         fields = (*CARD_FIELDS, "description") if filters.query else CARD_FIELDS
         self.jobs = jobs.select_related(*CARD_RELATED).only(*fields)
@@ -209,10 +210,9 @@ class RankedJobs:
         jobs = self.jobs.order_by()
         premium = [(i, s) for i, s in enumerate(self.segments) if s.premium]
         sizes = [0] * len(self.segments)
-        either = Q()
-        for _, segment in premium:
-            either |= segment.condition
-        totals = jobs.filter(either).aggregate(
+        # Filtered by the premium condition itself: an OR of the segments' conditions kept
+        # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
+        totals = jobs.filter(self.premium).aggregate(
             **{f"s{i}": Count("pk", filter=s.condition) for i, s in premium}
         )
         for i, _ in premium:
