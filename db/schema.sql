@@ -122,6 +122,8 @@ CREATE TABLE public.accounts_user (
     is_active boolean NOT NULL,
     date_joined timestamp with time zone NOT NULL,
     company_id bigint,
+    devices_version integer NOT NULL,
+    CONSTRAINT accounts_user_devices_version_check CHECK ((devices_version >= 0)),
     CONSTRAINT accounts_user_email_lowercase CHECK (((email)::text = lower((email)::text))),
     CONSTRAINT accounts_user_role_valid CHECK (((role)::text = ANY ((ARRAY['jobseeker'::character varying, 'recruiter'::character varying, 'admin'::character varying])::text[])))
 );
@@ -412,6 +414,7 @@ CREATE TABLE public.jobs_job (
     experience_max_years smallint,
     experience_min_years smallint,
     salary_mode character varying(16) NOT NULL,
+    CONSTRAINT jobs_job_description_length CHECK ((length(description) <= 20000)),
     CONSTRAINT jobs_job_education_valid CHECK (((education)::text = ANY ((ARRAY['any'::character varying, 'high_school'::character varying, 'associate'::character varying, 'bachelor'::character varying, 'master'::character varying, 'doctorate'::character varying])::text[]))),
     CONSTRAINT jobs_job_employment_type_valid CHECK (((employment_type)::text = ANY ((ARRAY['full_time'::character varying, 'part_time'::character varying, 'contract'::character varying, 'internship'::character varying])::text[]))),
     CONSTRAINT jobs_job_experience_max_years_check CHECK ((experience_max_years >= 0)),

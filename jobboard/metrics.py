@@ -35,7 +35,7 @@ ORDER_STATES = {"pending", "confirming", "paid", "cancelled", "refunded", "faile
 PROVIDERS = {"toss", "iamport", "portone", "wallet"}
 WEBHOOK_OUTCOMES = {"applied", "duplicate", "rejected", "unknown_order", "malformed", "error"}
 LOGIN_FAILURE_REASONS = {"bad_credentials", "inactive", "refresh_reuse"}
-THROTTLE_SCOPES = {"email", "ip"}
+THROTTLE_SCOPES = {"email", "ip", "password-change", "signup"}  # accounts.throttle limits
 TASK_STATUSES = ("READY", "RUNNING", "FAILED", "SUCCESSFUL")
 DEPENDENCIES = ("database", "cache")
 

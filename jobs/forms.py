@@ -1,9 +1,11 @@
 from django import forms
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
+from jobboard.limits import LONG_TEXT_MAX_CHARS
 from jobs.display import MANWON, salary_from_label
 from jobs.models import (
     Category,
@@ -16,7 +18,7 @@ from jobs.models import (
     Skill,
 )
 from jobs.policies import can_post_for_any_company
-from jobs.rules import experience_errors, salary_errors
+from jobs.rules import content_errors
 from jobs.selectors import DEADLINE_FILTERS, JobFilters
 
 
@@ -189,9 +191,9 @@ class ManwonField(forms.IntegerField):
 
 
 class JobForm(forms.ModelForm):
-    """Create and edit (POL-J-004, POL-J-006); the rules across fields are jobs.rules, which
-    jobs.services checks again. Salaries are typed in 만원; the deadline is a date or an
-    explicit 상시채용."""
+    """Create and edit (POL-J-004, POL-J-006, POL-J-008). The content rules are jobs.rules,
+    the same functions the API and the service call. Salaries are typed in 만원; the deadline
+    is a date or an explicit 상시채용."""
 
     salary_min = ManwonField(label=_("Minimum salary (10,000 KRW a year)"))
     salary_max = ManwonField(label=_("Maximum salary (10,000 KRW a year)"))
@@ -239,6 +241,8 @@ class JobForm(forms.ModelForm):
         self.fields["skills"].queryset = Skill.objects.filter(is_active=True)
         self.fields["category"].label = _("Category")
         self.fields["location"].label = _("Location")
+        self.fields["description"].widget.attrs["maxlength"] = LONG_TEXT_MAX_CHARS
+        self.fields["deadline"].widget.attrs["min"] = timezone.localdate().isoformat()
         # Dropdowns say what to choose, never "---------".
         self.fields["category"].empty_label = _("Choose a category")
         self.fields["location"].empty_label = _("Choose a location")
@@ -255,27 +259,29 @@ class JobForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        problems = {
-            **salary_errors(
-                salary_mode=data.get("salary_mode"),
-                salary_min=data.get("salary_min"),
-                salary_max=data.get("salary_max"),
-            ),
-            **experience_errors(
-                experience=data.get("experience"),
-                min_years=data.get("experience_min_years"),
-                max_years=data.get("experience_max_years"),
-            ),
-        }
-        deadline_type = data.get("deadline_type")
+        problems = {}
+        deadline_type = data.pop("deadline_type", None)
         if deadline_type == DeadlineType.DATE and not data.get("deadline"):
             problems["deadline"] = _("Give the closing date, or choose always hiring.")
         if deadline_type == DeadlineType.ROLLING:
             data["deadline"] = None
+        problems = {
+            **content_errors(
+                salary_mode=data.get("salary_mode"),
+                salary_min=data.get("salary_min"),
+                salary_max=data.get("salary_max"),
+                experience=data.get("experience"),
+                experience_min_years=data.get("experience_min_years"),
+                experience_max_years=data.get("experience_max_years"),
+                description=data.get("description", ""),
+                deadline=data.get("deadline"),
+                deadline_changed=data.get("deadline") != self.instance.deadline,
+            ),
+            **problems,
+        }
         for field, message in problems.items():
             if field in self.fields and field not in self.errors:
                 self.add_error(field, message)
-        data.pop("deadline_type", None)
         return data
 
     def _post_clean(self):

@@ -1,13 +1,16 @@
-"""Rules across a job's fields (POL-J-004, POL-J-006), one implementation each. The form,
-the API serializer and jobs.services all call these; the database checks them again.
+"""The rules of a job's content, each in one function (POL-J-004, POL-J-006, POL-J-008). The
+form, the API serializer and the service all call these, so a rule has one wording in every
+language; the database keeps its own check constraints as the last guard.
 
-Each returns {field: message} — empty when the values are fine — so a form can put every
-message on its field and the API can answer them all at once."""
+Each returns the problems it finds as {field: message} ({} when all is well), so a form adds
+them as field errors, a serializer raises them, and a service raises the first."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jobs.models import Experience, SalaryMode
+from jobboard.limits import LONG_TEXT_MAX_CHARS
+from jobs.choices import Experience, SalaryMode
 
 MAX_EXPERIENCE_YEARS = 40
 
@@ -37,8 +40,8 @@ def salary_errors(
 def experience_errors(
     *, experience: str, min_years: int | None, max_years: int | None
 ) -> dict[str, str]:
-    """경력 needs a minimum (and an optional maximum not below it); 신입 and 경력무관 take no
-    years."""
+    """POL-J-006: 경력 needs a minimum (and an optional maximum not below it); 신입 and 경력무관
+    take no years."""
     if experience != Experience.EXPERIENCED:
         if min_years is not None or max_years is not None:
             return {"experience_min_years": _("Years of experience apply to experienced hires.")}
@@ -50,3 +53,56 @@ def experience_errors(
     if max(min_years, max_years or 0) > MAX_EXPERIENCE_YEARS:
         return {"experience_min_years": _("At most 40 years.")}
     return {}
+
+
+def deadline_errors(*, deadline, today=None) -> dict[str, str]:
+    """POL-J-008: a deadline that is set, changed or published must not be in the past (the
+    deadline day itself still counts: the job closes at its end). No deadline (상시채용,
+    POL-J-006) is never in the past."""
+    today = today or timezone.localdate()
+    if deadline is not None and deadline < today:
+        return {"deadline": _("The deadline is in the past; choose today or a later day.")}
+    return {}
+
+
+def reopen_deadline_errors(*, deadline, today=None) -> dict[str, str]:
+    """POL-J-008: a closed job is reopened with a new deadline, today or later."""
+    if deadline is None:
+        return {"deadline": _("Give the reopened job a new deadline.")}
+    return deadline_errors(deadline=deadline, today=today)
+
+
+def description_errors(*, description: str) -> dict[str, str]:
+    """Descriptions are shown to every visitor: at most LONG_TEXT_MAX_CHARS characters."""
+    if len(description or "") > LONG_TEXT_MAX_CHARS:
+        return {
+            "description": _("Keep the description to %(limit)s characters (it has %(count)s).")
+            % {"limit": f"{LONG_TEXT_MAX_CHARS:,}", "count": f"{len(description):,}"}
+        }
+    return {}
+
+
+def content_errors(
+    *,
+    salary_mode,
+    salary_min,
+    salary_max,
+    experience,
+    experience_min_years,
+    experience_max_years,
+    description,
+    deadline,
+    deadline_changed: bool,
+) -> dict[str, str]:
+    """All content rules of a job being saved; the deadline only when new or changed (an
+    unchanged deadline that has since passed does not block other edits)."""
+    return {
+        **salary_errors(salary_mode=salary_mode, salary_min=salary_min, salary_max=salary_max),
+        **experience_errors(
+            experience=experience,
+            min_years=experience_min_years,
+            max_years=experience_max_years,
+        ),
+        **description_errors(description=description),
+        **(deadline_errors(deadline=deadline) if deadline_changed else {}),
+    }

@@ -14,7 +14,7 @@ from jobs.models import (
     SalaryMode,
     Skill,
 )
-from jobs.rules import MAX_EXPERIENCE_YEARS, experience_errors, salary_errors
+from jobs.rules import MAX_EXPERIENCE_YEARS, content_errors, reopen_deadline_errors
 from jobs.selectors import DEADLINE_FILTERS, SORTS, JobFilters
 from jobs.services import MAX_SKILLS
 
@@ -195,8 +195,8 @@ class JobWriteSerializer(serializers.ModelSerializer):
         return attrs.get(name, getattr(self.instance, name, default))
 
     def validate(self, attrs):
-        """The rules of jobs.rules, on the job as it will be (PATCH merges with the stored
-        job), every broken one reported at once."""
+        """The content rules of jobs.rules (POL-J-004, POL-J-006, POL-J-008), on the job as it
+        will be (PATCH merges with the stored job), every broken one reported at once."""
         if "salary_mode" not in attrs and (
             self.instance is None or {"salary_min", "salary_max"} & attrs.keys()
         ):
@@ -209,18 +209,7 @@ class JobWriteSerializer(serializers.ModelSerializer):
             attrs.setdefault("experience_min_years", None)
             attrs.setdefault("experience_max_years", None)
         deadline_type = attrs.pop("deadline_type", None)
-        problems = {
-            **salary_errors(
-                salary_mode=self._current(attrs, "salary_mode", SalaryMode.COMPANY_POLICY),
-                salary_min=self._current(attrs, "salary_min"),
-                salary_max=self._current(attrs, "salary_max"),
-            ),
-            **experience_errors(
-                experience=self._current(attrs, "experience", Experience.ANY),
-                min_years=self._current(attrs, "experience_min_years"),
-                max_years=self._current(attrs, "experience_max_years"),
-            ),
-        }
+        problems = {}
         if deadline_type == "rolling":
             if attrs.get("deadline") is not None:
                 problems["deadline"] = "Leave the deadline empty for rolling (상시채용) jobs."
@@ -229,9 +218,36 @@ class JobWriteSerializer(serializers.ModelSerializer):
             problems["deadline"] = "A closing date is required when deadline_type is date."
         if len(attrs.get("skills") or ()) > MAX_SKILLS:
             problems["skills"] = f"At most {MAX_SKILLS} skills."
+        problems = {
+            **content_errors(
+                salary_mode=self._current(attrs, "salary_mode", SalaryMode.COMPANY_POLICY),
+                salary_min=self._current(attrs, "salary_min"),
+                salary_max=self._current(attrs, "salary_max"),
+                experience=self._current(attrs, "experience", Experience.ANY),
+                experience_min_years=self._current(attrs, "experience_min_years"),
+                experience_max_years=self._current(attrs, "experience_max_years"),
+                description=self._current(attrs, "description", ""),
+                deadline=self._current(attrs, "deadline"),
+                deadline_changed="deadline" in attrs
+                and attrs["deadline"] != getattr(self.instance, "deadline", None),
+            ),
+            **problems,
+        }
         if problems:
             raise serializers.ValidationError({k: [v] for k, v in problems.items()})
         return attrs
+
+
+class JobReopenSerializer(serializers.Serializer):
+    """POL-J-008: a closed job is published again with a new deadline, today or later."""
+
+    deadline = serializers.DateField(help_text="The new deadline (today or later).")
+
+    def validate_deadline(self, deadline):
+        problems = reopen_deadline_errors(deadline=deadline)
+        if problems:
+            raise serializers.ValidationError(problems["deadline"])
+        return deadline
 
 
 class JobListQuerySerializer(serializers.Serializer):

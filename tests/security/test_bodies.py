@@ -36,6 +36,7 @@ JSON_OPERATIONS = {
     "replaceJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
     "updateJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
     "updateCompany": ("recruiter", lambda ids: f"/api/v1/companies/{ids['company']}"),
+    "reopenJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}/reopen"),
     "transitionApplication": (
         "recruiter",
         lambda ids: f"/api/v1/applications/{ids['application']}/transitions",

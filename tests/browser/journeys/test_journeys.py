@@ -75,6 +75,8 @@ def test_recruiter_registers_posts_and_promotes_a_job(cast, served_app):
     page.get_by_label("Description").fill("Django와 PostgreSQL로 채용 서비스를 만듭니다.")
     cast.shot("recruiter", "journey-02-job-form")
     page.get_by_role("button", name="Save and publish").click()
+    # POL-J-008: publishing asks first, in a dialog when scripts run.
+    page.get_by_role("dialog").get_by_role("button", name="Publish").click()
     expect(page.get_by_role("heading", level=1, name=JOB_TITLE)).to_be_visible()
     STORY["job_url"] = page.url
     cast.assert_clean("recruiter")

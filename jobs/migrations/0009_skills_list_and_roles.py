@@ -127,5 +127,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("jobs", "0007_job_fields_pol_j_006"), ("accounts", "0008_company_roles")]
+    dependencies = [("jobs", "0008_job_fields_pol_j_006"), ("accounts", "0010_company_roles")]
     operations = [migrations.RunPython(forwards, backwards)]

@@ -13,8 +13,8 @@ def salary_without_figures(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0007_company_profile_and_follows'),
-        ('jobs', '0006_korean_search'),
+        ('accounts', '0009_company_profile_and_follows'),
+        ('jobs', '0007_job_description_length'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

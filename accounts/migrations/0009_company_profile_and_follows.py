@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0006_grant_admin_site'),
+        ('accounts', '0008_user_devices_version'),
     ]
 
     operations = [
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='company',
             name='description',
-            field=models.TextField(blank=True, verbose_name='introduction'),
+            field=models.TextField(blank=True, max_length=20000, verbose_name='introduction'),
         ),
         migrations.AlterField(
             model_name='company',

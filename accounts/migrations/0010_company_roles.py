@@ -24,5 +24,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accounts", "0007_company_profile_and_follows")]
+    dependencies = [("accounts", "0009_company_profile_and_follows")]
     operations = [migrations.RunPython(forwards, backwards)]
