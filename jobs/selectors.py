@@ -16,8 +16,11 @@ from datetime import timedelta
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db import connection
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from jobs.exceptions import JobNotFound, JobPermissionDenied
@@ -318,7 +321,7 @@ class RankedJobs:
                     job.is_premium = segment.premium
                 page += rows
             offset += size
-        prefetch_related_objects(page, "skills")  # one query for the whole page's tags
+        attach_skills(page)
         return page
 
     def _ordered(self, jobs: QuerySet[Job]) -> QuerySet[Job]:
@@ -329,14 +332,49 @@ class RankedJobs:
     def _rows(self, segment: Segment, low: int, high: int) -> list[Job]:
         """Rows low..high of a segment. In a scored segment the newest `window` jobs are
         ordered by relevance score, the ones after them by date."""
-        jobs = self._ordered(self.jobs.filter(segment.condition))
+        jobs = with_skill_tags(self._ordered(self.jobs.filter(segment.condition)))
         window = settings.SEARCH_SCORE_WINDOW
         if not segment.scored or low >= window:
             return list(jobs[low:high])
         newest = jobs.values("pk")[:window]
-        scored = get_backend().scored(self.jobs.filter(pk__in=newest), self.filters.query)
+        scored = with_skill_tags(
+            get_backend().scored(self.jobs.filter(pk__in=newest), self.filters.query)
+        )
         head = list(scored.order_by("-score", "-published_at", "-id")[low : min(high, window)])
         return head + (list(jobs[window:high]) if high > window else [])
+
+
+SKILL_FIELDS = ("id", "code", "name_ko", "name_en", "sort_order", "is_active")
+
+
+def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
+    """On PostgreSQL each job row carries its skill tags (a JSON array), so a list page costs
+    no query for them and stays within the 4-query budget (issue 17); attach_skills turns
+    them into the job's `skills`. Elsewhere (SQLite) attach_skills prefetches them."""
+    if connection.vendor != "postgresql":
+        return jobs
+    tags = (
+        Skill.objects.filter(jobs=OuterRef("pk"))
+        .order_by(*Skill._meta.ordering)
+        .values(tag=JSONObject(**{field: field for field in SKILL_FIELDS}))
+    )
+    return jobs.annotate(skill_tags=ArraySubquery(tags))
+
+
+def attach_skills(page: list[Job]) -> None:
+    """Sets each job's `skills` from its row's tags (with_skill_tags), or with one query for
+    the jobs that came without them."""
+    untagged = [job for job in page if not hasattr(job, "skill_tags")]
+    prefetch_related_objects(untagged, "skills")
+    for job in page:
+        if hasattr(job, "skill_tags"):
+            skills = job.skills.get_queryset()  # what `job.skills.all()` then answers from
+            skills._result_cache = [Skill(**tag) for tag in job.skill_tags]
+            skills._prefetch_done = True  # as Django's own prefetch fills it
+            job._prefetched_objects_cache = {
+                **getattr(job, "_prefetched_objects_cache", {}),
+                "skills": skills,
+            }
 
 
 def job_list_public(filters: JobFilters | None = None) -> RankedJobs:
@@ -421,14 +459,14 @@ def job_get_visible(*, pk: int, user=None) -> Job:
     now = timezone.now()
     options = JobOption.objects.filter(starts_at__lte=now, ends_at__gt=now).order_by("kind")
     job = (
-        Job.objects.select_related(*CARD_RELATED)
-        .defer("search_vector")
-        .prefetch_related(Prefetch("options", queryset=options, to_attr="active_options"), "skills")
+        with_skill_tags(Job.objects.select_related(*CARD_RELATED).defer("search_vector"))
+        .prefetch_related(Prefetch("options", queryset=options, to_attr="active_options"))
         .filter(pk=pk)
         .first()
     )
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
+    attach_skills([job])
     job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
     return job
 
