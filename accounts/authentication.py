@@ -12,14 +12,14 @@ from accounts.tokens import access_token_decode
 def user_from_access_token(raw: str) -> tuple[User, dict]:
     """Validate an access token (signature, exp, iss, aud, typ) and its device session."""
     token = access_token_decode(raw)
-    sid = token.get("sid")
-    if not sid or not device_is_active(sid):
-        raise AuthenticationFailed("This session has been signed out.")
     user = (
         User.objects.select_related("company").filter(pk=token.get("sub"), is_active=True).first()
     )
     if user is None:
         raise AuthenticationFailed("This account is not active.")
+    sid = token.get("sid")
+    if not sid or not device_is_active(sid, user.devices_version):
+        raise AuthenticationFailed("This session has been signed out.")
     return user, token.payload
 
 

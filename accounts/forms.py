@@ -61,16 +61,6 @@ class PasswordChangeForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_old_password(self):
-        password = self.cleaned_data["old_password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("Your current password is not correct."))
-        return password
-
     def clean(self):
         data = super().clean()
         if data.get("new_password") != data.get("new_password_again"):

@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobboard.limits import LONG_TEXT_MAX_CHARS
+
 
 class Role(models.TextChoices):
     """A user has exactly one role; what it may do is the permission set of the Django group
@@ -37,7 +39,7 @@ class Company(models.Model):
     """A recruiter's organisation. Lives here so `jobs` depends on `accounts`, never back."""
 
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=LONG_TEXT_MAX_CHARS)
     website = models.URLField(_("website"), blank=True)
     logo_url = models.URLField(_("logo URL"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -60,6 +62,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Moves with every revocation of one of the user's devices. The cached "device is
+    # active" answer carries the version it was read under, and the user row is read on every
+    # request anyway: a revocation whose cache writes were lost still takes effect at once
+    # (POL-A-002, ADR 0038).
+    devices_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 

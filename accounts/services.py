@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -15,10 +16,13 @@ from accounts.device_state import device_forget, device_mark_revoked
 from accounts.exceptions import AuthenticationFailed
 from accounts.models import Company, DeviceSession, Role, User
 from accounts.throttle import (
-    signin_throttle_check,
-    signin_throttle_fail,
-    signin_throttle_reset,
-    signup_throttle_hit,
+    PASSWORD_CHANGE,
+    SIGNIN_EMAIL,
+    SIGNIN_IP,
+    SIGNUP_IP,
+    throttle_hit,
+    throttle_reset,
+    throttle_undo,
 )
 from accounts.tokens import TokenPair, refresh_token_decode, token_pair_issue
 from jobboard import metrics
@@ -51,7 +55,10 @@ def user_register(
 ) -> User:
     """Create a jobseeker or a recruiter (with their company). Admins are made in admin.
     Attempts are throttled per client IP (POL-A-005: "email taken" is an enumeration signal)."""
-    signup_throttle_hit(ip_address=ip_address)
+    throttle_hit(
+        (SIGNUP_IP, ip_address),
+        detail=_("Too many registrations from this address; try again later."),
+    )
     email = User.objects.normalize_email(email).lower()
     if role not in (Role.JOBSEEKER, Role.RECRUITER):
         raise RegistrationError(_("Choose jobseeker or recruiter."), field="role")
@@ -90,11 +97,13 @@ def user_sign_in(
     user_agent: str = "",
 ) -> SignIn:
     """Check the credentials and open a device session (the API and the sign-in page both
-    call this). POL-A-005: the throttle is consulted before any hashing; an unknown email,
-    a wrong password and an inactive account give one answer after one hash's worth of work.
+    call this). POL-A-005: the attempt is counted against the email and the IP before any
+    hashing (the increment is the check); an unknown email, a wrong password and an inactive
+    account give one answer after one hash's worth of work. A success clears the email's
+    count and gives the IP its attempt back.
     POL-A-004: `check_password` re-hashes an older hash (PBKDF2, bcrypt) with Argon2id."""
     email = (email or "").strip().lower()
-    signin_throttle_check(email=email, ip_address=ip_address)
+    throttle_hit((SIGNIN_EMAIL, email), (SIGNIN_IP, ip_address))
     user = User.objects.filter(email=email).first()
     if user is None:
         # Hash anyway, so an unknown email takes as long as a wrong password.
@@ -103,12 +112,12 @@ def user_sign_in(
     else:
         ok = user.check_password(password) and user.is_active
     if not ok:
-        signin_throttle_fail(email=email, ip_address=ip_address)
         metrics.login_failed(
             "inactive" if user is not None and not user.is_active else "bad_credentials"
         )
         raise AuthenticationFailed(_(BAD_CREDENTIALS))
-    signin_throttle_reset(email=email)
+    throttle_reset(SIGNIN_EMAIL, email)
+    throttle_undo(SIGNIN_IP, ip_address)
     User.objects.filter(pk=user.pk).update(last_login=timezone.now())
     return device_session_start(
         user=user, name=device_name, ip_address=ip_address, user_agent=user_agent
@@ -198,8 +207,29 @@ def device_session_end(*, session_id) -> None:
     _revoke(DeviceSession.objects.filter(pk=session_id, revoked_at__isnull=True), reason="logout")
 
 
-def user_password_change(*, user: User, new_password: str) -> None:
-    """Change the password and sign out every device, the current one included (POL-A-002):
+class WrongPassword(DomainError):
+    type_slug = "wrong-password"
+
+
+def user_password_change(
+    *, user: User, old_password: str, new_password: str, ip_address: str | None = None
+) -> None:
+    """The change-password form: the current password is a guess like a sign-in, throttled
+    per account and per IP before it is checked (POL-A-005); then user_password_set."""
+    throttle_hit(
+        (PASSWORD_CHANGE, str(user.pk)),
+        (SIGNIN_IP, ip_address),
+        detail=_("Too many wrong current passwords; try again later."),
+    )
+    if not user.check_password(old_password):
+        raise WrongPassword(_("Your current password is not correct."), field="old_password")
+    throttle_reset(PASSWORD_CHANGE, str(user.pk))
+    throttle_undo(SIGNIN_IP, ip_address)
+    user_password_set(user=user, new_password=new_password)
+
+
+def user_password_set(*, user: User, new_password: str) -> None:
+    """Set a new password and sign out every device, the current one included (POL-A-002):
     every token issued before the change stops working at once. The page that changed it
     then opens a fresh device session for the browser in front of it."""
     try:
@@ -230,11 +260,19 @@ def device_session_revoke_any(*, devices) -> int:
 
 
 def _revoke(devices, *, reason: str) -> int:
-    ids = list(devices.values_list("id", flat=True))
-    if not ids:
+    rows = list(devices.values_list("id", "user_id"))
+    if not rows:
         return 0
-    DeviceSession.objects.filter(id__in=ids).update(revoked_at=timezone.now(), revoke_reason=reason)
-    device_forget(ids)
+    ids = [device_id for device_id, _user in rows]
+    with transaction.atomic():
+        DeviceSession.objects.filter(id__in=ids).update(
+            revoked_at=timezone.now(), revoke_reason=reason
+        )
+        # The version every cached "active" answer is checked against (ADR 0038).
+        User.objects.filter(pk__in={user for _id, user in rows}).update(
+            devices_version=F("devices_version") + 1
+        )
+        device_forget(ids)
     transaction.on_commit(lambda: device_mark_revoked(ids))
     return len(ids)
 

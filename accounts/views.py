@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
+from django.middleware.csrf import rotate_token
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -88,6 +89,8 @@ class UserSignInView(FormView):
         previous = _current_sid(self.request)
         if previous:  # signing in again in this browser replaces its device, not adds one
             services.device_session_end(session_id=previous)
+        # A token a page held before sign-in must not carry over (login CSRF, fixation).
+        rotate_token(self.request)
         response = HttpResponseRedirect(safe_next(self.request, reverse("jobs:home")))
         set_token_cookies(response, signed_in.tokens)
         return response
@@ -103,6 +106,7 @@ class UserSignOutView(View):
         sid = _current_sid(request)
         if sid:
             services.device_session_end(session_id=sid)
+        rotate_token(request)  # the next person at this browser starts with a fresh token
         response = redirect("jobs:home")
         clear_token_cookies(response)
         return response
@@ -146,16 +150,18 @@ class PasswordChangeView(PolicyRequiredMixin, FormView):
     form_class = PasswordChangeForm
     success_url = reverse_lazy("accounts:devices")
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
     def form_valid(self, form):
         user = self.request.user
         try:
-            services.user_password_change(user=user, new_password=form.cleaned_data["new_password"])
+            services.user_password_change(
+                user=user,
+                old_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password"],
+                ip_address=client_ip(self.request),
+            )
         except DomainError as exc:
-            form.add_error("new_password", exc.detail)
-            return self.form_invalid(form)
+            return _refused(self, form, exc)
+        rotate_token(self.request)  # a new sign-in: a new CSRF token
         signed_in = services.device_session_start(
             user=user,
             ip_address=client_ip(self.request),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import BOARD_STAGES, Stage
+from jobboard.limits import LETTER_MAX_CHARS, NOTE_MAX_CHARS
 
 
 class ApplyForm(forms.Form):
@@ -17,14 +18,14 @@ class ApplyForm(forms.Form):
     cover_letter = forms.CharField(
         label=_("Cover letter"),
         required=False,
-        max_length=5000,
+        max_length=LETTER_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
 
 
 class MoveForm(forms.Form):
     stage = forms.ChoiceField(label=_("Move to"), choices=Stage.choices)
-    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+    note = forms.CharField(label=_("Note"), required=False, max_length=NOTE_MAX_CHARS)
 
     def __init__(self, *args, targets=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,4 +36,4 @@ class MoveForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    note = forms.CharField(label=_("Reason (optional)"), required=False, max_length=2000)
+    note = forms.CharField(label=_("Reason (optional)"), required=False, max_length=NOTE_MAX_CHARS)

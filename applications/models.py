@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobboard.limits import LETTER_MAX_CHARS, NOTE_MAX_CHARS
 from jobs.models import Job
 
 
@@ -89,7 +90,7 @@ class Application(models.Model):
     resume_name = models.CharField(_("original file name"), max_length=255)
     resume_size = models.PositiveIntegerField(_("size in bytes"))
     resume_content_type = models.CharField(_("content type"), max_length=100)
-    cover_letter = models.TextField(_("cover letter"), blank=True, max_length=5000)
+    cover_letter = models.TextField(_("cover letter"), blank=True, max_length=LETTER_MAX_CHARS)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -141,7 +142,7 @@ class StageChange(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    note = models.TextField(blank=True, max_length=2000)
+    note = models.TextField(blank=True, max_length=NOTE_MAX_CHARS)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

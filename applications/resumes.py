@@ -11,6 +11,7 @@ from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.utils.translation import gettext as _
 
 from applications.exceptions import ResumeInvalid, ResumeTooLarge
+from jobboard.limits import LETTER_MAX_CHARS
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -101,8 +102,8 @@ def install_size_limit(request) -> None:
     request.upload_handlers.insert(0, ResumeSizeLimitHandler(request))
 
 
-# Room for the cover letter (5,000 characters of up to 4 UTF-8 bytes) and multipart framing.
-FORM_OVERHEAD_BYTES = 5000 * 4 + 64 * 1024
+# Room for the cover letter (up to 4 UTF-8 bytes a character) and multipart framing.
+FORM_OVERHEAD_BYTES = LETTER_MAX_CHARS * 4 + 64 * 1024
 
 
 def body_too_large(request) -> bool:

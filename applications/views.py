@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -26,7 +26,8 @@ from applications.resumes import (
     too_large_message,
 )
 from jobboard.errors import DomainError
-from jobs.models import Job, JobStatus
+from jobs.exceptions import JobNotFound
+from jobs.selectors import job_get_visible
 
 
 class SignInRequired:
@@ -59,11 +60,11 @@ class ApplicationApplyView(SignInRequired, PolicyRequiredMixin, View):
         return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
     def get_job(self, job_id):
-        # Drafts are not public: their apply page does not exist.
-        return get_object_or_404(
-            Job.objects.select_related("company", "owner").exclude(status=JobStatus.DRAFT),
-            pk=job_id,
-        )
+        # A job the user may not see (another's draft, POL-J-003) has no apply page.
+        try:
+            return job_get_visible(pk=job_id, user=self.request.user)
+        except JobNotFound as exc:
+            raise Http404 from exc
 
     def render_form(self, request, job, form, status=200):
         existing = selectors.application_for_job_and_user(job=job, user=request.user)

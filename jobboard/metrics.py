@@ -31,11 +31,11 @@ APPLICATION_STAGES = {
     "rejected",
     "withdrawn",
 }
-ORDER_STATES = {"pending", "paid", "cancelled", "refunded", "failed", "expired"}
-PROVIDERS = {"toss", "iamport", "wallet"}
+ORDER_STATES = {"pending", "confirming", "paid", "cancelled", "refunded", "failed", "expired"}
+PROVIDERS = {"toss", "iamport", "portone", "wallet"}
 WEBHOOK_OUTCOMES = {"applied", "duplicate", "rejected", "unknown_order", "malformed", "error"}
 LOGIN_FAILURE_REASONS = {"bad_credentials", "inactive", "refresh_reuse"}
-THROTTLE_SCOPES = {"email", "ip"}
+THROTTLE_SCOPES = {"email", "ip", "password-change", "signup"}  # accounts.throttle limits
 TASK_STATUSES = ("READY", "RUNNING", "FAILED", "SUCCESSFUL")
 DEPENDENCIES = ("database", "cache")
 

@@ -1,6 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from jobboard.errors import DomainError
 from jobs.models import Category, Job, JobOption, Location, SearchSynonym
+from jobs.policies import can_close_job, can_edit_job
+from jobs.services import job_close
 
 
 @admin.register(Category, Location)
@@ -37,11 +42,44 @@ class JobAdmin(admin.ModelAdmin):
     list_select_related = ["company", "owner", "category", "location"]
     search_fields = ["title", "company_name", "owner__email"]
     raw_id_fields = ["owner", "company"]
-    readonly_fields = ["company_name", "created_at", "updated_at", "published_at", "closed_at"]
+    # The status moves only through POL-J-008's table (jobs.services), never by hand here.
+    readonly_fields = [
+        "status",
+        "company_name",
+        "created_at",
+        "updated_at",
+        "published_at",
+        "closed_at",
+    ]
     date_hierarchy = "published_at"
     inlines = [JobOptionInline]
     list_per_page = 50
     show_full_result_count = False  # counting 100,000 rows on every page is wasted work
+    actions = ["close_jobs"]
+
+    def has_change_permission(self, request, obj=None):
+        return can_edit_job(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # POL-J-002: a job is closed, never deleted (its applications stay)
+
+    @admin.action(description=_("Close the selected jobs (POL-J-002)"))
+    def close_jobs(self, request, queryset):
+        closed = 0
+        for job in queryset:
+            if not can_close_job(request.user, job):
+                continue
+            try:
+                job_close(job=job, user=request.user)
+            except DomainError as exc:
+                self.message_user(request, f"{job}: {exc.detail}", messages.ERROR)
+            else:
+                closed += 1
+        self.message_user(
+            request,
+            ngettext("%d job closed.", "%d jobs closed.", closed) % closed,
+            messages.SUCCESS,
+        )
 
 
 @admin.register(JobOption)

@@ -1,11 +1,14 @@
 from django import forms
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
+from jobboard.limits import LONG_TEXT_MAX_CHARS
 from jobs.models import Category, EmploymentType, Job, Location
 from jobs.policies import can_post_for_any_company
+from jobs.rules import content_errors
 from jobs.selectors import JobFilters
 
 
@@ -59,7 +62,8 @@ class JobSearchForm(forms.Form):
 
 
 class JobForm(forms.ModelForm):
-    """Create and edit (POL-J-004); cross-field rules are checked again by jobs.services."""
+    """Create and edit. The content rules are jobs.rules (POL-J-004, POL-J-008), the same
+    functions the API and the service call."""
 
     class Meta:
         model = Job
@@ -87,12 +91,21 @@ class JobForm(forms.ModelForm):
         self.fields["location"].queryset = Location.objects.filter(is_active=True)
         self.fields["category"].label = _("Category")
         self.fields["location"].label = _("Location")
+        self.fields["description"].widget.attrs["maxlength"] = LONG_TEXT_MAX_CHARS
+        self.fields["deadline"].widget.attrs["min"] = timezone.localdate().isoformat()
 
     def clean(self):
         data = super().clean()
-        low, high = data.get("salary_min"), data.get("salary_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("salary_max", _("The maximum must be at least the minimum."))
+        problems = content_errors(
+            salary_min=data.get("salary_min"),
+            salary_max=data.get("salary_max"),
+            description=data.get("description", ""),
+            deadline=data.get("deadline"),
+            deadline_changed=data.get("deadline") != self.instance.deadline,
+        )
+        for field, message in problems.items():
+            if field not in self.errors:
+                self.add_error(field, message)
         return data
 
     def _post_clean(self):

@@ -3,12 +3,16 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
+from jobboard.limits import LONG_TEXT_MAX_CHARS
+from jobs.exceptions import JobInvalid, JobStateConflict
+from jobs.rules import content_errors, deadline_errors, reopen_deadline_errors
 from jobs.search import lookups  # noqa: F401 - registers the tsquery lookup
 
 
@@ -57,6 +61,27 @@ class JobStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
     CLOSED = "closed", _("Closed")
 
+
+class JobAction(models.TextChoices):
+    """What a recruiter does to a job's status (POL-J-008); labels read as nouns (게시, 마감)."""
+
+    PUBLISH = "publish", _("publishing")
+    CLOSE = "close", _("closing")
+    REOPEN = "reopen", _("reopening")
+
+
+# POL-J-008, the whole lifecycle in one table: (status, action) → the status it leads to.
+# draft → published → closed; a closed job is reopened with a new deadline; a draft may be
+# discarded (closed, POL-J-002). A published job past its deadline reads as closed (POL-J-003)
+# and is reopened the same way, staying published. Copying is no move: it makes a new draft
+# (jobs.services.job_copy) from a job in any state.
+JOB_TRANSITIONS: dict[tuple[str, str], str] = {
+    (JobStatus.DRAFT, JobAction.PUBLISH): JobStatus.PUBLISHED,
+    (JobStatus.DRAFT, JobAction.CLOSE): JobStatus.CLOSED,
+    (JobStatus.PUBLISHED, JobAction.CLOSE): JobStatus.CLOSED,
+    (JobStatus.CLOSED, JobAction.REOPEN): JobStatus.PUBLISHED,
+    (JobStatus.PUBLISHED, JobAction.REOPEN): JobStatus.PUBLISHED,
+}
 
 PUBLISHED = models.Q(status="published")
 
@@ -119,6 +144,11 @@ class Job(models.Model):
                 condition=models.Q(employment_type__in=[t.value for t in EmploymentType]),
                 name="jobs_job_employment_type_valid",
             ),
+            # The last guard of jobboard.limits; jobs.rules.description_errors says it first.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("description"), LONG_TEXT_MAX_CHARS),
+                name="jobs_job_description_length",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="jobs_job_status_published"),
@@ -168,6 +198,19 @@ class Job(models.Model):
             self.company_name = self.company.name
         super().save(*args, **kwargs)
 
+    def clean(self):
+        """Django admin's form: the same content rules as pages and API (jobs.rules)."""
+        previous = Job.objects.filter(pk=self.pk).values_list("deadline", flat=True).first()
+        problems = content_errors(
+            salary_min=self.salary_min,
+            salary_max=self.salary_max,
+            description=self.description,
+            deadline=self.deadline,
+            deadline_changed=self.pk is None or previous != self.deadline,
+        )
+        if problems:
+            raise ValidationError(problems)
+
     @property
     def is_closed(self) -> bool:
         """Closed, or published but past its deadline (POL-J-002, POL-J-003)."""
@@ -176,11 +219,57 @@ class Job(models.Model):
         )
 
     def is_open(self, today=None) -> bool:
-        """Published and not past its deadline (POL-J-003); only open jobs take applications."""
+        """Published and not past its deadline (POL-J-003); only open jobs take applications.
+        `open_filter` is the same rule for querysets."""
         today = today or timezone.localdate()
         return self.status == JobStatus.PUBLISHED and (
             self.deadline is None or self.deadline >= today
         )
+
+    @staticmethod
+    def open_filter(today=None) -> models.Q:
+        """`is_open` as a queryset filter (POL-J-003): what lists and search may show."""
+        today = today or timezone.localdate()
+        return PUBLISHED & (models.Q(deadline__isnull=True) | models.Q(deadline__gte=today))
+
+    def allows(self, action: str, today=None) -> bool:
+        """Whether POL-J-008's table has this move from the current status (reopening a
+        published job only once its deadline has passed)."""
+        if (self.status, action) not in JOB_TRANSITIONS:
+            return False
+        return not (self.status == JobStatus.PUBLISHED and action == JobAction.REOPEN) or (
+            not self.is_open(today)
+        )
+
+    def move_to(self, action: str, *, deadline=None, now=None) -> str:
+        """Applies `action` if POL-J-008 allows it, without saving; returns the previous status.
+        Publishing needs a deadline that is not past, reopening a new one (jobs.rules).
+        Raises JobStateConflict for a move the table lacks, JobInvalid for a bad deadline."""
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        previous = self.status
+        if not self.allows(action, today):
+            status = JobStatus.CLOSED.label if self.is_closed else self.get_status_display()
+            raise JobStateConflict(
+                _("A job that is %(status)s does not allow %(action)s.")
+                % {"status": str(status).lower(), "action": JobAction(action).label}
+            )
+        if action == JobAction.PUBLISH:
+            problems = deadline_errors(deadline=self.deadline, today=today)
+        elif action == JobAction.REOPEN:
+            problems = reopen_deadline_errors(deadline=deadline, today=today)
+        else:
+            problems = {}
+        for field, message in problems.items():
+            raise JobInvalid(message, field=field)
+        self.status = JOB_TRANSITIONS[previous, action]
+        if action == JobAction.CLOSE:
+            self.closed_at = now
+        else:  # published (again): it counts as new from now on
+            self.published_at, self.closed_at = now, None
+            if action == JobAction.REOPEN:
+                self.deadline = deadline
+        return previous
 
 
 class JobOptionKind(models.TextChoices):

@@ -20,7 +20,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from jobs.exceptions import JobNotFound, JobPermissionDenied
-from jobs.models import Job, JobOption, JobOptionKind, JobStatus
+from jobs.models import Job, JobOption, JobOptionKind
 from jobs.policies import can_edit_job, can_view_job
 from jobs.search import ParsedQuery, get_backend, parse
 
@@ -121,10 +121,7 @@ def active_options(kind: str, now=None) -> QuerySet[JobOption]:
 
 def job_list_open() -> QuerySet[Job]:
     """Published and not past the deadline (POL-J-002, POL-J-003): what lists may show."""
-    today = timezone.localdate()
-    return Job.objects.filter(status=JobStatus.PUBLISHED).filter(
-        Q(deadline__isnull=True) | Q(deadline__gte=today)
-    )
+    return Job.objects.filter(Job.open_filter())
 
 
 def job_filter_public(filters: JobFilters) -> QuerySet[Job]:

@@ -1,22 +1,26 @@
-"""Every write to jobs (POL-J-001 … POL-J-004). The HTML views and the API both call these."""
+"""Every write to jobs (POL-J-001 … POL-J-004, POL-J-008). The HTML views and the API both
+call these. Every status change goes through Job.move_to (POL-J-008's transition table);
+content rules come from jobs.rules; who may act from jobs.policies."""
 
 import logging
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jobboard.errors import violated_constraint
 from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
-from jobs.models import Job, JobStatus
+from jobs.models import Job, JobAction, JobStatus
 from jobs.policies import (
     can_close_job,
+    can_copy_job,
     can_create_job,
     can_edit_job,
     can_post_for_any_company,
     can_publish_job,
+    can_reopen_job,
 )
+from jobs.rules import content_errors, deadline_errors
 
 EDITABLE_FIELDS = (
     "title",
@@ -31,18 +35,20 @@ EDITABLE_FIELDS = (
 )
 
 
-def _validate(job: Job) -> None:
-    """Rules across fields; the database checks them again (constraints)."""
-    if (
-        job.salary_min is not None
-        and job.salary_max is not None
-        and job.salary_min > job.salary_max
-    ):
-        raise JobInvalid(
-            _("The minimum salary must not exceed the maximum (POL-J-004)."), field="salary_max"
-        )
+def _validate(job: Job, *, deadline_changed: bool) -> None:
+    """The content rules (jobs.rules); the database checks them again (constraints). A new or
+    changed deadline must not be in the past (POL-J-008); an unchanged one is left alone."""
     if not (job.title or "").strip():
         raise JobInvalid(_("A job needs a title."), field="title")
+    problems = content_errors(
+        salary_min=job.salary_min,
+        salary_max=job.salary_max,
+        description=job.description,
+        deadline=job.deadline,
+        deadline_changed=deadline_changed,
+    )
+    for field, message in problems.items():
+        raise JobInvalid(message, field=field)
 
 
 logger = logging.getLogger(__name__)
@@ -52,7 +58,11 @@ logger = logging.getLogger(__name__)
 CONSTRAINT_ERRORS = {
     "jobs_job_salary_range_valid": (
         "salary_max",
-        gettext_lazy("The minimum salary must not exceed the maximum (POL-J-004)."),
+        gettext_lazy("The maximum salary must be at least the minimum."),
+    ),
+    "jobs_job_description_length": (
+        "description",
+        gettext_lazy("The description is too long."),
     ),
     "jobs_job_status_valid": ("status", gettext_lazy("This status does not exist.")),
     "jobs_job_employment_type_valid": (
@@ -89,6 +99,8 @@ def job_create(*, user, company=None, publish: bool = False, **fields) -> Job:
     """A new job of the user's company, owned by the user (POL-J-001); a draft unless
     `publish`. Admins may name another `company`."""
     _require(can_create_job, user)
+    if publish:
+        _require(can_publish_job, user)
     if company is None or not can_post_for_any_company(user):
         company = user.company
     if company is None:
@@ -97,53 +109,80 @@ def job_create(*, user, company=None, publish: bool = False, **fields) -> Job:
     if unknown:
         raise JobInvalid(f"Unknown fields: {', '.join(sorted(unknown))}")
     job = Job(owner=user, company=company, status=JobStatus.DRAFT, **fields)
+    _validate(job, deadline_changed=True)
     if publish:
-        job.status, job.published_at = JobStatus.PUBLISHED, timezone.now()
-    _validate(job)
+        job.move_to(JobAction.PUBLISH)
     return _save(job)
 
 
 @transaction.atomic
 def job_update(*, job: Job, user, publish: bool | None = None, **fields) -> Job:
-    """Change a job's fields (owner or admin, POL-J-001). A closed job stays closed
-    (POL-J-002): editing it is a conflict."""
+    """Change a job's fields (owner or admin, POL-J-001) and, with `publish`, publish a draft
+    in the same step. A closed job stays closed (POL-J-002): editing it is a conflict; it is
+    reopened (job_reopen) or copied (job_copy) instead."""
     _require(can_edit_job, user, job)
     if publish:
         _require(can_publish_job, user, job)
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status == JobStatus.CLOSED:
-        raise JobStateConflict(_("A closed job cannot be edited."))
+        raise JobStateConflict(_("A closed job cannot be edited; reopen or copy it."))
+    previous_deadline = job.deadline
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise JobInvalid(f"Unknown field: {name}", field=name)
         setattr(job, name, value)
+    _validate(job, deadline_changed=job.deadline != previous_deadline)
     if publish and job.status == JobStatus.DRAFT:
-        job.status, job.published_at = JobStatus.PUBLISHED, timezone.now()
-    _validate(job)
+        job.move_to(JobAction.PUBLISH)
+    return _save(job)
+
+
+def _move(job: Job, user, policy, action: str, **details) -> Job:
+    _require(policy, user, job)
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    job.move_to(action, **details)
     return _save(job)
 
 
 @transaction.atomic
 def job_publish(*, job: Job, user) -> Job:
-    """Draft → published (idempotent for published jobs); closed jobs stay closed."""
-    _require(can_publish_job, user, job)
-    job = Job.objects.select_for_update().get(pk=job.pk)
-    if job.status == JobStatus.CLOSED:
-        raise JobStateConflict(_("A closed job cannot be published again."))
-    if job.status == JobStatus.DRAFT:
-        job.status, job.published_at = JobStatus.PUBLISHED, timezone.now()
-        _validate(job)
-        _save(job)
-    return job
+    """Draft → published (POL-J-008), refused while the deadline is in the past. Publishing
+    a published job changes nothing; a closed one is reopened instead."""
+    if job.status == JobStatus.PUBLISHED:
+        _require(can_publish_job, user, job)
+        return job
+    return _move(job, user, can_publish_job, JobAction.PUBLISH)
 
 
 @transaction.atomic
 def job_close(*, job: Job, user) -> Job:
     """The soft delete (POL-J-002): the job becomes closed, leaves every list and search and
     keeps its applications. Closing a closed job changes nothing."""
-    _require(can_close_job, user, job)
-    job = Job.objects.select_for_update().get(pk=job.pk)
-    if job.status != JobStatus.CLOSED:
-        job.status, job.closed_at = JobStatus.CLOSED, timezone.now()
-        _save(job)
-    return job
+    if job.status == JobStatus.CLOSED:
+        _require(can_close_job, user, job)
+        return job
+    return _move(job, user, can_close_job, JobAction.CLOSE)
+
+
+@transaction.atomic
+def job_reopen(*, job: Job, user, deadline) -> Job:
+    """A closed job — or a published one past its deadline — is published again with a new
+    deadline, today or later (POL-J-008). Its applications stay with it."""
+    return _move(job, user, can_reopen_job, JobAction.REOPEN, deadline=deadline)
+
+
+@transaction.atomic
+def job_copy(*, job: Job, user) -> Job:
+    """A new draft with the job's content (POL-J-008), owned by the user, for the same
+    company. A deadline already past is left out; options and applications stay behind."""
+    _require(can_copy_job, user, job)
+    copy = Job(
+        owner=user,
+        company_id=job.company_id,
+        status=JobStatus.DRAFT,
+        **{name: getattr(job, name) for name in EDITABLE_FIELDS},
+    )
+    if deadline_errors(deadline=copy.deadline):
+        copy.deadline = None
+    _validate(copy, deadline_changed=True)
+    return _save(copy)

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from jobs import views
+from jobs import lifecycle_views, views
 from jobs.sitemaps import JobSitemap, StaticSitemap
 
 app_name = "jobs"
@@ -13,8 +13,10 @@ urlpatterns = [
     path("jobs/new/", views.JobCreateView.as_view(), name="create"),
     path("jobs/<int:pk>/", views.JobDetailView.as_view(), name="detail"),
     path("jobs/<int:pk>/edit/", views.JobEditView.as_view(), name="edit"),
-    path("jobs/<int:pk>/publish/", views.JobPublishView.as_view(), name="publish"),
-    path("jobs/<int:pk>/close/", views.JobCloseView.as_view(), name="close"),
+    path("jobs/<int:pk>/publish/", lifecycle_views.JobPublishView.as_view(), name="publish"),
+    path("jobs/<int:pk>/close/", lifecycle_views.JobCloseView.as_view(), name="close"),
+    path("jobs/<int:pk>/reopen/", lifecycle_views.JobReopenView.as_view(), name="reopen"),
+    path("jobs/<int:pk>/copy/", lifecycle_views.JobCopyView.as_view(), name="copy"),
     path(
         "sitemap.xml",
         sitemap,

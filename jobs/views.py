@@ -14,24 +14,22 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import _json_script_escapes
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import PolicyRequiredMixin
 from jobboard.errors import DomainError, NotFound
 from jobs.forms import JobForm, JobSearchForm
-from jobs.models import Job
+from jobs.models import Job, JobStatus
 from jobs.policies import (
     can_close_job,
     can_create_job,
     can_edit_job,
     can_list_own_jobs,
-    can_publish_job,
 )
+from jobs.rules import deadline_errors
 from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
     job_get_manageable,
@@ -43,7 +41,7 @@ from jobs.selectors import (
     job_search_suggestions,
     list_cache_key,
 )
-from jobs.services import job_close, job_create, job_publish, job_update
+from jobs.services import job_create, job_update
 
 SCHEMA_EMPLOYMENT_TYPES = {
     "full_time": "FULL_TIME",
@@ -231,13 +229,24 @@ class _JobFormView(PolicyRequiredMixin, FormView):
     template_name = "jobs/form.html"
 
     def form_valid(self, form):
+        """ "Save and publish" asks for confirmation (POL-J-008): with scripts on, a dialog on
+        this page sends `publish=confirmed`; without, the job is saved as a draft and the
+        publish confirmation page follows. A past deadline is refused either way."""
         data = dict(form.cleaned_data)
-        publish = "publish" in self.request.POST
+        wants_publish = "publish" in self.request.POST
+        confirmed = self.request.POST.get("publish") == "confirmed"
+        problems = deadline_errors(deadline=data.get("deadline")) if wants_publish else {}
+        for field, message in problems.items():
+            form.add_error(field, message)
+            return self.form_invalid(form)
         try:
-            job = self.save(data, publish=publish)
+            job = self.save(data, publish=wants_publish and confirmed)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
             return self.form_invalid(form)
+        if wants_publish and job.status == JobStatus.DRAFT:
+            messages.info(self.request, _("The job is saved as a draft. Publish it below."))
+            return redirect("jobs:publish", pk=job.pk)
         messages.success(self.request, self.success_message)
         return redirect("jobs:detail", pk=job.pk)
 
@@ -256,7 +265,7 @@ class JobCreateView(_JobFormView):
         return job_create(user=self.request.user, publish=publish, **data)
 
 
-class _OwnedJobMixin:
+class OwnedJobMixin:
     """Loads the job the view's policy lets the user act on (404 / 403 otherwise; POL-J-001).
     Runs after PolicyRequiredMixin's gate, so guests are already sent to sign in."""
 
@@ -274,7 +283,7 @@ class _OwnedJobMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class JobEditView(_OwnedJobMixin, _JobFormView):
+class JobEditView(OwnedJobMixin, _JobFormView):
     policy = can_edit_job
 
     @property
@@ -289,41 +298,3 @@ class JobEditView(_OwnedJobMixin, _JobFormView):
 
     def save(self, data, *, publish):
         return job_update(job=self.job, user=self.request.user, publish=publish, **data)
-
-
-class _JobActionView(_OwnedJobMixin, PolicyRequiredMixin, View):
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        try:
-            self.act(self.job, request.user)
-        except DomainError as exc:
-            messages.error(request, exc.detail)
-        else:
-            messages.success(request, self.success_message())
-        target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            target = reverse("jobs:mine")
-        return redirect(target)
-
-
-class JobPublishView(_JobActionView):
-    policy = can_publish_job
-
-    def act(self, job, user):
-        job_publish(job=job, user=user)
-
-    def success_message(self):
-        return _("The job is published.")
-
-
-class JobCloseView(_JobActionView):
-    policy = can_close_job
-
-    def act(self, job, user):
-        job_close(job=job, user=user)
-
-    def success_message(self):
-        return _("The job is closed. Its applications are kept.")

@@ -1,14 +1,23 @@
-"""Django admin: products editable; orders with a refund action that calls the same service;
-the ledger and webhook events strictly read-only, superusers included (POL-P-005)."""
+"""Django admin: products editable; orders with a refund that asks for confirmation, an
+amount and a reason and calls the same service as the pages; the ledger (accounts, journal
+entries and their postings) and webhook events strictly read-only, superusers included
+(POL-P-005). Wallet corrections are new entries made through a form, never edits."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.db.models import Sum
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jobboard.errors import DomainError
 
-from . import services
-from .models import LedgerEntry, Order, Product, WebhookEvent
-from .policies import can_refund_order, can_view_order, order_scope
+from . import policies, services
+from .forms import RefundForm
+from .models import Account, AccountKind, JournalEntry, Order, Posting, Product, WebhookEvent
 
 
 @admin.register(Product)
@@ -31,12 +40,12 @@ class ReadOnlyAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_actions(self, request):
+        return {}  # not even "delete selected"
 
-class LedgerEntryInline(admin.TabularInline):
-    model = LedgerEntry
+
+class _ReadOnlyInline(admin.TabularInline):
     extra = 0
-    fields = ["created_at", "kind", "amount", "balance_after", "wallet"]
-    readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
@@ -46,17 +55,16 @@ class LedgerEntryInline(admin.TabularInline):
         return False
 
 
-@admin.action(description=_("Refund through the gateway (ends the option, reverses the ledger)"))
-def refund_orders(modeladmin, request, queryset):
-    for order in queryset:
-        try:
-            services.order_refund(
-                actor=request.user, order_id=order.order_id, reason="Refunded by an admin"
-            )
-        except DomainError as exc:
-            modeladmin.message_user(request, f"{order.order_id}: {exc.detail}", messages.ERROR)
-        else:
-            modeladmin.message_user(request, f"{order.order_id}: {_('refunded')}", messages.SUCCESS)
+class JournalEntryInline(_ReadOnlyInline):
+    model = JournalEntry
+    fields = ["created_at", "kind", "effect", "memo", "actor"]
+    readonly_fields = fields
+
+
+class PostingInline(_ReadOnlyInline):
+    model = Posting
+    fields = ["account", "amount"]
+    readonly_fields = fields
 
 
 @admin.register(Order)
@@ -66,6 +74,7 @@ class OrderAdmin(ReadOnlyAdmin):
         "buyer",
         "order_name",
         "amount",
+        "refunded_amount",
         "provider",
         "status",
         "created_at",
@@ -74,31 +83,133 @@ class OrderAdmin(ReadOnlyAdmin):
     list_filter = ["status", "provider", "product"]
     search_fields = ["order_id", "payment_key", "buyer__email"]
     date_hierarchy = "created_at"
-    actions = [refund_orders]
-    inlines = [LedgerEntryInline]
+    inlines = [JournalEntryInline]
+    change_form_template = "admin/payments/order/change_form.html"
 
     def has_view_permission(self, request, obj=None):
-        return can_view_order(request.user, obj)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not can_refund_order(request.user):
-            actions.pop("refund_orders", None)
-        return actions
+        return policies.can_view_order(request.user, obj)
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).filter(order_scope(request.user))
+        queryset = super().get_queryset(request).filter(policies.order_scope(request.user))
         return queryset.select_related("buyer", "product")
 
+    def get_urls(self):
+        refund = self.admin_site.admin_view(self.refund_view)
+        return [
+            path("<path:object_id>/refund/", refund, name="payments_order_refund"),
+            *super().get_urls(),
+        ]
 
-@admin.register(LedgerEntry)
-class LedgerEntryAdmin(ReadOnlyAdmin):
-    list_display = ["id", "created_at", "wallet", "kind", "amount", "balance_after", "order"]
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        order = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "can_refund": order is not None
+            and order.refundable > 0
+            and policies.can_manage_any_order(request.user),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def refund_view(self, request, object_id):
+        """A confirmation page: the policy's amount (POL-P-007) pre-filled, any amount up to
+        what remains, a reason; the buyer is told (POL-P-007)."""
+        order = get_object_or_404(Order.objects.select_related("product", "buyer"), pk=object_id)
+        if not policies.can_manage_any_order(request.user):
+            return TemplateResponse(request, "403.html", status=403)
+        quote = services.order_refund_quote(order, timezone.now())
+        form = RefundForm(request.POST or None, staff=True, initial={"amount": quote or None})
+        if request.method == "POST" and form.is_valid():
+            try:
+                order = services.order_refund(
+                    actor=request.user,
+                    order_id=order.order_id,
+                    amount=form.cleaned_data.get("amount"),
+                    reason=form.cleaned_data["reason"],
+                )
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
+            else:
+                self.message_user(
+                    request,
+                    gettext("%(amount)s KRW of order %(order)s was refunded.")
+                    % {"amount": f"{order.refunded_amount:,}", "order": order.order_id},
+                    messages.SUCCESS,
+                )
+                return redirect(reverse("admin:payments_order_change", args=[order.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "order": order,
+            "form": form,
+            "quote": quote,
+            "title": gettext("Refund order %(order)s") % {"order": order.order_id},
+        }
+        return TemplateResponse(request, "admin/payments/order/refund.html", context)
+
+
+class CorrectionForm(forms.Form):
+    amount = forms.IntegerField(
+        label=_("Amount (KRW)"), help_text=_("Positive adds to the wallet, negative takes away.")
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=200)
+
+
+@admin.register(Account)
+class AccountAdmin(ReadOnlyAdmin):
+    list_display = ["code", "kind", "owner", "balance"]
     list_filter = ["kind"]
-    search_fields = ["order__order_id", "wallet__owner__email"]
+    search_fields = ["code", "owner__email"]
+    change_form_template = "admin/payments/account/change_form.html"
 
-    def get_actions(self, request):
-        return {}  # not even "delete selected"
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(total=Sum("postings__amount"))
+
+    @admin.display(description=_("balance (KRW)"), ordering="total")
+    def balance(self, account):
+        return account.total or 0
+
+    def get_urls(self):
+        correct = self.admin_site.admin_view(self.correct_view)
+        return [
+            path("<path:object_id>/correct/", correct, name="payments_account_correct"),
+            *super().get_urls(),
+        ]
+
+    def correct_view(self, request, object_id):
+        """A staff correction of a wallet: a new balanced entry with its reason."""
+        account = get_object_or_404(Account, pk=object_id, kind=AccountKind.WALLET)
+        if not policies.can_manage_any_order(request.user):
+            return TemplateResponse(request, "403.html", status=403)
+        form = CorrectionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.wallet_correct(
+                    actor=request.user,
+                    owner=account.owner,
+                    amount=form.cleaned_data["amount"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.detail)
+            else:
+                self.message_user(request, gettext("The correction was recorded."))
+                return redirect(reverse("admin:payments_account_change", args=[account.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "account": account,
+            "form": form,
+            "title": gettext("Correct wallet %(account)s") % {"account": account.code},
+        }
+        return TemplateResponse(request, "admin/payments/account/correct.html", context)
+
+
+@admin.register(JournalEntry)
+class JournalEntryAdmin(ReadOnlyAdmin):
+    list_display = ["id", "created_at", "kind", "order", "effect", "memo", "actor"]
+    list_filter = ["kind"]
+    search_fields = ["order__order_id", "memo"]
+    inlines = [PostingInline]
 
 
 @admin.register(WebhookEvent)
@@ -114,6 +225,3 @@ class WebhookEventAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["gateway", "outcome"]
     search_fields = ["event_id", "order__order_id"]
-
-    def get_actions(self, request):
-        return {}

@@ -13,6 +13,7 @@ from jobboard import metrics
 from jobs.models import Job, JobOption, JobOptionKind
 
 from .exceptions import InvalidTransition, LedgerImmutable
+from .gateways import get_gateway
 
 # Toss wants ^[A-Za-z0-9_-]{6,64}$; Iamport's merchant_uid holds at most 40 characters.
 ORDER_ID_PATTERN = r"^[A-Za-z0-9_-]{6,40}$"
@@ -76,14 +77,12 @@ class Product(models.Model):
         }.get(self.kind)
 
 
-class Provider(models.TextChoices):
-    TOSS = "toss", _("Toss Payments")
-    IAMPORT = "iamport", _("Iamport")
-    WALLET = "wallet", _("Wallet balance")
+WALLET = "wallet"  # paid from the buyer's wallet balance; every other provider is a gateway
 
 
 class OrderStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
+    CONFIRMING = "confirming", _("Confirming")
     PAID = "paid", _("Paid")
     CANCELLED = "cancelled", _("Cancelled")
     REFUNDED = "refunded", _("Refunded")
@@ -91,10 +90,16 @@ class OrderStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-# POL-P-002. `cancelled` is a cancel made at the gateway (its console, a webhook we did not
-# start); `refunded` is a refund we made through order_refund.
+# POL-P-002. `confirming`: the server is asking the gateway (no row lock is held meanwhile,
+# ADR 0043). `cancelled` is a cancel made at the gateway (its console); `refunded` a refund
+# we made. A partial refund leaves the order `paid` (refunded_amount says how much).
 ORDER_TRANSITIONS: dict[str, frozenset[str]] = {
-    OrderStatus.PENDING: frozenset({OrderStatus.PAID, OrderStatus.FAILED, OrderStatus.EXPIRED}),
+    OrderStatus.PENDING: frozenset(
+        {OrderStatus.CONFIRMING, OrderStatus.PAID, OrderStatus.FAILED, OrderStatus.EXPIRED}
+    ),
+    OrderStatus.CONFIRMING: frozenset(
+        {OrderStatus.PENDING, OrderStatus.PAID, OrderStatus.FAILED, OrderStatus.EXPIRED}
+    ),
     OrderStatus.PAID: frozenset({OrderStatus.CANCELLED, OrderStatus.REFUNDED}),
     OrderStatus.CANCELLED: frozenset(),
     OrderStatus.REFUNDED: frozenset(),
@@ -109,6 +114,9 @@ _STATUS_TIME_FIELD = {
     OrderStatus.FAILED: "failed_at",
     OrderStatus.EXPIRED: "failed_at",
 }
+
+# POL-P-007: an option refunds in full before it starts or within this long of activation.
+FULL_REFUND_WINDOW = timedelta(hours=24)
 
 
 class Order(models.Model):
@@ -129,16 +137,25 @@ class Order(models.Model):
     )
     order_name = models.CharField(_("order name"), max_length=100)
     amount = models.PositiveIntegerField(_("amount (KRW)"))
-    provider = models.CharField(_("provider"), max_length=16, choices=Provider.choices)
+    # A name from settings.PAYMENTS_GATEWAYS, or "wallet" (checked by the service: adding a
+    # provider changes no model, POL-P-008).
+    provider = models.CharField(_("provider"), max_length=16)
     status = models.CharField(
         _("status"), max_length=16, choices=OrderStatus.choices, default=OrderStatus.PENDING
     )
-    # Toss paymentKey or Iamport imp_uid, once the gateway has named the payment.
+    # The gateway's id of the payment (Toss paymentKey, Iamport imp_uid, …), once named.
     payment_key = models.CharField(_("gateway payment id"), max_length=200, blank=True)
+    # What has been given back so far (POL-P-007); the order ends when it equals `amount`
+    # or when a cancellation ends its option early.
+    refunded_amount = models.PositiveIntegerField(_("refunded (KRW)"), default=0)
+    receipt_url = models.CharField(_("receipt"), max_length=500, blank=True)
     # Toss gives virtual-account payments a secret that DEPOSIT_CALLBACK must repeat.
     gateway_secret = models.CharField(max_length=100, blank=True)
     confirm_idempotency_key = models.CharField(max_length=100, blank=True)
+    # A refund asked of the gateway and not yet answered (ADR 0043): its key and when it
+    # started. A second refund waits until it is answered or PAYMENTS_HTTP_DEADLINE passed.
     cancel_idempotency_key = models.CharField(max_length=100, blank=True)
+    cancel_requested_at = models.DateTimeField(null=True, blank=True)
     failure_code = models.CharField(_("failure code"), max_length=64, blank=True)
     failure_message = models.CharField(_("failure message"), max_length=300, blank=True)
     job_option = models.OneToOneField(
@@ -171,8 +188,8 @@ class Order(models.Model):
                 name="payments_order_status_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(provider__in=[p.value for p in Provider]),
-                name="payments_order_provider_valid",
+                condition=models.Q(refunded_amount__lte=models.F("amount")),
+                name="payments_order_refund_within_amount",
             ),
             models.CheckConstraint(
                 condition=models.Q(order_id__regex=ORDER_ID_PATTERN),
@@ -221,7 +238,8 @@ class Order(models.Model):
                 f"An order that is {self.status} cannot become {status}.", code="invalid-transition"
             )
         self.status = status
-        setattr(self, _STATUS_TIME_FIELD[status], now or timezone.now())
+        if status in _STATUS_TIME_FIELD:
+            setattr(self, _STATUS_TIME_FIELD[status], now or timezone.now())
 
     def option_period(self, now):
         """POL-P-006: an option starts at once and runs for its product's duration."""
@@ -231,38 +249,100 @@ class Order(models.Model):
     def is_final(self) -> bool:
         return not ORDER_TRANSITIONS[self.status]
 
+    @property
+    def provider_label(self) -> str:
+        if self.provider == WALLET:
+            return str(_("Wallet balance"))
+        gateway = get_gateway(self.provider)
+        return gateway.label if gateway else self.provider
 
-class Wallet(models.Model):
-    """A recruiter's stored balance; changed only together with a ledger entry."""
+    @property
+    def is_topup(self) -> bool:
+        return self.product.kind == ProductKind.TOPUP
 
+    @property
+    def refundable(self) -> int:
+        """What is left to give back, whatever the policy."""
+        return self.amount - self.refunded_amount if self.status == OrderStatus.PAID else 0
+
+    @property
+    def partially_refunded(self) -> bool:
+        return self.status == OrderStatus.PAID and self.refunded_amount > 0
+
+    def policy_refund(self, now, *, wallet_balance: int) -> int:
+        """POL-P-007, the one place it is computed: an option refunds in full before it
+        starts or within 24 hours of activation, then pro rata by whole unused days; a
+        top-up refunds only what is still unspent in the wallet."""
+        left = self.refundable
+        if self.is_topup:
+            return max(0, min(left, wallet_balance))
+        option = self.job_option
+        if option is None or now < option.starts_at + FULL_REFUND_WINDOW:
+            return left
+        unused_days = max(0, (option.ends_at - now) // timedelta(days=1))
+        pro_rata = self.amount * unused_days // (self.product.duration_days or 1)
+        return max(0, min(left, pro_rata - self.refunded_amount))
+
+
+class AccountKind(models.TextChoices):
+    WALLET = "wallet", _("Wallet")
+    CLEARING = "clearing", _("Gateway clearing")
+    REVENUE = "revenue", _("Revenue")
+    REFUNDS = "refunds", _("Refunds")
+    SHORTFALL = "shortfall", _("Shortfall")
+    ADJUSTMENTS = "adjustments", _("Staff corrections")
+
+
+class Account(models.Model):
+    """One account of the double-entry ledger (POL-P-005, ADR 0042): a user's wallet, a
+    gateway's clearing account, revenue and refunds per product, shortfall, corrections.
+
+    A posting's amount is the value that arrives in (+) or leaves (−) the account; a wallet
+    holds the sum of its postings, which never goes below zero. Money from outside enters
+    through a clearing account, so −(clearing) is what that gateway has settled with us."""
+
+    code = models.CharField(_("code"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=AccountKind.choices)
     owner = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="wallet"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="wallet_account",
     )
-    balance = models.BigIntegerField(_("balance (KRW)"), default=0)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("wallet")
-        verbose_name_plural = _("wallets")
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
+        ordering = ["code"]
         permissions = [("view_own_wallet", "Can see own wallet and top it up")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(balance__gte=0), name="payments_wallet_balance_not_negative"
-            )
+                condition=models.Q(kind__in=[k.value for k in AccountKind]),
+                name="payments_account_kind_valid",
+            ),
+            # Wallets, and only wallets, belong to a user.
+            models.CheckConstraint(
+                condition=(models.Q(kind=AccountKind.WALLET) & models.Q(owner__isnull=False))
+                | (~models.Q(kind=AccountKind.WALLET) & models.Q(owner__isnull=True)),
+                name="payments_account_owner_iff_wallet",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.owner} — {self.balance}"
+        return self.code
 
 
-class LedgerKind(models.TextChoices):
-    CHARGE = "charge", _("Charge")
-    PURCHASE = "purchase", _("Purchase")
-    REFUND = "refund", _("Refund")
+class EntryKind(models.TextChoices):
+    PAYMENT = "payment", _("Card payment")
     TOPUP = "topup", _("Top-up")
+    PURCHASE = "purchase", _("Wallet purchase")
+    REFUND = "refund", _("Refund")
+    CORRECTION = "correction", _("Staff correction")
 
 
-class LedgerEntryQuerySet(models.QuerySet):
+class _AppendOnlyQuerySet(models.QuerySet):
     """POL-P-005: no bulk path edits or removes ledger rows."""
 
     def update(self, **kwargs):
@@ -278,45 +358,11 @@ class LedgerEntryQuerySet(models.QuerySet):
         raise LedgerImmutable("Ledger entries are never updated; append a correction.")
 
 
-class LedgerEntry(models.Model):
-    """One movement of a wallet (POL-P-005): append-only, one per (order, kind)."""
-
-    wallet = models.ForeignKey(Wallet, on_delete=models.PROTECT, related_name="entries")
-    amount = models.BigIntegerField(_("amount (KRW)"))
-    balance_after = models.BigIntegerField(_("balance after (KRW)"))
-    kind = models.CharField(_("kind"), max_length=16, choices=LedgerKind.choices)
-    order = models.ForeignKey(
-        Order, on_delete=models.PROTECT, null=True, blank=True, related_name="ledger_entries"
-    )
-    memo = models.CharField(_("memo"), max_length=200, blank=True)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-
-    objects = LedgerEntryQuerySet.as_manager()
+class _AppendOnly(models.Model):
+    objects = _AppendOnlyQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("ledger entry")
-        verbose_name_plural = _("ledger entries")
-        ordering = ["-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["order", "kind"], name="payments_ledger_one_per_order_kind"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(balance_after__gte=0),
-                name="payments_ledger_balance_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(amount=0), name="payments_ledger_amount_nonzero"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=[k.value for k in LedgerKind]),
-                name="payments_ledger_kind_valid",
-            ),
-        ]
-        indexes = [models.Index(fields=["wallet", "-id"], name="payments_ledger_wallet_id")]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.amount:+d}"
+        abstract = True
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -328,9 +374,67 @@ class LedgerEntry(models.Model):
         raise LedgerImmutable("Ledger entries are never deleted; append a correction.")
 
 
-class WebhookGateway(models.TextChoices):
-    TOSS = "toss", "Toss Payments"
-    IAMPORT = "iamport", "Iamport"
+class JournalEntry(_AppendOnly):
+    """One movement of money (POL-P-005): its postings sum to zero (checked by a deferred
+    constraint trigger on PostgreSQL). `effect` names what the entry does to its order —
+    "paid", or "refunded-to:<total>" — and is unique per order, so the same order never
+    produces the same effect twice."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=EntryKind.choices)
+    order = models.ForeignKey(
+        Order, on_delete=models.PROTECT, null=True, blank=True, related_name="journal_entries"
+    )
+    effect = models.CharField(_("effect"), max_length=64)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    memo = models.CharField(_("memo"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("journal entry")
+        verbose_name_plural = _("journal entries")
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order", "effect"],
+                condition=models.Q(order__isnull=False),
+                name="payments_entry_one_effect_per_order",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[k.value for k in EntryKind]),
+                name="payments_entry_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.get_kind_display()}"
+
+
+class Posting(_AppendOnly):
+    """One side of a journal entry: `amount` arrives in (+) or leaves (−) `account`."""
+
+    entry = models.ForeignKey(JournalEntry, on_delete=models.PROTECT, related_name="postings")
+    account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="postings")
+    amount = models.BigIntegerField(_("amount (KRW)"))
+
+    class Meta:
+        verbose_name = _("posting")
+        verbose_name_plural = _("postings")
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(amount=0), name="payments_posting_amount_nonzero"
+            ),
+        ]
+        indexes = [models.Index(fields=["account", "-id"], name="payments_posting_account_id")]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.amount:+d}"
 
 
 class WebhookOutcome(models.TextChoices):
@@ -339,9 +443,11 @@ class WebhookOutcome(models.TextChoices):
 
 
 class WebhookEvent(models.Model):
-    """A gateway notification we acted on (or chose to ignore), once per event id (POL-P-004)."""
+    """A gateway notification we acted on (or chose to ignore), once per payment state."""
 
-    gateway = models.CharField(max_length=16, choices=WebhookGateway.choices)
+    gateway = models.CharField(max_length=16)
+    # What the gateway itself said when asked (payment id, status, cancelled amount), never
+    # a value the sender chose (POL-P-004).
     event_id = models.CharField(_("event id"), max_length=255)
     event_type = models.CharField(_("event type"), max_length=64, blank=True)
     order = models.ForeignKey(

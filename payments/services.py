@@ -1,50 +1,64 @@
-"""Every write of the payments domain (POL-P-001 … POL-P-006).
+"""Every write of the payments domain (POL-P-001 … POL-P-008).
 
-Rows that money depends on (the order, the wallet) are locked with select_for_update before
-any transition, so the browser's redirect, a webhook and a retry can race and still have one
-effect; unique constraints (one ledger entry per order and kind, one webhook event per id,
-one order per gateway payment) are the last line."""
+Gateways are reached only through the seam in payments/gateways (no provider names or wire
+formats here). No database row lock is held across a gateway call (ADR 0043): a confirm
+moves the order to `confirming` and commits before asking the gateway, a refund records its
+in-flight key on the order first; the gateway's answer is then applied under a short lock.
+Applying an answer is idempotent: money moves by journal entries whose effect ("paid",
+"refunded-to:<total>") is unique per order, so a redirect, webhooks and retries racing each
+other still have one effect."""
 
 import hmac
 import logging
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobs.models import Job, JobOption
 
+from . import ledger, policies
 from .exceptions import (
     BadNotification,
     GatewayUnavailable,
-    InsufficientBalance,
     NotYourOrder,
     OrderNotFound,
     PaymentRejected,
 )
-from .gateways import GatewayPayment, GatewayRejected, GatewayUnavailableError
-from .gateways.iamport import IamportClient
-from .gateways.toss import ALREADY_CANCELED, ALREADY_PROCESSED, SESSION_EXPIRED, TossClient
+from .gateways import (
+    GatewayError,
+    GatewayPayment,
+    GatewayRejected,
+    GatewayUnavailableError,
+    PaymentStatus,
+    Redirect,
+    gateway_names,
+    get_gateway,
+)
+from .gateways.notifications import MalformedNotification
 from .models import (
-    LedgerEntry,
-    LedgerKind,
+    WALLET,
+    AccountKind,
     Order,
     OrderStatus,
+    Posting,
     Product,
-    ProductKind,
-    Provider,
-    Wallet,
     WebhookEvent,
-    WebhookGateway,
     WebhookOutcome,
 )
-from .policies import can_buy_option, can_pay_order, can_refund_order, can_top_up_wallet
 
 logger = logging.getLogger("payments")
 
-GATEWAY_PROVIDERS = (Provider.TOSS, Provider.IAMPORT)
+OPEN_STATES = (OrderStatus.PENDING, OrderStatus.CONFIRMING)
+# Signed deliveries older than the signature's tolerance (5 minutes) are refused anyway;
+# their ids are remembered a while longer.
+REPLAY_WINDOW_SECONDS = 3600
 
 
 def new_order_id() -> str:
@@ -52,33 +66,17 @@ def new_order_id() -> str:
     return "jb" + secrets.token_urlsafe(18)[:25]
 
 
-# --- wallets and the ledger (POL-P-005) ------------------------------------------------------
-
-
-def wallet_get_or_create(*, owner) -> Wallet:
-    wallet, _ = Wallet.objects.get_or_create(owner=owner)
-    return wallet
-
-
-def _wallet_locked(owner) -> Wallet:
-    wallet_get_or_create(owner=owner)
-    return Wallet.objects.select_for_update().get(owner=owner)
-
-
-def _ledger_append(*, wallet: Wallet, amount: int, kind: str, order: Order | None, memo: str = ""):
-    """Append one entry and move the balance with it; the wallet row must be locked."""
-    balance = wallet.balance + amount
-    if balance < 0:
-        raise InsufficientBalance(
-            _("The wallet holds %(balance)s KRW; %(needed)s KRW are needed.")
-            % {"balance": wallet.balance, "needed": -amount},
-            code="insufficient-balance",
+def _gateway_or_refuse(provider: str):
+    gateway = get_gateway(provider)
+    if gateway is None:
+        raise PaymentRejected(
+            _("This order is not paid through a gateway."), code="not-a-gateway-order"
         )
-    wallet.balance = balance
-    wallet.save(update_fields=["balance", "updated_at"])
-    return LedgerEntry.objects.create(
-        wallet=wallet, amount=amount, balance_after=balance, kind=kind, order=order, memo=memo
-    )
+    return gateway
+
+
+def _unavailable() -> GatewayUnavailable:
+    return GatewayUnavailable(_("The payment gateway did not answer; try again."))
 
 
 # --- orders -------------------------------------------------------------------------------
@@ -92,7 +90,7 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
         raise PaymentRejected(
             _("No such product on sale."), field="product", code="unknown-product"
         )
-    if provider not in Provider.values:
+    if provider != WALLET and provider not in gateway_names():
         raise PaymentRejected(
             _("Unknown payment method."), field="provider", code="unknown-provider"
         )
@@ -101,17 +99,17 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
         job = Job.objects.filter(pk=job_id).first() if job_id else None
         if job is None:
             raise PaymentRejected(_("Choose one of your jobs."), field="job", code="job-required")
-        if not can_buy_option(buyer, job):
-            raise NotYourOrder("You can buy options only for your own jobs.", field="job")
+        if not policies.can_buy_option(buyer, job):
+            raise NotYourOrder(_("You can buy options only for your own jobs."), field="job")
         if not job.is_open():
             raise PaymentRejected(
                 _("Options are sold only for open, published jobs."),
                 field="job",
                 code="job-not-open",
             )
-    elif not can_top_up_wallet(buyer):
+    elif not policies.can_top_up_wallet(buyer):
         raise NotYourOrder(_("You may not top up a wallet."))
-    elif provider == Provider.WALLET:
+    elif provider == WALLET:
         raise PaymentRejected(
             _("A top-up is paid through a gateway."), field="provider", code="topup-needs-gateway"
         )
@@ -127,23 +125,23 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
     )
 
 
-def _order_for(user, order_id: str, *, lock: bool = False, policy=can_pay_order) -> Order:
+def _order_for(user, order_id: str, *, lock: bool = False, policy=policies.can_pay_order) -> Order:
     """The order, if `policy` (payments.policies) lets `user` act on it; `user` None is the
-    system (webhooks, expiry)."""
-    queryset = Order.objects.select_related("product", "job")
+    system (webhooks, expiry, reconciliation)."""
+    queryset = Order.objects.select_related("product", "job", "job_option", "buyer")
     if lock:
         queryset = queryset.select_for_update(of=("self",))
     order = queryset.filter(order_id=order_id).first()
     if order is None:
         raise OrderNotFound(_("No such order."))
     if user is not None and not policy(user, order):
-        raise NotYourOrder("This order belongs to someone else.")
+        raise NotYourOrder(_("This order belongs to someone else."))
     return order
 
 
 @dataclass(frozen=True)
 class Applied:
-    """What applying a gateway's answer did: 'paid', 'already-paid', 'failed', …"""
+    """What applying a gateway's answer did: 'paid', 'already-paid', 'refunded', …"""
 
     result: str
     rejected: bool = False
@@ -158,50 +156,45 @@ def _activate_option(order: Order, now) -> None:
     )
 
 
-def _fulfil(order: Order, now) -> None:
-    if order.product.kind == ProductKind.TOPUP:
-        _ledger_append(
-            wallet=_wallet_locked(order.buyer),
-            amount=order.amount,
-            kind=LedgerKind.TOPUP,
-            order=order,
-        )
-    else:
-        _activate_option(order, now)
-
-
-def _reverse(order: Order, now, *, strict: bool) -> None:
-    """Undo what paying did: end the option at once, put the wallet back (POL-P-006)."""
+def _end_option(order: Order, now) -> None:
     if order.job_option_id:
         option = order.job_option
         option.ends_at = max(option.starts_at, min(option.ends_at, now))
         option.save(update_fields=["ends_at"])
-    if order.product.kind == ProductKind.TOPUP:
-        wallet = _wallet_locked(order.buyer)
-        amount = order.amount
-        if wallet.balance < amount and not strict:
-            # The gateway cancelled a top-up that was already spent: take what is left and
-            # leave the rest to a person (reconcile_payments reports it).
-            logger.error(
-                "payments.review: cancelled top-up exceeds balance",
-                extra={"order_id": order.order_id, "balance": wallet.balance, "amount": amount},
-            )
-            amount = wallet.balance
-        if amount:
-            _ledger_append(wallet=wallet, amount=-amount, kind=LedgerKind.REFUND, order=order)
-    elif order.provider == Provider.WALLET:
-        _ledger_append(
-            wallet=_wallet_locked(order.buyer),
-            amount=order.amount,
-            kind=LedgerKind.REFUND,
-            order=order,
-        )
+
+
+def _mark_paid(order: Order, now) -> None:
+    order.move_to(OrderStatus.PAID, now=now)
+    ledger.post_payment(order)
+    if order.product.is_option:
+        _activate_option(order, now)
 
 
 def _fail(order: Order, status: str, code: str, message: str, now) -> None:
     order.move_to(status, now=now)
     order.failure_code = code[:64]
     order.failure_message = message[:300]
+
+
+def _apply_refund(order: Order, refunded_to: int, now, *, actor=None, memo="", by_us=False):
+    """Bring the order's refunded total up to `refunded_to` (what the gateway reports given
+    back, or what we give back from the wallet). The option ends, and the order closes,
+    when everything is given back; a partial refund leaves both running (POL-P-007)."""
+    if refunded_to <= order.refunded_amount:
+        return ""
+    shortfall = ledger.post_refund(
+        order, refunded_to - order.refunded_amount, refunded_to=refunded_to, actor=actor, memo=memo
+    )
+    if shortfall:
+        logger.error(
+            "payments.review: refunded top-up was already spent; shortfall booked",
+            extra={"order_id": order.order_id, "shortfall": shortfall},
+        )
+    order.refunded_amount = refunded_to
+    if refunded_to == order.amount:
+        order.move_to(OrderStatus.REFUNDED if by_us else OrderStatus.CANCELLED, now=now)
+        _end_option(order, now)
+    return "refunded" if refunded_to == order.amount else "partially-refunded"
 
 
 def _apply_payment(order: Order, payment: GatewayPayment, *, source: str) -> Applied:
@@ -215,78 +208,63 @@ def _apply_payment(order: Order, payment: GatewayPayment, *, source: str) -> App
         return Applied(
             "order-mismatch", rejected=True, detail=_("The payment belongs to another order.")
         )
-    if payment.status == "paid":
-        if order.status == OrderStatus.PAID:
-            logger.info("payments: confirm of a paid order ignored", extra=log)
-            return Applied("already-paid")
-        if order.status != OrderStatus.PENDING:
+    if payment.approved:
+        result = "already-paid"
+        if order.status in OPEN_STATES:
+            if payment.amount != order.amount:
+                logger.error(
+                    "payments.review: amount mismatch",
+                    extra={**log, "gateway_amount": payment.amount, "order_amount": order.amount},
+                )
+                _fail(
+                    order,
+                    OrderStatus.FAILED,
+                    "AMOUNT_MISMATCH",
+                    "The gateway's amount differs from the order's.",
+                    now,
+                )
+                order.payment_key = payment.payment_id
+                order.save()
+                return Applied(
+                    "amount-mismatch",
+                    rejected=True,
+                    detail=_("The paid amount does not match the order."),
+                )
+            order.payment_key = payment.payment_id
+            order.gateway_secret = payment.secret or order.gateway_secret
+            order.receipt_url = payment.receipt_url or order.receipt_url
+            _mark_paid(order, now)
+            result = "paid"
+        elif order.status not in (OrderStatus.PAID, OrderStatus.REFUNDED, OrderStatus.CANCELLED):
             logger.error(
-                "payments.review: gateway reports paid for a closed order",
+                "payments.review: gateway reports a payment for a closed order",
                 extra={**log, "status": order.status},
             )
             return Applied(
                 "not-pending", rejected=True, detail=_("The order is no longer pending.")
             )
-        if payment.amount != order.amount:
-            logger.error(
-                "payments.review: amount mismatch",
-                extra={**log, "gateway_amount": payment.amount, "order_amount": order.amount},
-            )
-            _fail(
-                order,
-                OrderStatus.FAILED,
-                "AMOUNT_MISMATCH",
-                "The gateway's amount differs from the order's.",
-                now,
-            )
-            order.payment_key = payment.payment_key
-            order.save()
-            return Applied(
-                "amount-mismatch",
-                rejected=True,
-                detail=_("The paid amount does not match the order."),
-            )
-        order.payment_key = payment.payment_key
-        order.gateway_secret = payment.secret or order.gateway_secret
-        order.move_to(OrderStatus.PAID, now=now)
-        _fulfil(order, now)
+        refund = _apply_refund(order, payment.cancelled_amount, now, memo="at the gateway")
         order.save()
-        logger.info("payments: order paid", extra=log)
-        return Applied("paid")
-    if payment.status in ("cancelled", "partial_cancelled"):
-        if order.status == OrderStatus.PAID:
-            order.move_to(OrderStatus.CANCELLED, now=now)
-            _reverse(order, now, strict=False)
-            order.save()
-            logger.warning("payments: order cancelled at the gateway", extra=log)
-            return Applied("cancelled")
-        return Applied("ignored")
-    if payment.status in ("failed", "expired"):
-        if order.status == OrderStatus.PENDING:
-            status = OrderStatus.EXPIRED if payment.status == "expired" else OrderStatus.FAILED
+        if refund:
+            logger.warning("payments: refund made at the gateway applied", extra=log)
+        return Applied(refund or result)
+    if payment.status in (PaymentStatus.FAILED, PaymentStatus.EXPIRED):
+        if order.status in OPEN_STATES:
+            status = (
+                OrderStatus.EXPIRED
+                if payment.status == PaymentStatus.EXPIRED
+                else OrderStatus.FAILED
+            )
             _fail(order, status, payment.status.upper(), "Reported by the gateway.", now)
             order.save()
             return Applied(status)
         return Applied("ignored")  # a late failure never undoes a payment
-    if payment.status == "waiting_for_deposit" and order.status == OrderStatus.PENDING:
-        order.payment_key = payment.payment_key
+    if payment.status == PaymentStatus.WAITING_FOR_DEPOSIT and order.status in OPEN_STATES:
+        order.payment_key = payment.payment_id
         order.gateway_secret = payment.secret
         order.save()
         return Applied("waiting-for-deposit")
     return Applied("ignored")
-
-
-def _client_for(provider: str):
-    return TossClient() if provider == Provider.TOSS else IamportClient()
-
-
-def _gateway_fetch(order: Order, payment_key: str) -> GatewayPayment:
-    try:
-        return _client_for(order.provider).get(payment_key)
-    except GatewayUnavailableError as exc:
-        raise GatewayUnavailable(_("The payment gateway did not answer; try again.")) from exc
-    except GatewayRejected as exc:
-        raise BadNotification("The gateway does not know this payment.") from exc
 
 
 def _raise_if_rejected(applied: Applied) -> None:
@@ -299,18 +277,14 @@ def _raise_if_rejected(applied: Applied) -> None:
 def order_confirm(*, user, order_id: str, payment_key: str, amount: int | None = None) -> Order:
     """Confirm a gateway payment after the browser's redirect (POL-P-003).
 
-    Toss: the redirect's amount must equal ours, then the server confirms with Toss and
-    trusts only Toss's answer. Iamport: the server looks the imp_uid up. Confirming an order
-    that is already paid is a no-op; a rejected payment fails the order."""
+    Where the redirect names the amount it must equal ours; then the server asks the gateway
+    (outside any row lock: the order is `confirming` meanwhile) and trusts only its answer.
+    Confirming an order that is already paid is a no-op; a rejected payment fails the order."""
     order = _order_for(user, order_id)
-    if order.provider not in GATEWAY_PROVIDERS:
-        raise PaymentRejected(
-            _("This order is not paid through a gateway."), code="not-a-gateway-order"
-        )
+    gateway = _gateway_or_refuse(order.provider)
     if order.status == OrderStatus.PAID and order.payment_key == payment_key:
         logger.info("payments: confirm of a paid order ignored", extra={"order_id": order_id})
         return order
-    applied: Applied
     with transaction.atomic():
         order = _order_for(user, order_id, lock=True)
         if order.status == OrderStatus.PAID and order.payment_key == payment_key:
@@ -320,8 +294,7 @@ def order_confirm(*, user, order_id: str, payment_key: str, amount: int | None =
                 _("The order is %(status)s.") % {"status": order.get_status_display()},
                 code="not-pending",
             )
-        now = timezone.now()
-        if order.provider == Provider.TOSS and amount != order.amount:
+        if gateway.redirect_has_amount and amount != order.amount:
             # The redirect's query string was changed: never confirm a different amount.
             logger.error(
                 "payments.review: redirect amount differs from the order",
@@ -336,7 +309,7 @@ def order_confirm(*, user, order_id: str, payment_key: str, amount: int | None =
                 OrderStatus.FAILED,
                 "AMOUNT_MISMATCH",
                 "The redirect's amount differs from the order's.",
-                now,
+                timezone.now(),
             )
             order.save()
             applied = Applied(
@@ -345,51 +318,79 @@ def order_confirm(*, user, order_id: str, payment_key: str, amount: int | None =
                 detail=_("The paid amount does not match the order."),
             )
         else:
-            applied = _confirm_at_gateway(order, payment_key, now)
+            order.move_to(OrderStatus.CONFIRMING)
+            # One confirm per order: the same key on every retry, so the gateway acts once.
+            order.confirm_idempotency_key = f"{order.order_id}-confirm"
+            order.save()
+            applied = None
+    if applied is None:
+        applied = _confirm_at_gateway(order, gateway, payment_key)
+        order.refresh_from_db()
     _raise_if_rejected(applied)
     return order
 
 
-def _confirm_at_gateway(order: Order, payment_key: str, now) -> Applied:
+def _confirm_at_gateway(order: Order, gateway, payment_key: str) -> Applied:
     try:
-        if order.provider == Provider.TOSS:
-            # One confirm per order: the same key on every retry, so Toss acts once.
-            order.confirm_idempotency_key = f"{order.order_id}-confirm"
-            try:
-                payment = TossClient().confirm(
-                    payment_key=payment_key,
-                    order_id=order.order_id,
-                    amount=order.amount,
-                    idempotency_key=order.confirm_idempotency_key,
-                )
-            except GatewayRejected as exc:
-                if exc.code != ALREADY_PROCESSED:
-                    raise
-                payment = TossClient().get(payment_key)
-        else:
-            payment = IamportClient().get(payment_key)
+        payment = gateway.confirm(
+            payment_id=payment_key,
+            order_id=order.order_id,
+            amount=order.amount,
+            idempotency_key=order.confirm_idempotency_key,
+        )
     except GatewayUnavailableError as exc:
-        raise GatewayUnavailable(_("The payment gateway did not answer; try again.")) from exc
+        with transaction.atomic():
+            locked = _order_for(None, order.order_id, lock=True)
+            if locked.status == OrderStatus.CONFIRMING:
+                locked.move_to(OrderStatus.PENDING)  # the buyer may retry, with the same key
+                locked.save()
+        raise _unavailable() from exc
     except GatewayRejected as exc:
-        status = OrderStatus.EXPIRED if exc.code == SESSION_EXPIRED else OrderStatus.FAILED
-        logger.warning(
-            "payments: gateway rejected", extra={"order_id": order.order_id, "code": exc.code}
-        )
-        _fail(order, status, exc.code, exc.message or exc.code, now)
-        order.save()
+        with transaction.atomic():
+            locked = _order_for(None, order.order_id, lock=True)
+            if locked.status in OPEN_STATES:
+                status = OrderStatus.EXPIRED if exc.expired else OrderStatus.FAILED
+                logger.warning(
+                    "payments: gateway rejected",
+                    extra={"order_id": order.order_id, "code": exc.code},
+                )
+                _fail(locked, status, exc.code, exc.message or exc.code, timezone.now())
+                locked.save()
         return Applied(
-            status, rejected=True, detail=exc.message or "The gateway refused the payment."
+            "rejected", rejected=True, detail=exc.message or _("The gateway refused the payment.")
         )
-    applied = _apply_payment(order, payment, source="redirect")
-    if payment.status != "paid" and order.status == OrderStatus.PENDING and not applied.rejected:
-        return Applied(
-            "not-paid", rejected=True, detail=_("The gateway has not completed the payment.")
-        )
+    with transaction.atomic():
+        locked = _order_for(None, order.order_id, lock=True)
+        applied = _apply_payment(locked, payment, source="redirect")
+        if not payment.approved and locked.status == OrderStatus.CONFIRMING:
+            locked.move_to(OrderStatus.PENDING)
+            locked.save()
+            return Applied(
+                "not-paid", rejected=True, detail=_("The gateway has not completed the payment.")
+            )
     return applied
 
 
+def order_return(*, user, provider: str, params) -> Order | None:
+    """The browser came back from a provider's payment window (success or failure URL)."""
+    gateway = get_gateway(provider)
+    if gateway is None:
+        raise OrderNotFound(_("No such order."))
+    redirect: Redirect = gateway.parse_redirect(params)
+    if redirect.failed:
+        return order_fail(
+            user=user, order_id=redirect.order_id, code=redirect.code, message=redirect.message
+        )
+    return order_confirm(
+        user=user,
+        order_id=redirect.order_id,
+        payment_key=redirect.payment_id,
+        amount=redirect.amount,
+    )
+
+
 def order_fail(*, user, order_id: str, code: str, message: str) -> Order:
-    """The gateway sent the buyer back to failUrl. A late failure never undoes a payment."""
+    """The gateway sent the buyer back with a failure. A late failure never undoes a payment."""
     with transaction.atomic():
         order = _order_for(user, order_id, lock=True)
         if order.status == OrderStatus.PENDING:
@@ -403,11 +404,31 @@ def order_fail(*, user, order_id: str, code: str, message: str) -> Order:
     return order
 
 
+def order_abandon(*, user, order_id: str) -> Order:
+    """The buyer gives up on a pending order (the page's "Cancel order")."""
+    with transaction.atomic():
+        order = _order_for(user, order_id, lock=True)
+        if order.status != OrderStatus.PENDING:
+            raise PaymentRejected(
+                _("The order is %(status)s.") % {"status": order.get_status_display()},
+                code="not-pending",
+            )
+        _fail(
+            order,
+            OrderStatus.FAILED,
+            "CANCELLED_BY_BUYER",
+            "Cancelled by the buyer.",
+            timezone.now(),
+        )
+        order.save()
+    return order
+
+
 def order_pay_with_wallet(*, user, order_id: str) -> Order:
     """Pay a pending wallet order from the balance (POL-P-002, POL-P-005), all or nothing."""
     with transaction.atomic():
         order = _order_for(user, order_id, lock=True)
-        if order.provider != Provider.WALLET:
+        if order.provider != WALLET:
             raise PaymentRejected(
                 _("This order is paid through a gateway."), code="not-a-wallet-order"
             )
@@ -418,74 +439,142 @@ def order_pay_with_wallet(*, user, order_id: str) -> Order:
                 _("The order is %(status)s.") % {"status": order.get_status_display()},
                 code="not-pending",
             )
-        now = timezone.now()
-        wallet = _wallet_locked(order.buyer)
-        _ledger_append(wallet=wallet, amount=-order.amount, kind=LedgerKind.PURCHASE, order=order)
-        order.move_to(OrderStatus.PAID, now=now)
-        _fulfil(order, now)
+        _mark_paid(order, timezone.now())
         order.save()
     return order
 
 
-def order_refund(*, actor, order_id: str, reason: str = "") -> Order:
-    """Refund a paid order through its gateway (or to the wallet), end its option and
-    reverse the ledger (POL-P-006). A second refund is a no-op."""
+def order_buy_with_wallet(*, buyer, product_code: str, job_id: int | None) -> Order:
+    """Prepare and pay from the wallet in one step: a refusal leaves no order behind."""
     with transaction.atomic():
-        order = _order_for(actor, order_id, lock=True, policy=can_refund_order)
+        order = order_prepare(
+            buyer=buyer, product_code=product_code, provider=WALLET, job_id=job_id
+        )
+        return order_pay_with_wallet(user=buyer, order_id=order.order_id)
+
+
+# --- refunds (POL-P-007) -------------------------------------------------------------------
+
+
+def order_refund_quote(order: Order, now=None) -> int:
+    """What the policy refunds for this order now (the default amount everywhere)."""
+    balance = 0
+    if order.is_topup:
+        balance = ledger.account_balance(ledger.wallet_account(order.buyer))
+    return order.policy_refund(now or timezone.now(), wallet_balance=balance)
+
+
+def order_refund(*, actor, order_id: str, amount: int | None = None, reason: str = "") -> Order:
+    """Refund a paid order (POL-P-006, POL-P-007).
+
+    Without `amount` this is the buyer's cancellation: the policy's amount goes back and the
+    option ends now. Staff may instead give any amount up to what remains; such a partial
+    refund leaves the order paid and its option running. Through a gateway the cancel is
+    asked outside any row lock, with the refund's key recorded on the order meanwhile."""
+    now = timezone.now()
+    with transaction.atomic():
+        order = _order_for(actor, order_id, lock=True, policy=policies.can_refund_order)
         if order.status in (OrderStatus.REFUNDED, OrderStatus.CANCELLED):
             return order
         if order.status != OrderStatus.PAID:
             raise PaymentRejected(
-                f"Only paid orders can be refunded; this one is {order.status}.", code="not-paid"
+                _("Only paid orders can be refunded; this one is %(status)s.")
+                % {"status": order.get_status_display()},
+                code="not-paid",
             )
-        if order.product.kind == ProductKind.TOPUP:
-            wallet = _wallet_locked(order.buyer)
-            if wallet.balance < order.amount:
-                raise InsufficientBalance(
-                    _("The top-up has already been spent."), code="insufficient-balance"
-                )
-        reason = (reason or "Refund requested")[:200]
-        if order.provider in GATEWAY_PROVIDERS:
-            _cancel_at_gateway(order, reason)
-        now = timezone.now()
-        order.move_to(OrderStatus.REFUNDED, now=now)
-        _reverse(order, now, strict=True)
-        order.save()
-        logger.info(
-            "payments: order refunded",
-            extra={"order_id": order_id, "by": actor.pk if actor else None},
+        cancel = amount is None
+        if cancel:
+            amount = order_refund_quote(order, now)
+        elif not policies.can_manage_any_order(actor) and amount != order_refund_quote(order, now):
+            raise PaymentRejected(
+                _("You can be refunded %(amount)s KRW under the refund policy.")
+                % {"amount": f"{order_refund_quote(order, now):,}"},
+                field="amount",
+                code="refund-not-allowed",
+            )
+        if amount > order.refundable or amount < 0 or (amount == 0 and not cancel):
+            raise PaymentRejected(
+                _("At most %(amount)s KRW can be refunded.") % {"amount": f"{order.refundable:,}"},
+                field="amount",
+                code="refund-too-large",
+            )
+        reason = (reason or _("Refund requested"))[:200]
+        gateway = get_gateway(order.provider)
+        if gateway is None or amount == 0:
+            _close_refund(order, order.refunded_amount + amount, now, actor, reason, cancel)
+            return order
+        in_flight = order.cancel_requested_at and now - order.cancel_requested_at < timedelta(
+            seconds=settings.PAYMENTS_HTTP_DEADLINE * 2
         )
+        if in_flight:
+            raise PaymentRejected(
+                _("A refund of this order is in progress; try again in a minute."),
+                code="refund-in-progress",
+            )
+        order.cancel_idempotency_key = f"{order.order_id}-r{order.refunded_amount}-{amount}"
+        order.cancel_requested_at = now
+        order.save(update_fields=["cancel_idempotency_key", "cancel_requested_at", "updated_at"])
+        cancellable = order.refundable
+    try:
+        payment = gateway.cancel(
+            payment_id=order.payment_key,
+            amount=amount,
+            cancellable=cancellable,
+            reason=reason,
+            idempotency_key=order.cancel_idempotency_key,
+        )
+    except GatewayError as exc:
+        with transaction.atomic():
+            order = _order_for(None, order_id, lock=True)
+            order.cancel_requested_at = None
+            order.save(update_fields=["cancel_requested_at", "updated_at"])
+        if exc.transient:
+            raise _unavailable() from exc
+        raise PaymentRejected(
+            exc.message or _("The gateway refused the refund."), code="refund-rejected"
+        ) from exc
+    with transaction.atomic():
+        order = _order_for(None, order_id, lock=True)
+        order.cancel_requested_at = None
+        target = max(order.refunded_amount, min(payment.cancelled_amount, order.amount))
+        _close_refund(order, target, timezone.now(), actor, reason, cancel)
+    logger.info(
+        "payments: order refunded",
+        extra={"order_id": order_id, "by": actor.pk if actor else None, "amount": amount},
+    )
     return order
 
 
-def _cancel_at_gateway(order: Order, reason: str) -> None:
-    order.cancel_idempotency_key = f"{order.order_id}-cancel"
-    try:
-        if order.provider == Provider.TOSS:
-            TossClient().cancel(
-                payment_key=order.payment_key,
-                reason=reason,
-                idempotency_key=order.cancel_idempotency_key,
-            )
-        else:
-            IamportClient().cancel(imp_uid=order.payment_key, reason=reason, checksum=order.amount)
-    except GatewayUnavailableError as exc:
-        raise GatewayUnavailable(_("The payment gateway did not answer; try again.")) from exc
-    except GatewayRejected as exc:
-        if exc.code == ALREADY_CANCELED:
-            return
-        raise PaymentRejected(
-            exc.message or "The gateway refused the refund.", code="refund-rejected"
-        ) from exc
+def _close_refund(order: Order, refunded_to: int, now, actor, reason: str, cancel: bool) -> None:
+    _apply_refund(order, refunded_to, now, actor=actor, memo=reason, by_us=True)
+    if cancel and order.status == OrderStatus.PAID:
+        # The buyer cancelled: the option ends now even though used days are kept.
+        order.move_to(OrderStatus.REFUNDED, now=now)
+        _end_option(order, now)
+    order.save()
+
+
+def wallet_correct(*, actor, owner, amount: int, reason: str):
+    """A staff correction of a wallet (POL-P-005): one balanced entry with its reason."""
+    if not policies.can_manage_any_order(actor):
+        raise NotYourOrder(_("Only staff correct wallets."))
+    if not amount or not reason.strip():
+        raise PaymentRejected(_("A correction needs an amount and a reason."), code="invalid")
+    with transaction.atomic():
+        return ledger.post_correction(owner=owner, amount=amount, actor=actor, reason=reason)
 
 
 def order_expire_stale(*, older_than) -> int:
-    """Pending gateway orders whose checkout was abandoned become expired."""
+    """Pending gateway orders whose checkout was abandoned become expired; an order left
+    `confirming` by a crashed worker is settled by asking its gateway."""
     count = 0
-    stale = Order.objects.filter(status=OrderStatus.PENDING, created_at__lt=older_than).values_list(
-        "order_id", flat=True
+    stale = Order.objects.filter(status__in=OPEN_STATES, created_at__lt=older_than).values_list(
+        "order_id", "status", flat=False
     )
-    for order_id in stale:
+    for order_id, status in stale:
+        if status == OrderStatus.CONFIRMING:
+            _settle_confirming(order_id)
+            continue
         with transaction.atomic():
             order = _order_for(None, order_id, lock=True)
             if order.status == OrderStatus.PENDING:
@@ -495,146 +584,190 @@ def order_expire_stale(*, older_than) -> int:
     return count
 
 
+def _settle_confirming(order_id: str) -> None:
+    order = Order.objects.get(order_id=order_id)
+    gateway = get_gateway(order.provider)
+    try:
+        payment = gateway.get(order.payment_key) if gateway and order.payment_key else None
+    except GatewayRejected:
+        payment = None
+    except GatewayUnavailableError:
+        return  # ask again on the next run
+    with transaction.atomic():
+        order = _order_for(None, order_id, lock=True)
+        if order.status != OrderStatus.CONFIRMING:
+            return
+        if payment is None:
+            _fail(order, OrderStatus.EXPIRED, "EXPIRED", "Never confirmed.", timezone.now())
+            order.save()
+        else:
+            _apply_payment(order, payment, source="expire")
+
+
 # --- webhooks (POL-P-004) ------------------------------------------------------------------
 
 
-def _str_field(data, name: str) -> str:
-    value = data.get(name) if isinstance(data, dict) else None
-    if not isinstance(value, str) or not value or len(value) > 255:
-        raise BadNotification(f"'{name}' is missing or not a string.", field=name)
-    return value
+def webhook_receive(*, provider: str, body: bytes, headers, content_type: str) -> str:
+    """A gateway's notification: verified by the provider (signature, where it has one),
+    then only a trigger — the payment is fetched from the gateway and acted on as the
+    gateway reports it. Deduplicated by that report (payment, status, cancelled amount),
+    never by anything the sender chose."""
+    gateway = get_gateway(provider)
+    if gateway is None:
+        raise OrderNotFound(_("No such payment provider."))
+    try:
+        notification = gateway.parse_notification(
+            body=body, headers=headers, content_type=content_type
+        )
+    except MalformedNotification as exc:
+        raise BadNotification(str(exc), field=exc.field) from exc
+    if notification is None:
+        logger.info("payments: webhook event ignored", extra={"provider": provider})
+        return "ignored"
+    # A signed delivery already processed is a replay: answered, not acted on again.
+    replay_key = f"payments:delivery:{provider}:{notification.delivery_id}"
+    if notification.delivery_id and cache.get(replay_key):
+        return "duplicate"
+    result = _webhook_apply(provider, gateway, notification)
+    if notification.delivery_id:
+        cache.set(replay_key, result, REPLAY_WINDOW_SECONDS)
+    return result
 
 
-def _record_and_apply(
-    *, gateway: str, event_id: str, event_type: str, order_id: str, payload, fetch
-) -> str:
-    """Record the event once and act on the gateway's own answer. Parallel deliveries wait
-    on the unique event row; the losers see a duplicate."""
+def _webhook_apply(provider: str, gateway, notification) -> str:
+    order = Order.objects.filter(order_id=notification.order_id).first()
+    if order is None:
+        logger.warning(
+            "payments.review: webhook for an unknown order",
+            extra={"order_id": notification.order_id},
+        )
+        raise OrderNotFound(_("No such order."))
+    if order.provider != provider:
+        raise BadNotification("The order is not paid through this gateway.")
+    payment_id = notification.payment_id or order.payment_key
+    try:
+        payment = gateway.get(payment_id) if payment_id else gateway.find(order.order_id)
+    except GatewayUnavailableError as exc:
+        raise _unavailable() from exc
+    except GatewayRejected as exc:
+        raise BadNotification("The gateway does not know this payment.") from exc
+    if payment.order_id != order.order_id:
+        logger.error(
+            "payments.review: notified payment belongs to another order",
+            extra={"order_id": order.order_id, "payment_order_id": payment.order_id},
+        )
+        raise BadNotification("The payment belongs to another order.")
+    if notification.secret:
+        expected = order.gateway_secret or payment.secret
+        if not expected or not hmac.compare_digest(expected, notification.secret):
+            logger.warning(
+                "payments.review: notification with a wrong secret",
+                extra={"order_id": order.order_id},
+            )
+            raise BadNotification("The secret does not match the payment.")
+    event_id = f"{payment.payment_id}:{payment.status}:{payment.cancelled_amount}"
     with transaction.atomic():
         try:
             with transaction.atomic():
                 event = WebhookEvent.objects.create(
-                    gateway=gateway,
+                    gateway=provider,
                     event_id=event_id[:255],
-                    event_type=event_type[:64],
-                    payload=payload,
+                    event_type=payment.status,
+                    order=order,
+                    payload={"gateway": payment.raw},
                     outcome=WebhookOutcome.PROCESSED,
                 )
         except IntegrityError:
             logger.info("payments: duplicate webhook", extra={"event_id": event_id})
             return "duplicate"
-        order = _order_for(None, order_id, lock=True)
-        payment = fetch(order)
-        applied = _apply_payment(order, payment, source=f"webhook:{gateway}")
-        if applied.result == "order-mismatch":
-            raise BadNotification("The payment belongs to another order.")
-        event.order = order
+        locked = _order_for(None, order.order_id, lock=True)
+        applied = _apply_payment(locked, payment, source=f"webhook:{provider}")
         event.detail = applied.result
-        event.outcome = (
-            WebhookOutcome.IGNORED if applied.result == "ignored" else WebhookOutcome.PROCESSED
-        )
-        event.save(update_fields=["order", "detail", "outcome"])
+        if applied.result in ("ignored", "already-paid", "not-pending"):
+            event.outcome = WebhookOutcome.IGNORED
+        event.save(update_fields=["detail", "outcome"])
         return applied.result
 
 
-def _known_order(order_id: str, provider: str) -> Order:
-    order = Order.objects.filter(order_id=order_id).first()
-    if order is None:
-        logger.warning(
-            "payments.review: webhook for an unknown order", extra={"order_id": order_id}
-        )
-        raise OrderNotFound(_("No such order."))
-    if order.provider != provider:
-        raise BadNotification("The order is not paid through this gateway.")
-    return order
+# --- reconciliation ---------------------------------------------------------------------------
 
 
-def webhook_toss_receive(*, payload, transmission_id: str = "") -> str:
-    """Toss does not sign payment webhooks, so the body is only a trigger: we re-fetch the
-    payment and act on that. DEPOSIT_CALLBACK must repeat the payment's secret."""
-    if not isinstance(payload, dict):
-        raise BadNotification("The body must be a JSON object.")
-    event_type = payload.get("eventType")
-    if event_type == "PAYMENT_STATUS_CHANGED":
-        data = payload.get("data")
-        payment_key = _str_field(data, "paymentKey")
-        order = _known_order(_str_field(data, "orderId"), Provider.TOSS)
-        status = str(data.get("status", ""))
-        event_id = transmission_id or f"{payment_key}:{status}:{payload.get('createdAt', '')}"
-        return _record_and_apply(
-            gateway=WebhookGateway.TOSS,
-            event_id=event_id,
-            event_type=event_type,
-            order_id=order.order_id,
-            payload=payload,
-            fetch=lambda locked: _gateway_fetch(locked, payment_key),
-        )
-    if event_type is None and "secret" in payload and "transactionKey" in payload:
-        secret = _str_field(payload, "secret")
-        transaction_key = _str_field(payload, "transactionKey")
-        order = _known_order(_str_field(payload, "orderId"), Provider.TOSS)
-
-        def fetch(locked: Order) -> GatewayPayment:
-            try:
-                payment = TossClient().get_by_order_id(locked.order_id)
-            except GatewayUnavailableError as exc:
-                raise GatewayUnavailable(
-                    _("The payment gateway did not answer; try again.")
-                ) from exc
-            except GatewayRejected as exc:
-                raise BadNotification("The gateway does not know this payment.") from exc
-            expected = locked.gateway_secret or payment.secret
-            if not expected or not hmac.compare_digest(expected, secret):
-                logger.warning(
-                    "payments.review: deposit callback with a wrong secret",
-                    extra={"order_id": locked.order_id},
-                )
-                raise BadNotification("The secret does not match the payment.")
-            return payment
-
-        return _record_and_apply(
-            gateway=WebhookGateway.TOSS,
-            event_id=transmission_id or f"deposit:{transaction_key}",
-            event_type="DEPOSIT_CALLBACK",
-            order_id=order.order_id,
-            payload=payload,
-            fetch=fetch,
-        )
-    if isinstance(event_type, str) and event_type:
-        logger.info("payments: toss event ignored", extra={"event_type": event_type})
-        return "ignored"
-    raise BadNotification("Not a Toss Payments notification.")
+@dataclass(frozen=True)
+class Difference:
+    order_id: str
+    problem: str
 
 
-def webhook_iamport_receive(*, data: dict) -> str:
-    """Iamport notifications are unsigned: look the imp_uid up and compare it with the order."""
-    imp_uid = _str_field(data, "imp_uid")
-    order = _known_order(_str_field(data, "merchant_uid"), Provider.IAMPORT)
-    status = str(data.get("status") or "")
-    event_id = f"{imp_uid}:{status}:{data.get('cancellation_id') or ''}"
-
-    def fetch(locked: Order) -> GatewayPayment:
-        try:
-            return IamportClient().get(imp_uid)
-        except GatewayUnavailableError as exc:
-            raise GatewayUnavailable(_("The payment gateway did not answer; try again.")) from exc
-        except GatewayRejected as exc:
-            raise BadNotification("The gateway does not know this payment.") from exc
-
-    return _record_and_apply(
-        gateway=WebhookGateway.IAMPORT,
-        event_id=event_id,
-        event_type=f"iamport:{status}",
-        order_id=order.order_id,
-        payload=dict(data),
-        fetch=fetch,
+def reconcile_payments(*, since, until) -> list[Difference]:
+    """Compare every order settled in the period with its gateway's record and with the
+    ledger; check that every entry balances and no wallet is below zero. It calls the
+    gateways (holding no lock), so it runs as a command, never inside a request."""
+    differences: list[Difference] = []
+    in_period = (
+        Q(paid_at__gte=since, paid_at__lt=until)
+        | Q(cancelled_at__gte=since, cancelled_at__lt=until)
+        | Q(failed_at__gte=since, failed_at__lt=until)
     )
+    orders = (
+        Order.objects.select_related("product").filter(in_period).exclude(status__in=OPEN_STATES)
+    )
+    for order in orders.iterator():
+        settled = order.status in (OrderStatus.PAID, OrderStatus.REFUNDED, OrderStatus.CANCELLED)
+        if order.provider != WALLET and (settled or order.payment_key):
+            differences.extend(_reconcile_gateway(order, settled=settled))
+        differences.extend(_reconcile_ledger(order, settled=settled))
+    unbalanced = Posting.objects.values("entry_id").annotate(total=Sum("amount")).exclude(total=0)
+    for row in unbalanced:
+        differences.append(Difference(f"entry:{row['entry_id']}", f"sums to {row['total']}"))
+    negative = (
+        Posting.objects.filter(account__kind=AccountKind.WALLET)
+        .values("account__code")
+        .annotate(total=Sum("amount"))
+        .filter(total__lt=0)
+    )
+    for row in negative:
+        differences.append(Difference(row["account__code"], f"balance {row['total']} < 0"))
+    return differences
 
 
-def order_buy_with_wallet(*, buyer, product_code: str, job_id: int | None) -> Order:
-    """Prepare and pay from the wallet in one step: a refusal leaves no order behind."""
-    with transaction.atomic():
-        order = order_prepare(
-            buyer=buyer, product_code=product_code, provider=Provider.WALLET, job_id=job_id
-        )
-        return order_pay_with_wallet(user=buyer, order_id=order.order_id)
+def _reconcile_gateway(order: Order, *, settled: bool) -> list[Difference]:
+    if not order.payment_key:
+        return [Difference(order.order_id, "settled without a gateway payment id")]
+    try:
+        payment = get_gateway(order.provider).get(order.payment_key)
+    except (GatewayError, AttributeError) as exc:
+        return [Difference(order.order_id, f"gateway lookup failed: {exc}")]
+    problems = []
+    if payment.order_id != order.order_id:
+        problems.append(f"gateway names order {payment.order_id}")
+    if not settled:
+        if payment.approved and payment.cancelled_amount < payment.amount:
+            problems.append(f"gateway kept {payment.amount} for an order that is {order.status}")
+        return [Difference(order.order_id, p) for p in problems]
+    if payment.amount != order.amount:
+        problems.append(f"gateway amount {payment.amount} != ours {order.amount}")
+    if not payment.approved:
+        problems.append(f"gateway status {payment.status}, ours {order.status}")
+    if payment.cancelled_amount != order.refunded_amount:
+        problems.append(f"gateway refunded {payment.cancelled_amount}, we {order.refunded_amount}")
+    return [Difference(order.order_id, p) for p in problems]
+
+
+def _reconcile_ledger(order: Order, *, settled: bool) -> list[Difference]:
+    paid = refunded = 0
+    for effect, amount in Posting.objects.filter(entry__order=order, amount__gt=0).values_list(
+        "entry__effect", "amount"
+    ):
+        if effect == "paid":
+            paid += amount
+        else:
+            refunded += amount
+    expected = (order.amount, order.refunded_amount) if settled else (0, 0)
+    if (paid, refunded) != expected:
+        return [
+            Difference(
+                order.order_id,
+                f"ledger paid {paid} refunded {refunded}, expected {expected[0]} and {expected[1]}",
+            )
+        ]
+    return []

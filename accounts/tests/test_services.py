@@ -13,7 +13,7 @@ from accounts.services import (
     user_deactivate,
     user_password_change,
 )
-from accounts.tests.factories import JobseekerFactory
+from accounts.tests.factories import PASSWORD, JobseekerFactory
 from jobboard.errors import DomainError
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def test_password_change_revokes_every_device__POL_A_002():
     user = JobseekerFactory()
     first = device_session_start(user=user, name="a")
     device_session_start(user=user, name="b")
-    user_password_change(user=user, new_password="a-brand-new-phrase")
+    user_password_change(user=user, old_password=PASSWORD, new_password="a-brand-new-phrase")
     assert not DeviceSession.objects.filter(user=user, revoked_at__isnull=True).exists()
     with pytest.raises(AuthenticationFailed):
         token_refresh(raw_refresh=first.tokens.refresh)
@@ -102,7 +102,7 @@ def test_password_change_validates__POL_A_004():
     user = JobseekerFactory()
     device_session_start(user=user, name="a")
     with pytest.raises(DomainError) as exc:
-        user_password_change(user=user, new_password="12345678")
+        user_password_change(user=user, old_password=PASSWORD, new_password="12345678")
     assert exc.value.field == "new_password"
     assert DeviceSession.objects.filter(user=user, revoked_at__isnull=True).exists()
 

@@ -1,16 +1,21 @@
 from rest_framework import serializers
 
 from applications.models import Application, Notification, Stage, StageChange
+from jobboard.limits import LETTER_MAX_CHARS, NOTE_MAX_CHARS
 
 
 class ApplyInputSerializer(serializers.Serializer):
     resume = serializers.FileField(help_text="PDF or DOCX, at most 5 MB (POL-AP-002).")
-    cover_letter = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    cover_letter = serializers.CharField(
+        required=False, allow_blank=True, max_length=LETTER_MAX_CHARS
+    )
 
 
 class TransitionInputSerializer(serializers.Serializer):
     stage = serializers.ChoiceField(choices=Stage.choices)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=NOTE_MAX_CHARS, default=""
+    )
 
 
 class StageChangeSerializer(serializers.ModelSerializer):

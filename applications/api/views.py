@@ -1,7 +1,6 @@
 """REST interface of the applications domain: parse → service/selector → serialize."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -31,7 +30,7 @@ from applications.resumes import (
     raise_if_too_large,
 )
 from jobboard.api.pagination import PagePagination
-from jobs.models import Job, JobStatus
+from jobs.selectors import job_get_visible
 
 TAGS = ["applications"]
 
@@ -62,10 +61,8 @@ class JobApplyApi(APIView):
     )
     def post(self, request, job_id: int):
         """Apply to an open job with a PDF or DOCX résumé (POL-AP-001, POL-AP-002)."""
-        # Drafts are not public: applying to one answers like an unknown job.
-        job = get_object_or_404(
-            Job.objects.select_related("owner").exclude(status=JobStatus.DRAFT), pk=job_id
-        )
+        # A job the user may not see (another's draft, POL-J-003) answers like an unknown job.
+        job = job_get_visible(pk=job_id, user=request.user)
         data = request.data
         raise_if_too_large(request._request)
         serializer = ApplyInputSerializer(data=data)

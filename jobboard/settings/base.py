@@ -295,9 +295,16 @@ NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=30)
 
 
 # --- Payments (POL-P-…): gateways, products, sandbox.
-# Keys come only from the environment. PAYMENTS_SANDBOX mounts a local stand-in for both
-# gateways under /payments/sandbox/ (docs/payments.md); production refuses it.
+# Keys come only from the environment. PAYMENTS_SANDBOX mounts a local stand-in for every
+# gateway under /payments/sandbox/ (docs/payments.md); production refuses it, and the
+# sandbox package is not in the image.
 PAYMENTS_ENABLED = env.bool("PAYMENTS_ENABLED", default=True)
+# The providers behind the gateway seam (POL-P-008, payments/gateways/): each is a module.
+PAYMENTS_GATEWAYS = [
+    "payments.gateways.toss.TossGateway",
+    "payments.gateways.iamport.IamportGateway",
+    "payments.gateways.portone.PortOneGateway",
+]
 PAYMENTS_SANDBOX = env.bool("PAYMENTS_SANDBOX", default=False)
 PAYMENTS_SANDBOX_PATH = "/payments/sandbox"
 TOSS_API_BASE = env.str("TOSS_API_BASE", default="https://api.tosspayments.com")
@@ -307,12 +314,22 @@ IAMPORT_API_BASE = env.str("IAMPORT_API_BASE", default="https://api.iamport.kr")
 IAMPORT_API_KEY = env.str("IAMPORT_API_KEY", default="")
 IAMPORT_API_SECRET = env.str("IAMPORT_API_SECRET", default="")
 IAMPORT_IMP_CODE = env.str("IAMPORT_IMP_CODE", default="")
-PAYMENTS_HTTP_TIMEOUT = env.float("PAYMENTS_HTTP_TIMEOUT", default=10.0)
+PORTONE_API_BASE = env.str("PORTONE_API_BASE", default="https://api.portone.io")
+PORTONE_API_SECRET = env.str("PORTONE_API_SECRET", default="")
+PORTONE_STORE_ID = env.str("PORTONE_STORE_ID", default="")
+PORTONE_CHANNEL_KEY = env.str("PORTONE_CHANNEL_KEY", default="")
+# Standard Webhooks secrets (`whsec_…`), comma-separated: during a rotation both the old and
+# the new secret verify, so no delivery is refused while PortOne switches over.
+PORTONE_WEBHOOK_SECRETS = env.list("PORTONE_WEBHOOK_SECRETS", default=[])
+# One gateway call (every retry included) ends within PAYMENTS_HTTP_DEADLINE, well under
+# gunicorn's 30 s worker timeout; each attempt waits at most PAYMENTS_HTTP_TIMEOUT.
+PAYMENTS_HTTP_TIMEOUT = env.float("PAYMENTS_HTTP_TIMEOUT", default=5.0)
 PAYMENTS_HTTP_ATTEMPTS = env.int("PAYMENTS_HTTP_ATTEMPTS", default=3)
 PAYMENTS_HTTP_BACKOFF = env.float("PAYMENTS_HTTP_BACKOFF", default=0.5)
+PAYMENTS_HTTP_DEADLINE = env.float("PAYMENTS_HTTP_DEADLINE", default=12.0)
 
 
-def payments_sandbox_settings(site_url: str) -> dict[str, str]:
+def payments_sandbox_settings(site_url: str) -> dict[str, object]:
     """Gateway settings that point the app at its own sandbox (local demo and tests).
     The keys are the gateways' public documentation test keys, not secrets."""
     base = site_url.rstrip("/") + PAYMENTS_SANDBOX_PATH
@@ -326,6 +343,15 @@ def payments_sandbox_settings(site_url: str) -> dict[str, str]:
         "IAMPORT_API_KEY": env.str("IAMPORT_API_KEY", default="sandbox_imp_key"),
         "IAMPORT_API_SECRET": env.str("IAMPORT_API_SECRET", default="sandbox_imp_secret"),
         "IAMPORT_IMP_CODE": env.str("IAMPORT_IMP_CODE", default="imp00000000"),
+        "PORTONE_API_BASE": env.str("PORTONE_API_BASE", default=base + "/portone"),
+        "PORTONE_API_SECRET": env.str("PORTONE_API_SECRET", default="sandbox_portone_secret"),
+        "PORTONE_STORE_ID": env.str("PORTONE_STORE_ID", default="store-sandbox"),
+        "PORTONE_CHANNEL_KEY": env.str("PORTONE_CHANNEL_KEY", default="channel-key-sandbox"),
+        # base64 of "jobboard-sandbox-webhook-secret": a fixed, public, sandbox-only value.
+        "PORTONE_WEBHOOK_SECRETS": env.list(
+            "PORTONE_WEBHOOK_SECRETS",
+            default=["whsec_am9iYm9hcmQtc2FuZGJveC13ZWJob29rLXNlY3JldA=="],
+        ),
     }
 
 

@@ -23,4 +23,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # app can call its own /payments/sandbox/ over HTTP).
 PAYMENTS_SANDBOX = env.bool("PAYMENTS_SANDBOX", default=True)
 if PAYMENTS_SANDBOX:
+    INSTALLED_APPS = [*INSTALLED_APPS, "payments_sandbox"]  # noqa: F405
     globals().update(payments_sandbox_settings(SITE_URL))  # noqa: F405

@@ -81,7 +81,27 @@ if PAYMENTS_ENABLED:  # noqa: F405
         "IAMPORT_IMP_CODE",
     ):
         _required(_name)
-    for _name in ("TOSS_API_BASE", "IAMPORT_API_BASE"):
+    # PortOne V2 is offered only where its API secret is configured; then all of its
+    # settings are required, webhook secrets included (unsigned PortOne deliveries are refused).
+    _bases = ["TOSS_API_BASE", "IAMPORT_API_BASE"]
+    if env.str("PORTONE_API_SECRET", default=""):
+        for _name in ("PORTONE_STORE_ID", "PORTONE_CHANNEL_KEY", "PORTONE_WEBHOOK_SECRETS"):
+            _required(_name)
+        # A secret that is not base64 would fail every delivery; refuse it at start-up.
+        from standardwebhooks.webhooks import EmptyWebhookSecretError, Webhook
+
+        for _secret in PORTONE_WEBHOOK_SECRETS:  # noqa: F405
+            try:
+                Webhook(_secret)
+            except (ValueError, EmptyWebhookSecretError) as _exc:
+                raise ImproperlyConfigured(
+                    "PORTONE_WEBHOOK_SECRETS must be Standard Webhooks secrets (whsec_…)."
+                ) from _exc
+        _bases.append("PORTONE_API_BASE")
+    else:
+        _offered = PAYMENTS_GATEWAYS  # noqa: F405
+        PAYMENTS_GATEWAYS = [p for p in _offered if not p.endswith(".PortOneGateway")]
+    for _name in _bases:
         if not globals()[_name].startswith("https://") or "/sandbox" in globals()[_name]:
             raise ImproperlyConfigured(f"{_name} must be the gateway's https URL in production.")
     _test_key = globals()["TOSS_SECRET_KEY"].startswith("test_")
@@ -89,8 +109,5 @@ if PAYMENTS_ENABLED:  # noqa: F405
         raise ImproperlyConfigured(
             "TOSS_SECRET_KEY is a test key; set PAYMENTS_ALLOW_TEST_KEYS=true for staging."
         )
-    # The checkout page loads Toss's browser SDK (docs/payments.md).
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"].append("https://js.tosspayments.com")  # noqa: F405
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"].append("https://*.tosspayments.com")  # noqa: F405
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] = ["https://*.tosspayments.com"]  # noqa: F405
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append("https://*.tosspayments.com")  # noqa: F405
+    # Each provider's payment page adds exactly its own origins to the CSP (payments/views.py
+    # PayView, from the provider's module); no page allows every provider.

@@ -34,6 +34,7 @@ WHITENOISE_AUTOREFRESH = True
 # Payments: the sandbox is mounted so tests (and the authz matrix) reach it; gateway calls
 # go to it through an in-process transport or live_server (payments/tests/conftest.py).
 PAYMENTS_SANDBOX = True
+INSTALLED_APPS = [*INSTALLED_APPS, "payments_sandbox"]  # noqa: F405
 globals().update(payments_sandbox_settings("http://testserver"))  # noqa: F405
 PAYMENTS_HTTP_BACKOFF = 0.0
 METRICS_TOKEN = "test-metrics-token-for-the-test-suite-only"  # noqa: S105

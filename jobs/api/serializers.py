@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from accounts.models import Company
 from jobs.models import Category, EmploymentType, Job, JobOption, Location
+from jobs.rules import content_errors, reopen_deadline_errors
 from jobs.selectors import SORTS, JobFilters
 
 
@@ -129,13 +130,34 @@ class JobWriteSerializer(serializers.ModelSerializer):
         extra_kwargs = {"remote": {"required": False}}
 
     def validate(self, attrs):
-        low = attrs.get("salary_min", getattr(self.instance, "salary_min", None))
-        high = attrs.get("salary_max", getattr(self.instance, "salary_max", None))
-        if low is not None and high is not None and low > high:
-            raise serializers.ValidationError(
-                {"salary_max": ["Must be at least salary_min (POL-J-004)."]}
-            )
+        """The content rules of jobs.rules (POL-J-004, POL-J-008), as the form checks them."""
+
+        def value(name, default=None):
+            return attrs.get(name, getattr(self.instance, name, default))
+
+        problems = content_errors(
+            salary_min=value("salary_min"),
+            salary_max=value("salary_max"),
+            description=value("description", ""),
+            deadline=value("deadline"),
+            deadline_changed="deadline" in attrs
+            and attrs["deadline"] != getattr(self.instance, "deadline", None),
+        )
+        if problems:
+            raise serializers.ValidationError({f: [m] for f, m in problems.items()})
         return attrs
+
+
+class JobReopenSerializer(serializers.Serializer):
+    """POL-J-008: a closed job is published again with a new deadline, today or later."""
+
+    deadline = serializers.DateField(help_text="The new deadline (today or later).")
+
+    def validate_deadline(self, deadline):
+        problems = reopen_deadline_errors(deadline=deadline)
+        if problems:
+            raise serializers.ValidationError(problems["deadline"])
+        return deadline
 
 
 class JobListQuerySerializer(serializers.Serializer):

@@ -17,11 +17,18 @@ from jobs.api.serializers import (
     JobDetailSerializer,
     JobListItemSerializer,
     JobListQuerySerializer,
+    JobReopenSerializer,
     JobWriteSerializer,
     NamedCodeSerializer,
 )
 from jobs.models import Category, Location
-from jobs.policies import can_close_job, can_create_job, can_edit_job
+from jobs.policies import (
+    can_close_job,
+    can_copy_job,
+    can_create_job,
+    can_edit_job,
+    can_reopen_job,
+)
 from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
     job_get_manageable,
@@ -29,12 +36,13 @@ from jobs.selectors import (
     job_list_public,
     list_cache_key,
 )
-from jobs.services import job_close, job_create, job_update
+from jobs.services import job_close, job_copy, job_create, job_reopen, job_update
 
 TAGS = ["jobs"]
 NOT_FOUND = OpenApiResponse(description="No such job, or a draft the caller may not see.")
 FORBIDDEN = OpenApiResponse(description="Not the job's owner or an admin (POL-J-001).")
 CLOSED = OpenApiResponse(description="The job is closed (POL-J-002).")
+NOT_CLOSED = OpenApiResponse(description="The job is not closed (POL-J-008): nothing to reopen.")
 UNAUTHENTICATED = OpenApiResponse(description="Not signed in.")
 
 
@@ -190,6 +198,51 @@ class JobItemApi(APIView):
         job = job_get_manageable(pk=pk, user=request.user, policy=can_close_job)
         job_close(job=job, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class JobReopenApi(APIView):
+    permission_classes = [allowed_by(can_reopen_job)]
+
+    @extend_schema(
+        operation_id="reopenJob",
+        tags=TAGS,
+        request=JobReopenSerializer,
+        responses={
+            200: JobDetailSerializer,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: NOT_CLOSED,
+        },
+    )
+    def post(self, request, pk: int):
+        """Publish a closed job again — or one past its deadline — with a new deadline, today
+        or later (POL-J-008). Its applications stay with it."""
+        job = job_get_manageable(pk=pk, user=request.user, policy=can_reopen_job)
+        body = JobReopenSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        job_reopen(job=job, user=request.user, deadline=body.validated_data["deadline"])
+        return _detail(request, pk)
+
+
+class JobCopyApi(APIView):
+    permission_classes = [allowed_by(can_copy_job)]
+
+    @extend_schema(
+        operation_id="copyJob",
+        tags=TAGS,
+        request=None,
+        responses={201: JobDetailSerializer, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+    def post(self, request, pk: int):
+        """A new draft with the job's content, in any state of the original (POL-J-008); a
+        deadline already past is left out. Options and applications are not copied."""
+        job = job_get_manageable(pk=pk, user=request.user, policy=can_copy_job)
+        copy = job_copy(job=job, user=request.user)
+        response = _detail(request, copy.pk)
+        response.status_code = status.HTTP_201_CREATED
+        response["Location"] = f"/api/v1/jobs/{copy.pk}"
+        return response
 
 
 class CategoryListApi(APIView):

@@ -7,6 +7,20 @@ from accounts.tests.factories import RecruiterFactory
 from jobs.models import Category, EmploymentType, Job, JobOption, JobOptionKind, JobStatus, Location
 
 
+def job_fields(**overrides) -> dict:
+    """The fields a recruiter fills in for a new job, as jobs.services take them."""
+    return {
+        "title": "백엔드 개발자",
+        "description": "Django",
+        "category": Category.objects.get(code="software"),
+        "location": Location.objects.get(code="seoul"),
+        "employment_type": "full_time",
+        "salary_min": 40_000_000,
+        "salary_max": 60_000_000,
+        **overrides,
+    }
+
+
 class JobFactory(factory.django.DjangoModelFactory):
     """A draft job owned by a recruiter of its company."""
 

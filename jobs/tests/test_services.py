@@ -4,66 +4,53 @@ import pytest
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory, RecruiterFactory
 from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
-from jobs.models import Category, JobStatus, Location
+from jobs.models import JobStatus
 from jobs.selectors import job_list_public
 from jobs.services import job_close, job_create, job_publish, job_update
-from jobs.tests.factories import ClosedJobFactory, DraftJobFactory, PublishedJobFactory
+from jobs.tests.factories import ClosedJobFactory, DraftJobFactory, PublishedJobFactory, job_fields
 
 pytestmark = pytest.mark.django_db
 
 
-def _fields(**overrides):
-    return {
-        "title": "백엔드 개발자",
-        "description": "Django",
-        "category": Category.objects.get(code="software"),
-        "location": Location.objects.get(code="seoul"),
-        "employment_type": "full_time",
-        "salary_min": 40_000_000,
-        "salary_max": 60_000_000,
-        **overrides,
-    }
-
-
 def test_recruiter_creates_a_draft_for_their_company__POL_J_001():
     recruiter = RecruiterFactory()
-    job = job_create(user=recruiter, **_fields())
+    job = job_create(user=recruiter, **job_fields())
     assert (job.status, job.owner, job.company) == (JobStatus.DRAFT, recruiter, recruiter.company)
     assert job.company_name == recruiter.company.name
 
 
 def test_create_and_publish_at_once():
-    job = job_create(user=RecruiterFactory(), publish=True, **_fields())
+    job = job_create(user=RecruiterFactory(), publish=True, **job_fields())
     assert job.status == JobStatus.PUBLISHED
     assert job.published_at
 
 
 def test_jobseeker_cannot_create__POL_J_001():
     with pytest.raises(JobPermissionDenied):
-        job_create(user=JobseekerFactory(), **_fields())
+        job_create(user=JobseekerFactory(), **job_fields())
 
 
 def test_admin_creates_for_any_company__POL_J_001():
     company = RecruiterFactory().company
-    job = job_create(user=AdminFactory(), company=company, **_fields())
+    job = job_create(user=AdminFactory(), company=company, **job_fields())
     assert job.company == company
 
 
 def test_recruiter_cannot_pick_another_company__POL_J_001():
     recruiter, other = RecruiterFactory(), RecruiterFactory()
-    job = job_create(user=recruiter, company=other.company, **_fields())
+    job = job_create(user=recruiter, company=other.company, **job_fields())
     assert job.company == recruiter.company
 
 
 def test_admin_without_company_must_name_one():
     with pytest.raises(JobInvalid) as exc:
-        job_create(user=AdminFactory(), **_fields())
+        job_create(user=AdminFactory(), **job_fields())
     assert exc.value.field == "company"
 
 
 def test_salary_min_above_max_is_refused__POL_J_004():
     with pytest.raises(JobInvalid) as exc:
-        job_create(user=RecruiterFactory(), **_fields(salary_min=9, salary_max=1))
+        job_create(user=RecruiterFactory(), **job_fields(salary_min=9, salary_max=1))
     assert exc.value.field == "salary_max"
 
 
@@ -119,18 +106,18 @@ def test_database_refusal_is_a_translated_message_without_the_databases_text(mon
     """If the checks in Python miss a rule, the database constraint still refuses the job;
     the client reads our message for that constraint, never the database's own text
     (which on PostgreSQL can quote the failing row). POL-J-004."""
-    monkeypatch.setattr("jobs.services._validate", lambda job: None)
+    monkeypatch.setattr("jobs.services._validate", lambda job, **_: None)
     with pytest.raises(JobInvalid) as exc:
-        job_create(user=RecruiterFactory(), **_fields(salary_min=9, salary_max=1))
+        job_create(user=RecruiterFactory(), **job_fields(salary_min=9, salary_max=1))
     assert exc.value.field == "salary_max"
-    assert exc.value.detail == "최소 연봉은 최대 연봉보다 클 수 없습니다."
+    assert exc.value.detail == "최대 연봉은 최소 연봉 이상이어야 합니다."
 
 
 def test_unknown_constraint_is_logged_and_answered_generically(monkeypatch, caplog):
-    monkeypatch.setattr("jobs.services._validate", lambda job: None)
+    monkeypatch.setattr("jobs.services._validate", lambda job, **_: None)
     monkeypatch.setattr("jobs.services.CONSTRAINT_ERRORS", {})
     with pytest.raises(JobInvalid) as exc:
-        job_create(user=RecruiterFactory(), **_fields(salary_min=9, salary_max=1))
+        job_create(user=RecruiterFactory(), **job_fields(salary_min=9, salary_max=1))
     assert exc.value.field is None
     assert "jobs_job" not in exc.value.detail
     assert "constraint" not in exc.value.detail.lower()

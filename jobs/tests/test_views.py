@@ -163,14 +163,30 @@ def test_nav_shows_recruiter_links_only_to_recruiters(client, browser_client_for
     assert 'href="/jobs/mine/"' in browser_client_for(RecruiterFactory()).get("/").content.decode()
 
 
-def test_create_job_page_saves_and_publishes__POL_J_001(browser_client_for):
+def test_create_job_page_saves_and_publishes_once_confirmed__POL_J_001_POL_J_008(
+    browser_client_for,
+):
     recruiter = RecruiterFactory()
     browser = browser_client_for(recruiter)
-    response = browser.post("/jobs/new/", {**_form(), "publish": "1"})
+    response = browser.post("/jobs/new/", {**_form(), "publish": "confirmed"})
     job = Job.objects.get(owner=recruiter)
     assert response.status_code == 302
     assert response["Location"] == f"/jobs/{job.pk}/"
     assert job.status == JobStatus.PUBLISHED
+
+
+def test_save_and_publish_without_the_dialog_saves_a_draft_then_asks__POL_J_008(
+    browser_client_for,
+):
+    """Without JavaScript the dialog never opens: the job is kept as a draft and the
+    confirmation page asks before anything is published."""
+    recruiter = RecruiterFactory()
+    browser = browser_client_for(recruiter)
+    response = browser.post("/jobs/new/", {**_form(), "publish": "ask"})
+    job = Job.objects.get(owner=recruiter)
+    assert job.status == JobStatus.DRAFT
+    assert response["Location"] == f"/jobs/{job.pk}/publish/"
+    assert "게시할까요?" in browser.get(response["Location"]).content.decode()
 
 
 def test_create_form_shows_field_errors__POL_J_004(browser_client_for):
@@ -215,17 +231,24 @@ def test_edit_closed_job_shows_error__POL_J_002(browser_client_for):
     assert response.context["form"].non_field_errors()
 
 
-def test_publish_and_close_buttons(browser_client_for):
+def test_publish_and_close_act_only_once_confirmed__POL_J_008(browser_client_for):
     job = DraftJobFactory()
     browser = browser_client_for(job.owner)
-    assert browser.post(f"/jobs/{job.pk}/publish/").status_code == 302
+    asked = browser.post(f"/jobs/{job.pk}/publish/")
+    assert asked.status_code == 200  # a POST without the confirmation button asks again
+    job.refresh_from_db()
+    assert job.status == JobStatus.DRAFT
+    assert browser.post(f"/jobs/{job.pk}/publish/", {"confirm": "yes"}).status_code == 302
     job.refresh_from_db()
     assert job.status == JobStatus.PUBLISHED
-    response = browser.post(f"/jobs/{job.pk}/close/", {"next": f"/jobs/{job.pk}/"})
+    response = browser.post(
+        f"/jobs/{job.pk}/close/", {"next": f"/jobs/{job.pk}/", "confirm": "yes"}
+    )
     assert response["Location"] == f"/jobs/{job.pk}/"
     job.refresh_from_db()
     assert job.status == JobStatus.CLOSED
-    browser.post(f"/jobs/{job.pk}/publish/")
+    refused = browser.post(f"/jobs/{job.pk}/publish/", {"confirm": "yes"})
+    assert refused.status_code == 409
     job.refresh_from_db()
     assert job.status == JobStatus.CLOSED
 
@@ -233,7 +256,7 @@ def test_publish_and_close_buttons(browser_client_for):
 def test_close_ignores_offsite_next(browser_client_for):
     job = PublishedJobFactory()
     response = browser_client_for(job.owner).post(
-        f"/jobs/{job.pk}/close/", {"next": "https://evil.example/"}
+        f"/jobs/{job.pk}/close/", {"next": "https://evil.example/", "confirm": "yes"}
     )
     assert response["Location"] == "/jobs/mine/"
 

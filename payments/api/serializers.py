@@ -2,7 +2,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jobs.models import JobOption
-from payments.models import LedgerEntry, Order, Product, Provider
+from payments.gateways import gateway_names
+from payments.models import WALLET, Order, Posting, Product
+
+PROVIDERS = [*gateway_names(), WALLET]
 
 
 # Integer fields are declared explicitly: model-derived bounds differ between SQLite and
@@ -33,6 +36,13 @@ class OrderSerializer(serializers.ModelSerializer):
     job = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     job_option = serializers.SerializerMethodField()
     amount = serializers.IntegerField(read_only=True, help_text="KRW, integer won.")
+    provider = serializers.ChoiceField(choices=PROVIDERS, read_only=True)
+    refunded_amount = serializers.IntegerField(
+        read_only=True, help_text="KRW given back so far (POL-P-007)."
+    )
+    receipt_url = serializers.CharField(
+        read_only=True, help_text="The gateway's receipt page, once paid (empty if none)."
+    )
 
     class Meta:
         model = Order
@@ -42,10 +52,12 @@ class OrderSerializer(serializers.ModelSerializer):
             "product",
             "job",
             "amount",
+            "refunded_amount",
             "provider",
             "status",
             "failure_code",
             "job_option",
+            "receipt_url",
             "created_at",
             "paid_at",
             "cancelled_at",
@@ -78,15 +90,14 @@ class PrepareRequestSerializer(serializers.Serializer):
         max_value=2**63 - 1,
         help_text="Job id (options only).",
     )
-    provider = serializers.ChoiceField(choices=Provider.choices)
+    provider = serializers.ChoiceField(choices=PROVIDERS)
 
 
 class CheckoutSerializer(serializers.Serializer):
-    provider = serializers.ChoiceField(choices=Provider.choices)
+    provider = serializers.ChoiceField(choices=PROVIDERS)
     params = serializers.DictField(
-        help_text="Passed as-is to the gateway's browser SDK: Toss requestPayment (clientKey, "
-        "orderId, orderName, amount, successUrl, failUrl) or Iamport IMP.request_pay (impCode, "
-        "merchant_uid, name, amount, m_redirect_url). Empty for wallet orders."
+        help_text="Passed as-is to the provider's browser SDK (Toss requestPayment, Iamport "
+        "IMP.request_pay, PortOne requestPayment). Empty for wallet orders."
     )
     sandbox_url = serializers.URLField(
         allow_null=True, help_text="The sandbox's payment window, when enabled."
@@ -101,46 +112,47 @@ class PrepareResponseSerializer(serializers.Serializer):
 class ConfirmRequestSerializer(serializers.Serializer):
     order_id = serializers.RegexField(r"^[A-Za-z0-9_-]{6,40}$")
     payment_key = serializers.CharField(
-        max_length=200, help_text="Toss paymentKey or Iamport imp_uid."
+        max_length=200, help_text="The gateway's payment id (Toss paymentKey, Iamport imp_uid…)."
     )
     amount = serializers.IntegerField(
         required=False,
         min_value=0,
-        help_text="The amount from Toss's redirect; required for Toss orders.",
+        help_text="The amount from the redirect, where the provider gives one (Toss).",
     )
 
 
 class CancelRequestSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    amount = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text="KRW to refund. Omitted: the refund policy's amount, and the option ends "
+        "(POL-P-007). Staff may give any amount up to what remains; others only the policy's.",
+    )
 
 
-class LedgerEntrySerializer(serializers.ModelSerializer):
-    order_id = serializers.SerializerMethodField()
-    amount = serializers.IntegerField(read_only=True, help_text="Signed KRW.")
+class PostingSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(read_only=True)
+    kind = serializers.CharField(source="entry.kind", help_text="What moved the money.")
+    amount = serializers.IntegerField(read_only=True, help_text="Signed KRW: + in, − out.")
     balance_after = serializers.IntegerField(read_only=True)
+    order_id = serializers.SerializerMethodField()
+    memo = serializers.CharField(source="entry.memo")
+    created_at = serializers.DateTimeField(source="entry.created_at")
 
     class Meta:
-        model = LedgerEntry
+        model = Posting
         fields = ["id", "kind", "amount", "balance_after", "order_id", "memo", "created_at"]
 
     @extend_schema_field(serializers.CharField(allow_null=True))
-    def get_order_id(self, entry) -> str | None:
-        return entry.order.order_id if entry.order_id else None
-
-
-class WalletSerializer(serializers.Serializer):
-    balance = serializers.IntegerField()
-    entries = LedgerEntrySerializer(many=True, help_text="The latest 100 entries, newest first.")
-
-
-class IamportNotificationSerializer(serializers.Serializer):
-    """Documentation only: the view reads the body itself (JSON or form-encoded)."""
-
-    imp_uid = serializers.CharField(max_length=255)
-    merchant_uid = serializers.CharField(max_length=255)
-    status = serializers.CharField(max_length=32, required=False)
-    cancellation_id = serializers.CharField(max_length=255, required=False)
+    def get_order_id(self, posting) -> str | None:
+        order = posting.entry.order
+        return order.order_id if order else None
 
 
 class WebhookResultSerializer(serializers.Serializer):
-    result = serializers.CharField(help_text="processed outcome, 'duplicate' or 'ignored'.")
+    result = serializers.CharField(
+        help_text="What the gateway's record led to ('paid', 'refunded', …), 'duplicate' or "
+        "'ignored'."
+    )

@@ -14,10 +14,10 @@ urlpatterns = [
         name="payments-order-cancel",
     ),
     path("wallet", views.WalletApi.as_view(), name="payments-wallet"),
-    path("webhooks/payments/toss", views.TossWebhookApi.as_view(), name="payments-webhook-toss"),
+    # One route for every provider in settings.PAYMENTS_GATEWAYS (POL-P-004, POL-P-008).
     path(
-        "webhooks/payments/iamport",
-        views.IamportWebhookApi.as_view(),
-        name="payments-webhook-iamport",
+        "webhooks/payments/<slug:provider>",
+        views.PaymentWebhookApi.as_view(),
+        name="payments-webhook",
     ),
 ]

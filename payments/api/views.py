@@ -4,8 +4,7 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser
+from rest_framework.exceptions import UnsupportedMediaType, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,7 +14,8 @@ from jobboard import metrics
 from jobboard.api.parsers import JSONParser
 from payments import selectors, services
 from payments.checkout import checkout_params, sandbox_checkout_url
-from payments.models import OrderStatus, Provider
+from payments.gateways import gateway_names
+from payments.models import WALLET, OrderStatus
 from payments.policies import (
     can_buy_option,
     can_pay_order,
@@ -28,12 +28,11 @@ from .serializers import (
     CancelRequestSerializer,
     CheckoutSerializer,
     ConfirmRequestSerializer,
-    IamportNotificationSerializer,
     OrderSerializer,
+    PostingSerializer,
     PrepareRequestSerializer,
     PrepareResponseSerializer,
     ProductSerializer,
-    WalletSerializer,
     WebhookResultSerializer,
 )
 
@@ -85,7 +84,7 @@ class PaymentPrepareApi(APIView):
             "product_code": data.validated_data["product"],
             "job_id": data.validated_data.get("job"),
         }
-        if data.validated_data["provider"] == Provider.WALLET:
+        if data.validated_data["provider"] == WALLET:
             order = services.order_buy_with_wallet(**args)
         else:
             order = services.order_prepare(provider=data.validated_data["provider"], **args)
@@ -169,7 +168,10 @@ class OrderCancelApi(APIView):
     @extend_schema(
         operation_id="cancelOrder",
         tags=TAGS,
-        summary="Refund a paid order through its gateway; ends its option (POL-P-006)",
+        summary="Refund a paid order: the policy's amount by default (POL-P-007)",
+        description="Without `amount` the order is cancelled: the refund policy's amount goes "
+        "back and the option ends now (POL-P-006). Staff may refund any amount up to what "
+        "remains; a partial refund leaves the order paid and its option running.",
         request=CancelRequestSerializer,
         responses={200: OrderSerializer, 401: _401, 403: _403, 404: _404, 409: _409},
     )
@@ -177,51 +179,94 @@ class OrderCancelApi(APIView):
         data = CancelRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         order = services.order_refund(
-            actor=request.user, order_id=order_id, reason=data.validated_data.get("reason", "")
+            actor=request.user,
+            order_id=order_id,
+            amount=data.validated_data.get("amount"),
+            reason=data.validated_data.get("reason", ""),
         )
         return Response(OrderSerializer(order).data)
 
 
-class WalletApi(APIView):
+class WalletApi(generics.ListAPIView):
+    """The wallet's balance and its postings, newest first, paginated like every list."""
+
+    serializer_class = PostingSerializer
     permission_classes = [allowed_by(can_view_wallet)]
+
+    def get_queryset(self):
+        return selectors.wallet_postings(owner=self.request.user)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data = {
+            "balance": selectors.wallet_balance(owner=self.request.user),
+            **response.data,
+        }
+        return response
 
     @extend_schema(
         operation_id="getWallet",
         tags=TAGS,
-        summary="Wallet balance and ledger entries (POL-P-005)",
-        responses={200: WalletSerializer, 401: _401, 403: _403},
+        summary="Wallet balance and its ledger postings (POL-P-005)",
+        description="`balance` is the sum of every posting to the wallet; `results` are the "
+        "postings, newest first, each with the balance after it.",
+        responses={200: PostingSerializer(many=True), 401: _401, 403: _403},
     )
-    def get(self, request):
-        entries = list(selectors.wallet_entries(owner=request.user)[:100])
-        return Response(
-            WalletSerializer(
-                {"balance": selectors.wallet_balance(owner=request.user), "entries": entries}
-            ).data
-        )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
 
 _WEBHOOK_RESPONSES = {
     200: WebhookResultSerializer,
     400: OpenApiResponse(
-        description="Malformed body, wrong secret, or another order's payment; nothing changed."
+        description="Malformed body, bad signature, wrong secret, or another order's payment; "
+        "nothing changed."
     ),
     404: OpenApiResponse(description="An order we never issued; nothing changed."),
-    415: OpenApiResponse(description="Not JSON (nor form-encoded, for Iamport)."),
+    415: OpenApiResponse(description="Neither JSON nor form-encoded."),
     503: OpenApiResponse(
         description="Transient trouble (gateway unreachable, lock timeout, database down): retry."
     ),
 }
 
+_WEBHOOK_MEDIA_TYPES = ("application/json", "application/x-www-form-urlencoded")
 
-class _CountedWebhookApi(APIView):
-    """Counts every delivery by outcome (jobboard_webhook_deliveries_total), whatever the
-    answer — alerting watches the 4xx/5xx share."""
 
-    provider = ""
+class PaymentWebhookApi(APIView):
+    """Every provider's notifications (POL-P-004): outside JWT auth and CSRF. The provider
+    verifies what it can (a signature, where it signs), the body only names the payment,
+    and the payment is fetched from the gateway before anything changes. Each delivery is
+    counted by outcome (jobboard_webhook_deliveries_total) — alerting watches the 4xx/5xx
+    share."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="receivePaymentWebhook",
+        tags=["webhooks"],
+        summary="A payment provider's webhook (Toss, Iamport, PortOne V2)",
+        description="The body is the provider's own notification, read by the provider's "
+        "module; anything but a known notification is a 400, an order we never issued a 404.",
+        parameters=[OpenApiParameter("provider", str, "path", enum=gateway_names())],
+        request=dict.fromkeys(_WEBHOOK_MEDIA_TYPES, OpenApiTypes.OBJECT),
+        responses=_WEBHOOK_RESPONSES,
+    )
+    def post(self, request, provider):
+        media = request.content_type.split(";")[0].strip().lower()
+        if media not in _WEBHOOK_MEDIA_TYPES:
+            raise UnsupportedMediaType(media)
+        result = services.webhook_receive(
+            provider=provider,
+            body=request.body,
+            headers=request.headers,
+            content_type=media,
+        )
+        return Response({"result": result})
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        metrics.webhook_delivered(self.provider, _webhook_outcome(response))
+        metrics.webhook_delivered(kwargs.get("provider", ""), _webhook_outcome(response))
         return response
 
 
@@ -233,53 +278,3 @@ def _webhook_outcome(response) -> str:
     if response.status_code in (400, 413, 415):
         return "malformed"
     return "error" if response.status_code >= 500 else "rejected"
-
-
-class TossWebhookApi(_CountedWebhookApi):
-    """Toss Payments notifications (POL-P-004): outside JWT auth and CSRF; the body is only a
-    trigger, the payment is re-fetched from Toss before anything changes."""
-
-    provider = "toss"
-    authentication_classes: list = []
-    permission_classes = [AllowAny]
-    parser_classes = [JSONParser]
-
-    @extend_schema(
-        operation_id="receiveTossWebhook",
-        tags=["webhooks"],
-        summary="Toss Payments webhook: PAYMENT_STATUS_CHANGED, DEPOSIT_CALLBACK",
-        request=OpenApiTypes.OBJECT,
-        responses=_WEBHOOK_RESPONSES,
-    )
-    def post(self, request):
-        result = services.webhook_toss_receive(
-            payload=request.data,
-            transmission_id=request.headers.get("tosspayments-webhook-transmission-id", ""),
-        )
-        return Response({"result": result})
-
-
-class IamportWebhookApi(_CountedWebhookApi):
-    """Iamport notifications, JSON or form-encoded (POL-P-004); acted on only after looking
-    the imp_uid up at Iamport."""
-
-    provider = "iamport"
-    authentication_classes: list = []
-    permission_classes = [AllowAny]
-    parser_classes = [JSONParser, FormParser]
-
-    @extend_schema(
-        operation_id="receiveIamportWebhook",
-        tags=["webhooks"],
-        summary="Iamport (PortOne V1) webhook",
-        request={
-            "application/json": IamportNotificationSerializer,
-            "application/x-www-form-urlencoded": IamportNotificationSerializer,
-        },
-        responses=_WEBHOOK_RESPONSES,
-    )
-    def post(self, request):
-        data = request.data.dict() if hasattr(request.data, "dict") else request.data
-        if not isinstance(data, dict):
-            data = {}
-        return Response({"result": services.webhook_iamport_receive(data=data)})

@@ -1,22 +1,28 @@
-"""Toss Payments core API client (docs/gateways.md): confirm, look up, cancel.
+"""Toss Payments core API v1 (shared docs/gateways.md): confirm, look up, cancel, webhooks.
 
 Basic auth with base64("<secret key>:"); an Idempotency-Key on every POST, the same key on a
-retry of the same operation, so a repeat never acts twice."""
+retry of the same operation, so a repeat never acts twice. Payment webhooks are not signed:
+the body only names the payment, which is then fetched from Toss."""
 
 import base64
+from collections.abc import Mapping
 from urllib.parse import quote
 
 import httpx
 from django.conf import settings
 
 from .base import (
-    GatewayError,
+    Checkout,
     GatewayPayment,
     GatewayRejected,
     GatewayUnavailableError,
-    http_client,
-    with_retries,
+    Notification,
+    PaymentStatus,
+    Redirect,
+    call,
+    request,
 )
+from .notifications import MalformedNotification, json_object, text_field
 
 # Codes Toss documents as temporary: the same request may succeed later.
 TRANSIENT_CODES = frozenset(
@@ -29,19 +35,17 @@ TRANSIENT_CODES = frozenset(
     }
 )
 ALREADY_PROCESSED = "ALREADY_PROCESSED_PAYMENT"
-ALREADY_CANCELED = "ALREADY_CANCELED_PAYMENT"
 SESSION_EXPIRED = "NOT_FOUND_PAYMENT_SESSION"
-NOT_FOUND = "NOT_FOUND_PAYMENT"
 
 _STATUS = {
-    "DONE": "paid",
-    "READY": "ready",
-    "IN_PROGRESS": "ready",
-    "WAITING_FOR_DEPOSIT": "waiting_for_deposit",
-    "CANCELED": "cancelled",
-    "PARTIAL_CANCELED": "partial_cancelled",
-    "ABORTED": "failed",
-    "EXPIRED": "expired",
+    "DONE": PaymentStatus.PAID,
+    "READY": PaymentStatus.READY,
+    "IN_PROGRESS": PaymentStatus.READY,
+    "WAITING_FOR_DEPOSIT": PaymentStatus.WAITING_FOR_DEPOSIT,
+    "CANCELED": PaymentStatus.CANCELLED,
+    "PARTIAL_CANCELED": PaymentStatus.PARTIAL_CANCELLED,
+    "ABORTED": PaymentStatus.FAILED,
+    "EXPIRED": PaymentStatus.EXPIRED,
 }
 
 
@@ -51,61 +55,21 @@ def authorization_header(secret_key: str) -> str:
 
 def to_payment(body: dict) -> GatewayPayment:
     try:
+        total = int(body["totalAmount"])
+        balance = int(body.get("balanceAmount", total))
+        receipt = body.get("receipt") or {}
         return GatewayPayment(
-            payment_key=str(body["paymentKey"]),
+            payment_id=str(body["paymentKey"]),
             order_id=str(body["orderId"]),
-            status=_STATUS.get(str(body["status"]), "unknown"),
-            amount=int(body["totalAmount"]),
-            balance_amount=int(body.get("balanceAmount", body["totalAmount"])),
+            status=_STATUS.get(str(body["status"]), PaymentStatus.UNKNOWN),
+            amount=total,
+            cancelled_amount=total - balance,
             secret=str(body.get("secret") or ""),
+            receipt_url=str(receipt.get("url") or "") if isinstance(receipt, dict) else "",
             raw=body,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise GatewayUnavailableError("MALFORMED_RESPONSE", str(exc)) from exc
-
-
-class TossClient:
-    def __init__(self, *, base_url: str | None = None, secret_key: str | None = None):
-        self.base_url = base_url or settings.TOSS_API_BASE
-        self.secret_key = secret_key if secret_key is not None else settings.TOSS_SECRET_KEY
-
-    def _request(self, method: str, path: str, *, json=None, idempotency_key: str = "") -> dict:
-        headers = {"Authorization": authorization_header(self.secret_key)}
-        if idempotency_key:
-            headers["Idempotency-Key"] = idempotency_key
-
-        def once() -> dict:
-            try:
-                with http_client(self.base_url) as client:
-                    response = client.request(method, path, json=json, headers=headers)
-            except httpx.HTTPError as exc:
-                raise GatewayUnavailableError("NETWORK_ERROR", str(exc)) from exc
-            return _parse(response)
-
-        return with_retries(once)
-
-    def confirm(self, *, payment_key: str, order_id: str, amount: int, idempotency_key: str):
-        body = {"paymentKey": payment_key, "orderId": order_id, "amount": amount}
-        return to_payment(
-            self._request(
-                "POST", "/v1/payments/confirm", json=body, idempotency_key=idempotency_key
-            )
-        )
-
-    def get(self, payment_key: str) -> GatewayPayment:
-        return to_payment(self._request("GET", f"/v1/payments/{quote(payment_key, safe='')}"))
-
-    def get_by_order_id(self, order_id: str) -> GatewayPayment:
-        return to_payment(self._request("GET", f"/v1/payments/orders/{quote(order_id, safe='')}"))
-
-    def cancel(
-        self, *, payment_key: str, reason: str, idempotency_key: str, amount: int | None = None
-    ):
-        body: dict = {"cancelReason": reason}
-        if amount is not None:
-            body["cancelAmount"] = amount
-        path = f"/v1/payments/{quote(payment_key, safe='')}/cancel"
-        return to_payment(self._request("POST", path, json=body, idempotency_key=idempotency_key))
 
 
 def _parse(response: httpx.Response) -> dict:
@@ -115,13 +79,108 @@ def _parse(response: httpx.Response) -> dict:
         body = {}
     if response.is_success and isinstance(body, dict):
         return body
-    code = str(body.get("code") or f"HTTP_{response.status_code}") if isinstance(body, dict) else ""
-    message = str(body.get("message") or "") if isinstance(body, dict) else ""
+    body = body if isinstance(body, dict) else {}
+    code = str(body.get("code") or f"HTTP_{response.status_code}")
+    message = str(body.get("message") or "")
     if response.status_code >= 500 or code in TRANSIENT_CODES or response.status_code == 429:
         raise GatewayUnavailableError(code, message, http_status=response.status_code)
     if response.is_success:
         raise GatewayUnavailableError("MALFORMED_RESPONSE", "not a JSON object")
-    raise GatewayRejected(code, message, http_status=response.status_code)
+    raise GatewayRejected(
+        code, message, http_status=response.status_code, expired=code == SESSION_EXPIRED
+    )
 
 
-__all__ = ["GatewayError", "TossClient", "authorization_header"]
+class TossGateway:
+    name = "toss"
+    label = "Toss Payments"
+    redirect_has_amount = True
+    script = "https://js.tosspayments.com/v2/standard"
+    csp = {
+        "script-src": ["https://js.tosspayments.com"],
+        "connect-src": ["https://*.tosspayments.com"],
+        "frame-src": ["https://*.tosspayments.com"],
+        "form-action": ["https://*.tosspayments.com"],
+    }
+
+    def _send(self, method: str, path: str, *, json_body=None, idempotency_key="") -> dict:
+        headers = {"Authorization": authorization_header(settings.TOSS_SECRET_KEY)}
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
+        url = settings.TOSS_API_BASE.rstrip("/") + path
+
+        def send(timeout):
+            return _parse(request(method, url, json=json_body, headers=headers, timeout=timeout))
+
+        return call(send)
+
+    def checkout(self, *, order_id, order_name, amount, email, return_url, fail_url):
+        params = {
+            "clientKey": settings.TOSS_CLIENT_KEY,
+            "orderId": order_id,
+            "orderName": order_name,
+            "amount": amount,
+            "customerEmail": email,
+            "successUrl": return_url,
+            "failUrl": fail_url,
+        }
+        return Checkout(params=params, script=self.script, csp=self.csp)
+
+    def parse_redirect(self, params: Mapping[str, str]) -> Redirect:
+        order_id = params.get("orderId", "")
+        if "paymentKey" not in params:
+            return Redirect(
+                order_id=order_id,
+                failed=True,
+                code=params.get("code", "FAILED"),
+                message=params.get("message", ""),
+            )
+        try:
+            amount = int(params.get("amount", ""))
+        except ValueError:
+            amount = -1
+        return Redirect(order_id=order_id, payment_id=params["paymentKey"], amount=amount)
+
+    def confirm(self, *, payment_id, order_id, amount, idempotency_key) -> GatewayPayment:
+        body = {"paymentKey": payment_id, "orderId": order_id, "amount": amount}
+        try:
+            answer = self._send(
+                "POST", "/v1/payments/confirm", json_body=body, idempotency_key=idempotency_key
+            )
+        except GatewayRejected as exc:
+            if exc.code != ALREADY_PROCESSED:
+                raise
+            return self.get(payment_id)  # confirmed before: Toss's record is the answer
+        return to_payment(answer)
+
+    def get(self, payment_id: str) -> GatewayPayment:
+        return to_payment(self._send("GET", f"/v1/payments/{quote(payment_id, safe='')}"))
+
+    def find(self, order_id: str) -> GatewayPayment:
+        return to_payment(self._send("GET", f"/v1/payments/orders/{quote(order_id, safe='')}"))
+
+    def cancel(self, *, payment_id, amount, cancellable, reason, idempotency_key):
+        body = {"cancelReason": reason[:200], "cancelAmount": amount}
+        path = f"/v1/payments/{quote(payment_id, safe='')}/cancel"
+        return to_payment(self._send("POST", path, json_body=body, idempotency_key=idempotency_key))
+
+    def parse_notification(self, *, body, headers, content_type) -> Notification | None:
+        payload = json_object(body, content_type)
+        event_type = payload.get("eventType")
+        if event_type == "PAYMENT_STATUS_CHANGED":
+            data = payload.get("data")
+            return Notification(
+                payment_id=text_field(data, "paymentKey"), order_id=text_field(data, "orderId")
+            )
+        if event_type is None and "secret" in payload and "transactionKey" in payload:
+            # DEPOSIT_CALLBACK (virtual accounts): genuine only if it repeats the payment's
+            # secret; it names the order, and the order names the payment.
+            text_field(payload, "transactionKey")
+            return Notification(
+                payment_id="",
+                order_id=text_field(payload, "orderId"),
+                secret=text_field(payload, "secret"),
+            )
+        if isinstance(event_type, str) and event_type:
+            return None  # an event type we do not act on
+        raise MalformedNotification("Not a Toss Payments notification.")

@@ -1,5 +1,7 @@
 """Gateway calls in payments tests go to the sandbox through the whole Django stack (the
-httpx seam: an in-process transport), unless a test installs its own MockTransport."""
+httpx seam: an in-process transport), unless a test installs its own MockTransport.
+Helpers here play the buyer (the payment window) and the merchant's console (a cancel
+made at the gateway)."""
 
 from urllib.parse import parse_qs, urlsplit
 
@@ -63,8 +65,8 @@ def sandbox_toss_pay(order, *, action="pay", amount=None) -> dict[str, str]:
             "orderId": order.order_id,
             "orderName": order.order_name,
             "amount": amount if amount is not None else order.amount,
-            "successUrl": "http://testserver/payments/success/",
-            "failUrl": "http://testserver/payments/fail/",
+            "successUrl": "http://testserver/payments/return/toss/",
+            "failUrl": "http://testserver/payments/return/toss/",
             "action": action,
         },
     )
@@ -79,9 +81,66 @@ def sandbox_iamport_pay(order, *, amount=None, action="pay") -> dict[str, str]:
             "merchant_uid": order.order_id,
             "name": order.order_name,
             "amount": amount if amount is not None else order.amount,
-            "m_redirect_url": "http://testserver/payments/success/",
+            "m_redirect_url": "http://testserver/payments/return/iamport/",
             "action": action,
         },
     )
     assert response.status_code == 302, response.content
     return _query(response["Location"])
+
+
+def sandbox_portone_pay(order, *, amount=None, action="pay") -> dict[str, str]:
+    """Play the buyer in the sandbox's PortOne window (requestPayment in redirect mode)."""
+    response = Client().post(
+        "/payments/sandbox/portone/checkout/",
+        {
+            "paymentId": order.order_id,
+            "orderName": order.order_name,
+            "totalAmount": amount if amount is not None else order.amount,
+            "redirectUrl": "http://testserver/payments/return/portone/",
+            "action": action,
+        },
+    )
+    assert response.status_code == 302, response.content
+    return _query(response["Location"])
+
+
+SANDBOX_WINDOWS = {
+    "toss": sandbox_toss_pay,
+    "iamport": sandbox_iamport_pay,
+    "portone": sandbox_portone_pay,
+}
+
+
+def pay(order):
+    """The buyer pays in the sandbox's window and the browser comes back: the order is
+    confirmed exactly as the return page does it."""
+    from payments import services
+
+    redirect = SANDBOX_WINDOWS[order.provider](order)
+    return services.order_return(user=order.buyer, provider=order.provider, params=redirect)
+
+
+def fund(user, amount=100_000):
+    """A paid Toss top-up: the wallet holds `amount` more afterwards."""
+    from payments import services
+
+    order = services.order_prepare(buyer=user, product_code=f"topup_{amount}", provider="toss")
+    return pay(order)
+
+
+def console_cancel(order, amount=None):
+    """The merchant cancels (part of) a payment in the gateway's console: the gateway
+    changes, we are not told until a webhook arrives."""
+    from payments.gateways import get_gateway
+
+    gateway = get_gateway(order.provider)
+    payment = gateway.get(order.payment_key)
+    left = payment.amount - payment.cancelled_amount
+    return gateway.cancel(
+        payment_id=order.payment_key,
+        amount=amount or left,
+        cancellable=left,
+        reason="console",
+        idempotency_key=f"console-{order.order_id}-{payment.cancelled_amount}",
+    )

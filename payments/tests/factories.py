@@ -2,7 +2,7 @@ import factory
 
 from accounts.tests.factories import RecruiterFactory
 from jobs.tests.factories import PublishedJobFactory
-from payments.models import Order, OrderStatus, Product, Provider
+from payments.models import Order, OrderStatus, Product
 from payments.services import new_order_id
 
 
@@ -23,14 +23,26 @@ class PendingTossOrderFactory(factory.django.DjangoModelFactory):
     order_id = factory.LazyFunction(new_order_id)
     order_name = factory.LazyAttribute(lambda o: o.product.name_ko)
     amount = factory.LazyAttribute(lambda o: o.product.price)
-    provider = Provider.TOSS
+    provider = "toss"
     status = OrderStatus.PENDING
 
 
 class PendingIamportOrderFactory(PendingTossOrderFactory):
-    provider = Provider.IAMPORT
+    provider = "iamport"
+
+
+class PendingPortOneOrderFactory(PendingTossOrderFactory):
+    provider = "portone"
 
 
 class PendingTopupOrderFactory(PendingTossOrderFactory):
     product = factory.LazyFunction(lambda: product("topup_50000"))
     job = None
+
+
+class PendingIamportTopupOrderFactory(PendingTopupOrderFactory):
+    provider = "iamport"
+
+
+class PendingPortOneTopupOrderFactory(PendingTopupOrderFactory):
+    provider = "portone"

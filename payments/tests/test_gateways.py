@@ -1,5 +1,5 @@
-"""The gateway clients at the httpx seam (httpx.MockTransport): auth, idempotency, error
-mapping, token reuse."""
+"""The providers at the httpx seam (httpx.MockTransport): auth, idempotency, error mapping,
+token reuse, the pooled client and the total deadline (POL-P-008)."""
 
 import base64
 import json
@@ -8,9 +8,17 @@ import time
 import httpx
 import pytest
 
-from payments.gateways import GatewayRejected, GatewayUnavailableError
-from payments.gateways.iamport import IamportClient
-from payments.gateways.toss import TossClient, authorization_header
+from payments.gateways import GatewayRejected, GatewayUnavailableError, base, get_gateway
+from payments.gateways.toss import authorization_header
+
+
+def TossClient():  # noqa: N802 - reads like the provider it stands for
+    return get_gateway("toss")
+
+
+def IamportClient():  # noqa: N802
+    return get_gateway("iamport")
+
 
 PAYMENT = {
     "paymentKey": "pk",
@@ -35,7 +43,7 @@ def test_toss_confirm_sends_auth_body_and_idempotency_key(mock_gateway, settings
 
     mock_gateway(handler)
     payment = TossClient().confirm(
-        payment_key="pk", order_id="order_123", amount=30000, idempotency_key="k1"
+        payment_id="pk", order_id="order_123", amount=30000, idempotency_key="k1"
     )
     request = seen[0]
     assert request.url.path.endswith("/v1/payments/confirm")
@@ -61,7 +69,9 @@ def test_toss_retries_transient_errors_with_the_same_key(mock_gateway):
         return httpx.Response(200, json=PAYMENT)
 
     mock_gateway(handler)
-    TossClient().cancel(payment_key="pk", reason="r", idempotency_key="cancel-1")
+    TossClient().cancel(
+        payment_id="pk", amount=1000, cancellable=30000, reason="r", idempotency_key="cancel-1"
+    )
     assert keys == ["cancel-1"] * 3
 
 
@@ -93,7 +103,7 @@ def test_toss_network_error_is_transient(mock_gateway):
 
     mock_gateway(handler)
     with pytest.raises(GatewayUnavailableError):
-        TossClient().get_by_order_id("order_123")
+        TossClient().find("order_123")
 
 
 def test_toss_malformed_payment_is_transient(mock_gateway):
@@ -149,9 +159,12 @@ def test_iamport_token_is_reused_until_expiry(mock_gateway):
 def test_iamport_cancel_sends_checksum(mock_gateway):
     calls = []
     mock_gateway(iamport_handler(calls))
-    payment = IamportClient().cancel(imp_uid="imp_1", reason="refund", checksum=1000)
+    payment = IamportClient().cancel(
+        payment_id="imp_1", amount=1000, cancellable=1000, reason="refund", idempotency_key="k"
+    )
     assert json.loads(calls[-1].content) == {
         "imp_uid": "imp_1",
+        "amount": 1000,
         "reason": "refund",
         "checksum": 1000,
     }
@@ -209,3 +222,35 @@ def test_sandbox_speaks_the_toss_protocol(client):
 def test_sandbox_is_404_when_disabled(client, settings):
     settings.PAYMENTS_SANDBOX = False
     assert client.get("/payments/sandbox/toss/checkout/").status_code == 404
+
+
+def test_one_pooled_client_per_process():
+    """Connections are reused between calls: every call goes through the same client."""
+    assert base.http_client() is base.http_client()
+
+
+def test_every_call_ends_within_the_total_deadline(mock_gateway, settings, monkeypatch):
+    """Retries share one deadline: each attempt gets only the time left, and no attempt
+    starts once it has passed (the web worker's 30 s timeout is never reached)."""
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(base.time, "monotonic", lambda: clock["now"])
+    monkeypatch.setattr(
+        base.time, "sleep", lambda seconds: clock.__setitem__("now", clock["now"] + seconds)
+    )
+    settings.PAYMENTS_HTTP_DEADLINE = 8.0
+    settings.PAYMENTS_HTTP_TIMEOUT = 5.0
+    settings.PAYMENTS_HTTP_ATTEMPTS = 5
+    settings.PAYMENTS_HTTP_BACKOFF = 0.5
+    timeouts = []
+
+    def handler(request):
+        timeouts.append(request.extensions["timeout"]["read"])
+        clock["now"] += request.extensions["timeout"]["read"]  # the gateway never answers
+        raise httpx.ReadTimeout("slow")
+
+    mock_gateway(handler)
+    with pytest.raises(GatewayUnavailableError):
+        TossClient().get("pk")
+    assert timeouts[0] == 5.0
+    assert sum(timeouts) <= 8.0
+    assert clock["now"] - 1000.0 <= 8.0

@@ -30,14 +30,14 @@ def test_gateway_disagreement_is_reported(capsys):
     order = paid(PendingTossOrderFactory())
     key = f"sandbox:toss:pay:{order.payment_key}"
     payment = cache.get(key)
-    payment["status"] = "CANCELED"
+    payment.update(status="CANCELED", balanceAmount=0)  # cancelled behind our back
     cache.set(key, payment)
     with pytest.raises(CommandError):
         call_command(
             "reconcile_payments", "--since", "2000-01-01", "--until", "2100-01-01T00:00:00"
         )
     out = capsys.readouterr().out
-    assert f"DIFF {order.order_id}: gateway status cancelled != ours paid" in out
+    assert f"DIFF {order.order_id}: gateway refunded 30000, we 0" in out
 
 
 def test_bad_period_is_refused():
@@ -61,57 +61,70 @@ def test_expire_orders_command(capsys):
     assert "1 order(s) expired" in capsys.readouterr().out
 
 
-def test_ledger_and_wallet_differences_are_reported():
-    from payments.models import LedgerEntry, Wallet
-    from payments.selectors import reconcile
+def _period(order):
+    return {
+        "since": order.created_at.replace(year=2000),
+        "until": order.created_at.replace(year=2100),
+    }
+
+
+def test_refund_missing_from_our_books_is_reported():
+    """The gateway gave money back that no entry records: reconciliation says so."""
+    from payments.tests.conftest import console_cancel
 
     order = paid(PendingTopupOrderFactory())
-    wallet = Wallet.objects.get(owner=order.buyer)
-    # A balance moved without its entry, and an entry missing for a paid top-up.
-    Wallet.objects.filter(pk=wallet.pk).update(balance=wallet.balance + 5)
-    problems = {
-        d.problem
-        for d in reconcile(
-            since=order.created_at.replace(year=2000), until=order.created_at.replace(year=2100)
-        )
-    }
-    assert any("ledger sums to" in p for p in problems)
-    assert LedgerEntry.objects.filter(order=order).count() == 1
+    console_cancel(order, 5_000)
+    differences = services.reconcile_payments(**_period(order))
+    assert [d.problem for d in differences] == ["gateway refunded 5000, we 0"]
 
 
-def test_wallet_order_without_its_entry_is_reported():
+def test_settled_orders_without_their_entries_are_reported():
     from django.utils import timezone
 
     from jobs.tests.factories import PublishedJobFactory
     from payments.models import Order, OrderStatus
-    from payments.selectors import reconcile
     from payments.tests.factories import product
 
     job = PublishedJobFactory()
     now = timezone.now()
-    Order.objects.create(
-        order_id="jbwalletnoentry1",
-        buyer=job.owner,
-        product=product("premium_7"),
-        job=job,
-        order_name="x",
-        amount=30_000,
-        provider="wallet",
-        status=OrderStatus.PAID,
-        paid_at=now,
+    common = {
+        "buyer": job.owner,
+        "product": product("premium_7"),
+        "job": job,
+        "order_name": "x",
+        "amount": 30_000,
+        "status": OrderStatus.PAID,
+        "paid_at": now,
+    }
+    Order.objects.create(order_id="jbwalletnoentry1", provider="wallet", **common)
+    no_key = Order.objects.create(order_id="jbtossnokey00001", provider="toss", **common)
+    differences = services.reconcile_payments(
+        since=now.replace(year=2000), until=now.replace(year=2100)
     )
-    gateway_no_key = Order.objects.create(
-        order_id="jbtossnokey00001",
-        buyer=job.owner,
-        product=product("premium_7"),
-        job=job,
-        order_name="x",
-        amount=30_000,
-        provider="toss",
-        status=OrderStatus.PAID,
-        paid_at=now,
+    problems = {(d.order_id, d.problem) for d in differences}
+    assert problems == {
+        ("jbwalletnoentry1", "ledger paid 0 refunded 0, expected 30000 and 0"),
+        (no_key.order_id, "ledger paid 0 refunded 0, expected 30000 and 0"),
+        (no_key.order_id, "settled without a gateway payment id"),
+    }
+
+
+def test_gateway_paid_for_a_failed_order_is_reported(mock_gateway):
+    from payments.models import Order, OrderStatus
+
+    order = PendingTossOrderFactory()
+    redirect = sandbox_toss_pay(order)
+    from payments.gateways import get_gateway
+
+    get_gateway("toss").confirm(
+        payment_id=redirect["paymentKey"],
+        order_id=order.order_id,
+        amount=order.amount,
+        idempotency_key="k",
     )
-    differences = reconcile(since=now.replace(year=2000), until=now.replace(year=2100))
-    by_order = {d.order_id: d.problem for d in differences}
-    assert "ledger" in by_order["jbwalletnoentry1"]
-    assert by_order[gateway_no_key.order_id] == "paid without a gateway payment id"
+    services.order_fail(user=order.buyer, order_id=order.order_id, code="X", message="x")
+    Order.objects.filter(pk=order.pk).update(payment_key=redirect["paymentKey"])
+    order.refresh_from_db()
+    assert order.status == OrderStatus.FAILED
+    problems = [d.problem for d in services.reconcile_payments(**_period(order))]
+    assert problems == ["gateway kept 30000 for an order that is failed"]

@@ -4,46 +4,48 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jobs.models import JobOption
 from jobs.tests.factories import ClosedJobFactory, PublishedJobFactory
-from payments import services
+from payments import selectors, services
 from payments.exceptions import (
     GatewayUnavailable,
     InsufficientBalance,
-    LedgerImmutable,
     NotYourOrder,
     OrderNotFound,
     PaymentRejected,
 )
-from payments.models import LedgerEntry, LedgerKind, Order, OrderStatus, Wallet
-from payments.tests.conftest import sandbox_iamport_pay, sandbox_toss_pay
+from payments.gateways import get_gateway
+from payments.models import JournalEntry, Order, OrderStatus, Posting
+from payments.tests.conftest import (
+    console_cancel,
+    fund,
+    pay,
+    sandbox_iamport_pay,
+    sandbox_toss_pay,
+)
 from payments.tests.factories import (
     PendingIamportOrderFactory,
     PendingTopupOrderFactory,
     PendingTossOrderFactory,
+    product,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-def pay_toss(order):
-    redirect = sandbox_toss_pay(order)
-    return services.order_confirm(
-        user=order.buyer,
-        order_id=order.order_id,
-        payment_key=redirect["paymentKey"],
-        amount=int(redirect["amount"]),
+def books(order) -> list[tuple[str, str, int]]:
+    """The order's journal, as (effect, account, amount) in the order written."""
+    return list(
+        Posting.objects.filter(entry__order=order)
+        .order_by("entry_id", "id")
+        .values_list("entry__effect", "account__code", "amount")
     )
 
 
-def fund(user, amount=100_000):
-    """A paid top-up through Toss: the wallet holds `amount` afterwards."""
-    code = {10_000: "topup_10000", 50_000: "topup_50000", 100_000: "topup_100000"}[amount]
-    order = services.order_prepare(buyer=user, product_code=code, provider="toss")
-    return pay_toss(order)
+def balance(user) -> int:
+    return selectors.wallet_balance(owner=user)
 
 
 def test_prepare_takes_the_server_price__POL_P_001():
@@ -94,19 +96,23 @@ def test_prepare_refuses_closed_jobs():
         )
 
 
-def test_toss_payment_becomes_paid_and_activates_option__POL_P_003__POL_P_006():
-    order = PendingTossOrderFactory()
+@pytest.mark.parametrize("factory", [PendingTossOrderFactory, PendingIamportOrderFactory])
+def test_card_payment_activates_option_and_is_one_balanced_entry__POL_P_003__POL_P_005(factory):
+    order = factory()
     before = timezone.now()
-    order = pay_toss(order)
+    order = pay(order)
     assert order.status == OrderStatus.PAID
     option = order.job_option
-    assert option.job == order.job
-    assert option.kind == "premium"
+    assert (option.job, option.kind) == (order.job, "premium")
     assert option.is_active()
     assert before <= option.starts_at <= timezone.now()
     assert option.ends_at - option.starts_at == timedelta(days=7)
-    # A card-paid option never passes through the wallet.
-    assert not LedgerEntry.objects.exists()
+    assert order.receipt_url.startswith("http://testserver/payments/sandbox/receipt/")
+    # The card payment is in the ledger: money in through the gateway, revenue for the product.
+    assert books(order) == [
+        ("paid", f"clearing:{order.provider}", -30_000),
+        ("paid", "revenue:premium_7", 30_000),
+    ]
 
 
 def test_tampered_redirect_amount_is_not_paid__POL_P_003():
@@ -120,9 +126,9 @@ def test_tampered_redirect_amount_is_not_paid__POL_P_003():
             amount=100,
         )
     order.refresh_from_db()
-    assert order.status == OrderStatus.FAILED
-    assert order.failure_code == "AMOUNT_MISMATCH"
+    assert (order.status, order.failure_code) == (OrderStatus.FAILED, "AMOUNT_MISMATCH")
     assert not JobOption.objects.exists()
+    assert not JournalEntry.objects.exists()
 
 
 def test_amount_tampered_before_the_gateway_is_not_paid__POL_P_003():
@@ -143,20 +149,14 @@ def test_amount_tampered_before_the_gateway_is_not_paid__POL_P_003():
 
 def test_gateway_amount_differs_from_ours_fails_the_order__POL_P_003(mock_gateway):
     order = PendingTossOrderFactory()
-
-    def handler(request):
-        return httpx.Response(
-            200,
-            json={
-                "paymentKey": "pk",
-                "orderId": order.order_id,
-                "status": "DONE",
-                "totalAmount": 10,
-                "balanceAmount": 10,
-            },
-        )
-
-    mock_gateway(handler)
+    payment = {
+        "paymentKey": "pk",
+        "orderId": order.order_id,
+        "status": "DONE",
+        "totalAmount": 10,
+        "balanceAmount": 10,
+    }
+    mock_gateway(lambda request: httpx.Response(200, json=payment))
     with pytest.raises(PaymentRejected):
         services.order_confirm(
             user=order.buyer, order_id=order.order_id, payment_key="pk", amount=order.amount
@@ -165,8 +165,35 @@ def test_gateway_amount_differs_from_ours_fails_the_order__POL_P_003(mock_gatewa
     assert (order.status, order.failure_code) == (OrderStatus.FAILED, "AMOUNT_MISMATCH")
 
 
+def test_no_row_lock_is_held_while_the_gateway_answers(mock_gateway):
+    """ADR 0043: the order is `confirming` (committed) during the call, so a webhook or the
+    buyer's second tab is not blocked behind the gateway's latency."""
+    order = PendingTossOrderFactory()
+    seen = []
+
+    def handler(request):
+        seen.append(Order.objects.get(pk=order.pk).status)
+        return httpx.Response(
+            200,
+            json={
+                "paymentKey": "pk",
+                "orderId": order.order_id,
+                "status": "DONE",
+                "totalAmount": order.amount,
+            },
+        )
+
+    mock_gateway(handler)
+    services.order_confirm(
+        user=order.buyer, order_id=order.order_id, payment_key="pk", amount=order.amount
+    )
+    assert seen == [OrderStatus.CONFIRMING]
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+
+
 def test_confirming_twice_is_a_no_op():
-    order = pay_toss(PendingTossOrderFactory())
+    order = pay(PendingTossOrderFactory())
     again = services.order_confirm(
         user=order.buyer,
         order_id=order.order_id,
@@ -175,18 +202,14 @@ def test_confirming_twice_is_a_no_op():
     )
     assert again.status == OrderStatus.PAID
     assert JobOption.objects.count() == 1
+    assert JournalEntry.objects.count() == 1
 
 
 def test_rejected_card_fails_the_order():
     order = PendingTossOrderFactory()
     redirect = sandbox_toss_pay(order, action="reject")
     with pytest.raises(PaymentRejected):
-        services.order_confirm(
-            user=order.buyer,
-            order_id=order.order_id,
-            payment_key=redirect["paymentKey"],
-            amount=order.amount,
-        )
+        services.order_return(user=order.buyer, provider="toss", params=redirect)
     order.refresh_from_db()
     assert (order.status, order.failure_code) == (OrderStatus.FAILED, "REJECT_CARD_PAYMENT")
 
@@ -206,7 +229,7 @@ def test_expired_session_expires_the_order(mock_gateway):
     assert order.status == OrderStatus.EXPIRED
 
 
-def test_gateway_down_leaves_the_order_pending(mock_gateway):
+def test_gateway_down_leaves_the_order_pending_to_retry(mock_gateway):
     order = PendingTossOrderFactory()
     mock_gateway(
         lambda r: httpx.Response(
@@ -219,6 +242,7 @@ def test_gateway_down_leaves_the_order_pending(mock_gateway):
         )
     order.refresh_from_db()
     assert order.status == OrderStatus.PENDING
+    assert order.confirm_idempotency_key == f"{order.order_id}-confirm"
 
 
 def test_confirm_of_someone_elses_order_is_refused():
@@ -233,7 +257,7 @@ def test_confirm_of_someone_elses_order_is_refused():
 
 
 def test_late_failure_never_undoes_a_payment():
-    order = pay_toss(PendingTossOrderFactory())
+    order = pay(PendingTossOrderFactory())
     services.order_fail(
         user=order.buyer, order_id=order.order_id, code="PAY_PROCESS_CANCELED", message="late"
     )
@@ -241,48 +265,41 @@ def test_late_failure_never_undoes_a_payment():
     assert order.status == OrderStatus.PAID
 
 
-def test_fail_url_fails_a_pending_order():
+def test_failure_redirect_fails_a_pending_order():
     order = PendingTossOrderFactory()
-    services.order_fail(
-        user=order.buyer, order_id=order.order_id, code="PAY_PROCESS_CANCELED", message="cancelled"
-    )
+    redirect = sandbox_toss_pay(order, action="cancel")
+    services.order_return(user=order.buyer, provider="toss", params=redirect)
     order.refresh_from_db()
     assert (order.status, order.failure_code) == (OrderStatus.FAILED, "PAY_PROCESS_CANCELED")
 
 
-def test_iamport_payment_is_looked_up_and_paid__POL_P_003():
-    order = PendingIamportOrderFactory()
-    redirect = sandbox_iamport_pay(order)
-    order = services.order_confirm(
-        user=order.buyer, order_id=order.order_id, payment_key=redirect["imp_uid"]
-    )
-    assert order.status == OrderStatus.PAID
-    assert order.job_option.is_active()
+def test_buyer_abandons_a_pending_order_and_only_the_buyer_can():
+    order = PendingTossOrderFactory()
+    with pytest.raises(NotYourOrder):
+        services.order_abandon(user=PendingTossOrderFactory().buyer, order_id=order.order_id)
+    services.order_abandon(user=order.buyer, order_id=order.order_id)
+    order.refresh_from_db()
+    assert (order.status, order.failure_code) == (OrderStatus.FAILED, "CANCELLED_BY_BUYER")
+    with pytest.raises(PaymentRejected):
+        services.order_abandon(user=order.buyer, order_id=order.order_id)
 
 
 def test_iamport_amount_mismatch_fails__POL_P_003():
     order = PendingIamportOrderFactory()
     redirect = sandbox_iamport_pay(order, amount=1000)
     with pytest.raises(PaymentRejected):
-        services.order_confirm(
-            user=order.buyer, order_id=order.order_id, payment_key=redirect["imp_uid"]
-        )
+        services.order_return(user=order.buyer, provider="iamport", params=redirect)
     order.refresh_from_db()
     assert order.status == OrderStatus.FAILED
 
 
-def test_topup_credits_the_wallet__POL_P_005():
-    order = PendingTopupOrderFactory()
-    order = pay_toss(order)
-    wallet = Wallet.objects.get(owner=order.buyer)
-    assert wallet.balance == 50_000
-    entry = LedgerEntry.objects.get()
-    assert (entry.kind, entry.amount, entry.balance_after, entry.order) == (
-        LedgerKind.TOPUP,
-        50_000,
-        50_000,
-        order,
-    )
+def test_topup_fills_the_wallet_from_the_gateway__POL_P_005():
+    order = pay(PendingTopupOrderFactory())
+    assert balance(order.buyer) == 50_000
+    assert books(order) == [
+        ("paid", "clearing:toss", -50_000),
+        ("paid", f"wallet:{order.buyer.pk}", 50_000),
+    ]
 
 
 def test_pay_with_wallet_debits_and_activates__POL_P_005__POL_P_006():
@@ -292,11 +309,11 @@ def test_pay_with_wallet_debits_and_activates__POL_P_005__POL_P_006():
     assert order.status == OrderStatus.PAID
     assert order.job_option.kind == "banner"
     assert order.job_option.is_active()
-    wallet = Wallet.objects.get(owner=job.owner)
-    assert wallet.balance == 50_000
-    assert LedgerEntry.objects.filter(
-        order=order, kind=LedgerKind.PURCHASE, amount=-50_000
-    ).exists()
+    assert balance(job.owner) == 50_000
+    assert books(order) == [
+        ("paid", f"wallet:{job.owner.pk}", -50_000),
+        ("paid", "revenue:banner_7", 50_000),
+    ]
 
 
 def test_insufficient_balance_changes_nothing__POL_P_005():
@@ -304,65 +321,86 @@ def test_insufficient_balance_changes_nothing__POL_P_005():
     fund(job.owner, 10_000)
     with pytest.raises(InsufficientBalance):
         services.order_buy_with_wallet(buyer=job.owner, product_code="premium_7", job_id=job.pk)
-    assert Wallet.objects.get(owner=job.owner).balance == 10_000
+    assert balance(job.owner) == 10_000
     assert not Order.objects.filter(provider="wallet").exists()
     assert not JobOption.objects.exists()
 
 
-def test_refund_of_wallet_order_reverses_ledger_and_ends_option__POL_P_006():
+# --- refunds (POL-P-007) ---------------------------------------------------------------------
+
+
+def test_cancel_within_24_hours_refunds_in_full_and_ends_option__POL_P_006__POL_P_007():
     job = PublishedJobFactory()
     fund(job.owner, 100_000)
     order = services.order_buy_with_wallet(
         buyer=job.owner, product_code="premium_30", job_id=job.pk
     )
-    order = services.order_refund(
-        actor=job.owner, order_id=order.order_id, reason="changed my mind"
-    )
-    assert order.status == OrderStatus.REFUNDED
+    order = services.order_refund(actor=job.owner, order_id=order.order_id, reason="mistake")
+    assert (order.status, order.refunded_amount) == (OrderStatus.REFUNDED, 100_000)
     order.job_option.refresh_from_db()
     assert not order.job_option.is_active()
-    assert order.job_option.ends_at <= timezone.now()
-    assert Wallet.objects.get(owner=job.owner).balance == 100_000
-    kinds = list(
-        LedgerEntry.objects.filter(order=order).order_by("id").values_list("kind", "amount")
-    )
-    assert kinds == [("purchase", -100_000), ("refund", 100_000)]
+    assert balance(job.owner) == 100_000
+    assert books(order)[-2:] == [
+        ("refunded-to:100000", "refunds:premium_30", -100_000),
+        ("refunded-to:100000", f"wallet:{job.owner.pk}", 100_000),
+    ]
     # A second refund is a no-op.
     services.order_refund(actor=job.owner, order_id=order.order_id)
-    assert LedgerEntry.objects.filter(order=order).count() == 2
+    assert JournalEntry.objects.filter(order=order).count() == 2
 
 
-def test_refund_of_card_order_cancels_at_gateway_and_ends_option__POL_P_006():
-    order = pay_toss(PendingTossOrderFactory())
-    order = services.order_refund(actor=order.buyer, order_id=order.order_id)
-    assert order.status == OrderStatus.REFUNDED
-    assert not JobOption.objects.get().is_active()
-    from payments.gateways.toss import TossClient
-
-    assert TossClient().get(order.payment_key).status == "cancelled"
-
-
-def test_refund_of_iamport_order_uses_checksum():
-    order = PendingIamportOrderFactory()
-    redirect = sandbox_iamport_pay(order)
-    services.order_confirm(
-        user=order.buyer, order_id=order.order_id, payment_key=redirect["imp_uid"]
+def test_cancel_after_24_hours_refunds_whole_unused_days__POL_P_007():
+    order = pay(PendingTossOrderFactory(product=product("premium_30")))
+    option = order.job_option
+    # 10 days and an hour into a 30-day option: 19 whole days are unused.
+    JobOption.objects.filter(pk=option.pk).update(
+        starts_at=option.starts_at - timedelta(days=10, hours=1),
+        ends_at=option.ends_at - timedelta(days=10, hours=1),
     )
+    order.refresh_from_db()
+    expected = 100_000 * 19 // 30
+    assert services.order_refund_quote(order) == expected
     order = services.order_refund(actor=order.buyer, order_id=order.order_id)
-    assert order.status == OrderStatus.REFUNDED
-    from payments.gateways.iamport import IamportClient
+    assert (order.status, order.refunded_amount) == (OrderStatus.REFUNDED, expected)
+    assert not JobOption.objects.get().is_active()
+    payment = get_gateway("toss").get(order.payment_key)
+    assert (payment.status, payment.cancelled_amount) == ("partial_cancelled", expected)
 
-    assert IamportClient().get(redirect["imp_uid"]).status == "cancelled"
 
-
-def test_refund_of_spent_topup_is_refused():
+def test_topup_refunds_only_its_unspent_part__POL_P_007():
     job = PublishedJobFactory()
     topup = fund(job.owner, 50_000)
     services.order_buy_with_wallet(buyer=job.owner, product_code="premium_7", job_id=job.pk)
-    with pytest.raises(InsufficientBalance):
-        services.order_refund(actor=job.owner, order_id=topup.order_id)
-    topup.refresh_from_db()
-    assert topup.status == OrderStatus.PAID
+    assert services.order_refund_quote(topup) == 20_000
+    topup = services.order_refund(actor=job.owner, order_id=topup.order_id)
+    assert (topup.status, topup.refunded_amount) == (OrderStatus.REFUNDED, 20_000)
+    assert balance(job.owner) == 0
+    assert get_gateway("toss").get(topup.payment_key).cancelled_amount == 20_000
+
+
+def test_staff_partial_refund_keeps_the_option_running__POL_P_007():
+    from accounts.tests.factories import AdminFactory
+
+    order = pay(PendingIamportOrderFactory())
+    staff = AdminFactory()
+    order = services.order_refund(actor=staff, order_id=order.order_id, amount=10_000, reason="x")
+    assert (order.status, order.refunded_amount) == (OrderStatus.PAID, 10_000)
+    assert order.job_option.is_active()
+    assert get_gateway("iamport").get(order.payment_key).cancelled_amount == 10_000
+    # The rest, later: now everything is back and the option ends.
+    order = services.order_refund(actor=staff, order_id=order.order_id, amount=20_000, reason="y")
+    assert (order.status, order.refunded_amount) == (OrderStatus.REFUNDED, 30_000)
+    assert not JobOption.objects.get().is_active()
+
+
+def test_buyer_cannot_choose_a_refund_amount__POL_P_007():
+    order = pay(PendingTossOrderFactory())
+    with pytest.raises(PaymentRejected):
+        services.order_refund(actor=order.buyer, order_id=order.order_id, amount=1_000)
+    with pytest.raises(NotYourOrder):
+        services.order_refund(actor=PendingTossOrderFactory().buyer, order_id=order.order_id)
+    order.refresh_from_db()
+    assert (order.status, order.refunded_amount) == (OrderStatus.PAID, 0)
 
 
 def test_refund_of_pending_order_is_refused():
@@ -372,77 +410,163 @@ def test_refund_of_pending_order_is_refused():
 
 
 def test_refund_rejected_by_gateway_changes_nothing(mock_gateway):
-    order = pay_toss(PendingTossOrderFactory())
+    order = pay(PendingTossOrderFactory())
     mock_gateway(lambda r: httpx.Response(403, json={"code": "FORBIDDEN_REQUEST", "message": "no"}))
     with pytest.raises(PaymentRejected):
         services.order_refund(actor=order.buyer, order_id=order.order_id)
     order.refresh_from_db()
-    assert order.status == OrderStatus.PAID
+    assert (order.status, order.cancel_requested_at) == (OrderStatus.PAID, None)
     assert JobOption.objects.get().is_active()
+    assert JournalEntry.objects.filter(order=order).count() == 1
+
+
+def test_refund_in_flight_refuses_a_second_one(mock_gateway):
+    """ADR 0043: the refund's key is recorded before the gateway is asked, so a second
+    refund started meanwhile cannot ask for the same money again."""
+    order = pay(PendingTossOrderFactory())
+    attempts = []
+
+    def handler(request):
+        attempts.append(request)
+        with pytest.raises(PaymentRejected):
+            services.order_refund(actor=order.buyer, order_id=order.order_id)
+        return httpx.Response(500, json={"code": "FAILED_INTERNAL_SYSTEM_PROCESSING"})
+
+    mock_gateway(handler)
+    with pytest.raises(GatewayUnavailable):
+        services.order_refund(actor=order.buyer, order_id=order.order_id)
+    order.refresh_from_db()
+    assert order.cancel_requested_at is None  # released: the buyer may try again
+    assert order.status == OrderStatus.PAID
 
 
 def test_expired_option_stops_ranking_without_anyone_acting__POL_P_006():
-    order = pay_toss(PendingTossOrderFactory())
+    order = pay(PendingTossOrderFactory())
     option = order.job_option
     later = option.ends_at + timedelta(seconds=1)
     assert option.is_active()
     assert not option.is_active(now=later)
-    active_later = JobOption.objects.filter(starts_at__lte=later, ends_at__gt=later)
-    assert not active_later.exists()
 
 
-def test_expire_stale_pending_orders():
+def test_expire_stale_orders_and_settle_stuck_confirmations():
     stale = PendingTossOrderFactory(created_at=timezone.now() - timedelta(hours=2))
     fresh = PendingTossOrderFactory()
+    # A worker died after asking the gateway: the order stayed `confirming`.
+    stuck = PendingTossOrderFactory(created_at=timezone.now() - timedelta(hours=2))
+    redirect = sandbox_toss_pay(stuck)
+    get_gateway("toss").confirm(
+        payment_id=redirect["paymentKey"],
+        order_id=stuck.order_id,
+        amount=stuck.amount,
+        idempotency_key="k",
+    )
+    Order.objects.filter(pk=stuck.pk).update(
+        status=OrderStatus.CONFIRMING, payment_key=redirect["paymentKey"]
+    )
     assert services.order_expire_stale(older_than=timezone.now() - timedelta(hours=1)) == 1
-    stale.refresh_from_db()
-    fresh.refresh_from_db()
-    assert (stale.status, fresh.status) == (OrderStatus.EXPIRED, OrderStatus.PENDING)
+    for order in (stale, fresh, stuck):
+        order.refresh_from_db()
+    assert (stale.status, fresh.status, stuck.status) == (
+        OrderStatus.EXPIRED,
+        OrderStatus.PENDING,
+        OrderStatus.PAID,
+    )
 
 
-def test_ledger_is_append_only__POL_P_005():
-    order = PendingTopupOrderFactory()
-    pay_toss(order)
-    entry = LedgerEntry.objects.get()
-    entry.amount = 1
-    with pytest.raises(LedgerImmutable):
-        entry.save()
-    with pytest.raises(LedgerImmutable):
-        entry.delete()
-    with pytest.raises(LedgerImmutable):
-        LedgerEntry.objects.filter(pk=entry.pk).update(amount=1)
-    with pytest.raises(LedgerImmutable):
-        LedgerEntry.objects.all().delete()
-    entry.refresh_from_db()
-    assert entry.amount == 50_000
+def test_staff_correction_is_a_balanced_entry__POL_P_005():
+    from accounts.tests.factories import AdminFactory
+
+    job = PublishedJobFactory()
+    staff = AdminFactory()
+    services.wallet_correct(actor=staff, owner=job.owner, amount=5_000, reason="goodwill")
+    assert balance(job.owner) == 5_000
+    with pytest.raises(InsufficientBalance):
+        services.wallet_correct(actor=staff, owner=job.owner, amount=-6_000, reason="too much")
+    with pytest.raises(NotYourOrder):
+        services.wallet_correct(actor=job.owner, owner=job.owner, amount=1, reason="me")
+    assert balance(job.owner) == 5_000
 
 
-def test_same_order_never_produces_the_same_entry_twice__POL_P_005():
-    order = pay_toss(PendingTopupOrderFactory())
-    wallet = Wallet.objects.get(owner=order.buyer)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        LedgerEntry.objects.create(
-            wallet=wallet, amount=1, balance_after=50_001, kind=LedgerKind.TOPUP, order=order
-        )
+def test_console_cancel_is_seen_only_through_the_gateway():
+    """A cancel at the gateway changes nothing here until the gateway is asked (webhook)."""
+    order = pay(PendingTossOrderFactory())
+    console_cancel(order, 1_000)
+    order.refresh_from_db()
+    assert (order.status, order.refunded_amount) == (OrderStatus.PAID, 0)
 
 
-def test_balance_never_negative_in_the_database__POL_P_005():
-    wallet = services.wallet_get_or_create(owner=PendingTossOrderFactory().buyer)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Wallet.objects.filter(pk=wallet.pk).update(balance=-1)
+# --- the database's own guards (PostgreSQL; SQLite relies on the model and service) -----------
+
+
+def _postgres_only():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the ledger triggers exist on PostgreSQL only (the embedded default: model)")
+
+
+def _commit_checks():
+    """Deferred constraint triggers run at commit; tests run inside a transaction, so ask
+    PostgreSQL to run them now."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def test_database_refuses_ledger_changes_even_bypassing_the_orm_guard__POL_P_005():
-    from django.db import connection, models
+    from django.db import IntegrityError, models, transaction
 
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "the append-only trigger exists on PostgreSQL only; SQLite relies on the model guards"
+    from payments.exceptions import LedgerImmutable
+
+    _postgres_only()
+    pay(PendingTopupOrderFactory())
+    posting = Posting.objects.first()
+    with pytest.raises(LedgerImmutable):
+        Posting.objects.filter(pk=posting.pk).update(amount=1)
+    with pytest.raises(LedgerImmutable):
+        posting.delete()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.QuerySet.update(Posting.objects.filter(pk=posting.pk), amount=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.QuerySet.delete(JournalEntry.objects.all())
+    assert Posting.objects.get(pk=posting.pk).amount == posting.amount
+
+
+def test_database_refuses_an_unbalanced_entry__POL_P_005():
+    from django.db import IntegrityError, transaction
+
+    from payments import ledger
+    from payments.models import EntryKind
+
+    _postgres_only()
+    order = pay(PendingTossOrderFactory())
+    revenue = ledger.revenue_account("premium_7")
+    wallet = ledger.wallet_account(order.buyer)
+    with transaction.atomic():
+        entry = JournalEntry.objects.create(kind=EntryKind.CORRECTION, effect="bad")
+        Posting.objects.bulk_create([Posting(entry=entry, account=revenue, amount=5)])
+        with pytest.raises(IntegrityError), transaction.atomic():
+            _commit_checks()
+        transaction.set_rollback(True)
+    with transaction.atomic():
+        entry = JournalEntry.objects.create(kind=EntryKind.CORRECTION, effect="overdraw")
+        overdraw = [(wallet, -1), (ledger.adjustments_account(), 1)]
+        Posting.objects.bulk_create(
+            [Posting(entry=entry, account=a, amount=n) for a, n in overdraw]
         )
-    pay_toss(PendingTopupOrderFactory())
-    entry = LedgerEntry.objects.get()
+        with pytest.raises(IntegrityError), transaction.atomic():
+            _commit_checks()
+        transaction.set_rollback(True)
+    assert balance(order.buyer) == 0
+
+
+def test_same_order_never_produces_the_same_effect_twice__POL_P_005():
+    from django.db import IntegrityError, transaction
+
+    from payments import ledger
+
+    order = pay(PendingTossOrderFactory())
     with pytest.raises(IntegrityError), transaction.atomic():
-        models.QuerySet.update(LedgerEntry.objects.filter(pk=entry.pk), amount=1)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        models.QuerySet.delete(LedgerEntry.objects.filter(pk=entry.pk))
-    assert LedgerEntry.objects.get().amount == 50_000
+        ledger.post_payment(order)
+    assert JournalEntry.objects.filter(order=order).count() == 1

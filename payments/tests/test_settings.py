@@ -21,11 +21,8 @@ BASE_ENV = {
 }
 
 
-def load(**env):
-    code = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.PAYMENTS_SANDBOX)"
-    )
+def load(code="print(settings.PAYMENTS_SANDBOX)", **env):
+    code = "import django; django.setup(); from django.conf import settings; " + code
     return subprocess.run(  # noqa: S603 (our own interpreter, fixed code)
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -61,3 +58,47 @@ def test_production_refuses_a_sandbox_base_url():
 def test_production_refuses_test_keys_unless_allowed():
     assert "test key" in load(TOSS_SECRET_KEY="test_sk_x").stderr
     assert load(TOSS_SECRET_KEY="test_sk_x", PAYMENTS_ALLOW_TEST_KEYS="true").returncode == 0
+
+
+def test_production_offers_portone_only_when_configured():
+    """PortOne V2 is optional: without its secret it is not offered; with it, every one of
+    its settings is required, the webhook secrets included."""
+    gateways = "print(','.join(settings.PAYMENTS_GATEWAYS))"
+    assert "PortOneGateway" not in load(gateways).stdout
+    portone = {
+        "PORTONE_API_SECRET": "live-secret",
+        "PORTONE_STORE_ID": "store-1",
+        "PORTONE_CHANNEL_KEY": "channel-key-1",
+        "PORTONE_WEBHOOK_SECRETS": "whsec_b2xk,whsec_bmV3",
+    }
+    assert "PortOneGateway" in load(gateways, **portone).stdout
+    missing = load(gateways, **{**portone, "PORTONE_WEBHOOK_SECRETS": ""})
+    assert "PORTONE_WEBHOOK_SECRETS must be set" in missing.stderr
+    broken = load(gateways, **{**portone, "PORTONE_WEBHOOK_SECRETS": "whsec_b2xk,whsec_*"})
+    assert "must be Standard Webhooks secrets" in broken.stderr
+    sandbox = load(gateways, **portone, PORTONE_API_BASE="http://x/payments/sandbox/portone")
+    assert "PORTONE_API_BASE must be the gateway's https URL" in sandbox.stderr
+
+
+def production_csp() -> dict:
+    """Production's Content-Security-Policy, read from the real settings module."""
+    import json
+
+    result = load("import json; print(json.dumps(settings.CONTENT_SECURITY_POLICY, default=repr))")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_has_no_sandbox_in_its_url_map_or_apps():
+    """#11 item 8: the development sandbox is not mounted, not installed, and its package is
+    not shipped in the image (.dockerignore)."""
+    code = (
+        "from django.urls import Resolver404, resolve\n"
+        "try:\n    resolve('/payments/sandbox/toss/checkout/'); print('mounted')\n"
+        "except Resolver404:\n    print('absent')\n"
+        "print('payments_sandbox' in settings.INSTALLED_APPS)"
+    )
+    result = load(code)
+    assert result.stdout.split() == ["absent", "False"], result.stderr
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert "payments_sandbox" in ignored

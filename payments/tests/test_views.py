@@ -1,4 +1,5 @@
-"""Checkout pages, success/failure, orders and wallet, as a signed-in browser."""
+"""Checkout pages, the return from the payment window, orders (resume, cancel, refund,
+receipt) and the wallet, as a signed-in browser."""
 
 import pytest
 
@@ -48,17 +49,22 @@ def test_card_checkout_through_the_sandbox_to_success(browser_client_for):
     assert order.order_id in browser.get("/payments/orders/").content.decode()
     detail = browser.get(f"/payments/orders/{order.order_id}/")
     assert detail.status_code == 200
-    refunded = browser.post(f"/payments/orders/{order.order_id}/cancel/", {"reason": "x"})
+    assert order.receipt_url in detail.content.decode()  # the gateway's receipt link
+    confirm = browser.get(f"/payments/orders/{order.order_id}/refund/")
+    assert "30,000" in confirm.content.decode()  # the policy's amount, before anything moves
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    refunded = browser.post(f"/payments/orders/{order.order_id}/refund/", {"reason": "x"})
     assert refunded.status_code == 302
     order.refresh_from_db()
-    assert order.status == OrderStatus.REFUNDED
+    assert (order.status, order.refunded_amount) == (OrderStatus.REFUNDED, 30_000)
 
 
 def test_tampered_success_url_lands_on_failure(browser_client_for):
     order = PendingTossOrderFactory()
     redirect = sandbox_toss_pay(order)
     response = browser_client_for(order.buyer).get(
-        "/payments/success/",
+        "/payments/return/toss/",
         {"paymentKey": redirect["paymentKey"], "orderId": order.order_id, "amount": 100},
     )
     assert response.status_code == 409
@@ -69,7 +75,7 @@ def test_tampered_success_url_lands_on_failure(browser_client_for):
 def test_cancel_in_the_window_lands_on_failure(browser_client_for):
     order = PendingTossOrderFactory()
     redirect = sandbox_toss_pay(order, action="cancel")
-    response = browser_client_for(order.buyer).get("/payments/fail/", redirect)
+    response = browser_client_for(order.buyer).get("/payments/return/toss/", redirect)
     assert response.status_code == 200
     order.refresh_from_db()
     assert (order.status, order.failure_code) == (OrderStatus.FAILED, "PAY_PROCESS_CANCELED")
@@ -80,7 +86,10 @@ def test_iamport_redirect_confirms(browser_client_for):
 
     order = PendingIamportOrderFactory()
     redirect = sandbox_iamport_pay(order)
-    assert browser_client_for(order.buyer).get("/payments/success/", redirect).status_code == 200
+    assert (
+        browser_client_for(order.buyer).get("/payments/return/iamport/", redirect).status_code
+        == 200
+    )
     order.refresh_from_db()
     assert order.status == OrderStatus.PAID
 
@@ -90,7 +99,7 @@ def test_iamport_cancelled_window_fails(browser_client_for):
 
     order = PendingIamportOrderFactory()
     redirect = sandbox_iamport_pay(order, action="cancel")
-    browser_client_for(order.buyer).get("/payments/success/", redirect)
+    browser_client_for(order.buyer).get("/payments/return/iamport/", redirect)
     order.refresh_from_db()
     assert order.status == OrderStatus.FAILED
 
@@ -118,14 +127,58 @@ def test_wallet_page_topup_and_pay_from_wallet(browser_client_for):
     assert short.status_code == 409
 
 
-def test_pay_page_without_sandbox_loads_the_sdk(browser_client_for, settings):
-    order = PendingTossOrderFactory()
+PROVIDER_ORIGINS = {
+    "toss": ("https://js.tosspayments.com", "https://*.tosspayments.com"),
+    "iamport": ("https://cdn.iamport.kr", "https://*.iamport.kr"),
+    "portone": ("https://cdn.portone.io", "https://*.portone.io"),
+}
+
+
+@pytest.mark.parametrize("provider", sorted(PROVIDER_ORIGINS))
+def test_pay_page_allows_exactly_its_providers_origins(browser_client_for, settings, provider):
+    """CSP per provider, with production's policy: the page loads its provider's SDK, and
+    its Content-Security-Policy allows that provider's origins and no other's."""
+    from csp.constants import NONCE
+
+    from payments.tests.test_settings import production_csp
+
+    policy = production_csp()
+    policy["DIRECTIVES"]["script-src"] = [
+        NONCE if "Nonce" in source else source for source in policy["DIRECTIVES"]["script-src"]
+    ]
+    settings.CONTENT_SECURITY_POLICY = policy
     settings.PAYMENTS_SANDBOX = False
+    order = PendingTossOrderFactory(provider=provider)
     response = browser_client_for(order.buyer).get(f"/payments/orders/{order.order_id}/pay/")
     assert response.status_code == 200
-    content = response.content.decode()
-    assert "https://js.tosspayments.com/v2/standard" in content
-    assert order.order_id in content
+    policy = response["Content-Security-Policy"]
+    script, other = PROVIDER_ORIGINS[provider]
+    assert script in response.content.decode()
+    assert script in policy.split("script-src")[1].split(";")[0]
+    assert other in policy.split("frame-src")[1].split(";")[0]
+    for name, origins in PROVIDER_ORIGINS.items():
+        if name != provider:
+            assert not any(origin in policy for origin in origins), name
+    # Every other page keeps the strict policy.
+    orders = browser_client_for(order.buyer).get("/payments/orders/")
+    assert "tosspayments" not in orders["Content-Security-Policy"]
+    assert "iamport" not in orders["Content-Security-Policy"]
+    assert "portone" not in orders["Content-Security-Policy"]
+
+
+def test_buyer_resumes_or_cancels_a_pending_order(browser_client_for):
+    order = PendingTossOrderFactory()
+    browser = browser_client_for(order.buyer)
+    detail = browser.get(f"/payments/orders/{order.order_id}/").content.decode()
+    assert f"/payments/orders/{order.order_id}/pay/" in detail
+    assert f"/payments/orders/{order.order_id}/abandon/" in detail
+    resume = browser.get(f"/payments/orders/{order.order_id}/pay/")
+    assert "/payments/sandbox/toss/checkout/" in resume.content.decode()
+    assert browser.post(f"/payments/orders/{order.order_id}/abandon/").status_code == 302
+    order.refresh_from_db()
+    assert order.status == OrderStatus.FAILED
+    stranger = browser_client_for(PendingTossOrderFactory().buyer)
+    assert stranger.post(f"/payments/orders/{order.order_id}/abandon/").status_code == 404
 
 
 def test_job_actions_partial_offers_promote(browser_client_for):
@@ -175,24 +228,42 @@ def test_pay_page_redirects_when_not_pending_and_hides_others(browser_client_for
     stranger = browser_client_for(PendingTossOrderFactory().buyer)
     assert stranger.get(f"/payments/orders/{order.order_id}/pay/").status_code == 404
     assert stranger.get(f"/payments/orders/{order.order_id}/").status_code == 404
-    assert stranger.post(f"/payments/orders/{order.order_id}/cancel/").status_code == 403
-    assert browser.post("/payments/orders/nosuchorder1/cancel/").status_code == 404
+    assert stranger.post(f"/payments/orders/{order.order_id}/refund/").status_code == 404
+    assert browser.post("/payments/orders/nosuchorder1/refund/").status_code == 404
 
 
-def test_refund_refused_shows_a_message(browser_client_for):
+def test_refund_needs_a_reason_and_a_paid_order(browser_client_for):
     order = PendingTossOrderFactory()
-    response = browser_client_for(order.buyer).post(
-        f"/payments/orders/{order.order_id}/cancel/", follow=True
-    )
-    assert response.status_code == 200
+    browser = browser_client_for(order.buyer)
+    pending = browser.post(f"/payments/orders/{order.order_id}/refund/", {"reason": "x"})
+    assert pending.status_code == 409
+    assert browser.get(f"/payments/orders/{order.order_id}/refund/").status_code == 302
     order.refresh_from_db()
     assert order.status == OrderStatus.PENDING
+    assert browser.post(f"/payments/orders/{order.order_id}/refund/", {}).status_code == 400
+
+
+def test_wallet_history_is_paginated_with_a_total(browser_client_for):
+    from accounts.tests.factories import AdminFactory
+    from payments.services import wallet_correct
+
+    job = PublishedJobFactory()
+    staff = AdminFactory()
+    for n in range(25):
+        wallet_correct(actor=staff, owner=job.owner, amount=1_000, reason=f"credit {n}")
+    browser = browser_client_for(job.owner)
+    first = browser.get("/payments/wallet/").content.decode()
+    assert "25,000" in first
+    assert "credit 24" in first
+    assert "credit 4" not in first
+    second = browser.get("/payments/wallet/?page=2").content.decode()
+    assert "credit 4" in second
 
 
 def test_success_with_garbage_amount_fails_the_order(browser_client_for):
     order = PendingTossOrderFactory()
     response = browser_client_for(order.buyer).get(
-        "/payments/success/", {"paymentKey": "x", "orderId": order.order_id, "amount": "lots"}
+        "/payments/return/toss/", {"paymentKey": "x", "orderId": order.order_id, "amount": "lots"}
     )
     assert response.status_code == 409
     order.refresh_from_db()

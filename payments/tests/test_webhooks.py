@@ -1,5 +1,6 @@
-"""POL-P-004: notifications verified by re-fetching the payment, applied once however many
-times, in whatever order, and racing the browser's redirect."""
+"""POL-P-004: notifications verified by re-fetching the payment, deduplicated by what the
+gateway says (never by the body), applied once however many times, in whatever order, and
+racing the browser's redirect; cancels made at the gateway applied for exactly their amount."""
 
 import threading
 from urllib.parse import urlencode
@@ -10,26 +11,29 @@ from django.db import connection
 from django.test import Client
 
 from jobs.models import JobOption
-from payments import services
-from payments.gateways.toss import TossClient
-from payments.models import LedgerEntry, Order, OrderStatus, WebhookEvent
-from payments.tests.conftest import sandbox_iamport_pay, sandbox_toss_pay
+from jobs.tests.factories import PublishedJobFactory
+from payments import selectors, services
+from payments.gateways import get_gateway
+from payments.models import JournalEntry, Order, OrderStatus, Posting, WebhookEvent
+from payments.tests.conftest import console_cancel, fund, pay, sandbox_iamport_pay, sandbox_toss_pay
 from payments.tests.factories import (
     PendingIamportOrderFactory,
+    PendingIamportTopupOrderFactory,
     PendingTopupOrderFactory,
     PendingTossOrderFactory,
 )
 
 pytestmark = pytest.mark.django_db
 TOSS_URL = "/api/v1/webhooks/payments/toss"
+BODY_URL = "/api/v1/webhooks/payments/{}"
 IAMPORT_URL = "/api/v1/webhooks/payments/iamport"
 
 
 def toss_done_at_gateway(order):
     """The buyer paid and Toss confirmed (say our confirm timed out on the way back)."""
     redirect = sandbox_toss_pay(order)
-    TossClient().confirm(
-        payment_key=redirect["paymentKey"],
+    get_gateway("toss").confirm(
+        payment_id=redirect["paymentKey"],
         order_id=order.order_id,
         amount=order.amount,
         idempotency_key=f"{order.order_id}-confirm",
@@ -79,8 +83,9 @@ def test_redelivery_with_new_transmission_id_is_still_one_effect__POL_P_004(api_
             ).status_code
             == 200
         )
-    assert LedgerEntry.objects.count() == 1
+    assert JournalEntry.objects.count() == 1
     assert Order.objects.get().status == OrderStatus.PAID
+    assert WebhookEvent.objects.count() == 1  # one gateway state, one event
 
 
 def test_webhook_body_is_only_a_trigger__POL_P_004(api_client):
@@ -126,13 +131,11 @@ def test_cancelled_at_gateway_ends_the_option__POL_P_004__POL_P_006(api_client):
         payment_key=redirect["paymentKey"],
         amount=order.amount,
     )
-    TossClient().cancel(
-        payment_key=order.payment_key, reason="console", idempotency_key="console-cancel"
-    )
+    console_cancel(order)
     response = post_toss(
         api_client, toss_event(order, order.payment_key, "CANCELED"), transmission_id="tx-c"
     )
-    assert response.json()["result"] == "cancelled"
+    assert response.json()["result"] == "refunded"
     order.refresh_from_db()
     assert order.status == OrderStatus.CANCELLED
     assert not JobOption.objects.get().is_active()
@@ -330,5 +333,85 @@ def test_50_parallel_deliveries_have_one_effect__POL_P_004():
     assert statuses == [200] * 50
     order.refresh_from_db()
     assert order.status == OrderStatus.PAID
-    assert LedgerEntry.objects.filter(order=order).count() == 1
-    assert WebhookEvent.objects.count() == 5
+    assert JournalEntry.objects.filter(order=order).count() == 1
+    assert WebhookEvent.objects.count() == 1
+
+
+def iamport_notice(api_client, order, imp_uid, status="cancelled", **extra):
+    body = {"imp_uid": imp_uid, "merchant_uid": order.order_id, "status": status, **extra}
+    return api_client.post(IAMPORT_URL, body, format="json")
+
+
+def test_forged_then_genuine_cancel_refunds_once__POL_P_004__POL_P_007(api_client):
+    """The issue's attack: a buyer sends a forged "cancelled" notice while the top-up is
+    paid (recorded, changes nothing); the merchant then really cancels at the gateway, and
+    the genuine notice — same body fields — must still refund the order, once."""
+    order = pay(PendingIamportTopupOrderFactory())
+    buyer = order.buyer
+    forged = iamport_notice(api_client, order, order.payment_key, cancellation_id="c1")
+    assert forged.json()["result"] in ("already-paid", "duplicate")
+    assert selectors.wallet_balance(owner=buyer) == 50_000
+    console_cancel(order)
+    genuine = iamport_notice(api_client, order, order.payment_key, cancellation_id="c1")
+    assert genuine.json()["result"] == "refunded"
+    again = iamport_notice(api_client, order, order.payment_key, cancellation_id="c1")
+    assert again.json()["result"] == "duplicate"
+    order.refresh_from_db()
+    assert (order.status, order.refunded_amount) == (OrderStatus.CANCELLED, 50_000)
+    assert selectors.wallet_balance(owner=buyer) == 0
+    assert JournalEntry.objects.filter(order=order, kind="refund").count() == 1
+
+
+def test_gateway_partial_cancel_is_applied_for_exactly_its_amount__POL_P_007(api_client):
+    """Toss refunded 1,000 of a 100,000 premium order: the order stays paid, the option
+    keeps running, and the ledger gives back exactly 1,000."""
+    from payments.tests.factories import product
+
+    order = pay(PendingTossOrderFactory(product=product("premium_30")))
+    console_cancel(order, 1_000)
+    response = post_toss(api_client, toss_event(order, order.payment_key, "PARTIAL_CANCELED"))
+    assert response.json()["result"] == "partially-refunded"
+    order.refresh_from_db()
+    assert (order.status, order.refunded_amount) == (OrderStatus.PAID, 1_000)
+    assert order.job_option.is_active()
+    refund = Posting.objects.filter(entry__order=order, entry__kind="refund", amount__gt=0)
+    assert list(refund.values_list("account__code", "amount")) == [("clearing:toss", 1_000)]
+    # A second partial cancel at the gateway: a new state, a new effect.
+    console_cancel(order, 9_000)
+    post_toss(api_client, toss_event(order, order.payment_key, "PARTIAL_CANCELED"))
+    order.refresh_from_db()
+    assert order.refunded_amount == 10_000
+
+
+def test_gateway_partial_cancel_of_a_topup_takes_only_that_amount__POL_P_007(api_client):
+    """Iamport refunded 10,000 of a 50,000 top-up: the wallet goes 50,000 → 40,000."""
+    order = pay(PendingIamportTopupOrderFactory())
+    console_cancel(order, 10_000)
+    assert iamport_notice(api_client, order, order.payment_key).json()["result"] == (
+        "partially-refunded"
+    )
+    assert selectors.wallet_balance(owner=order.buyer) == 40_000
+
+
+def test_gateway_cancel_of_a_spent_topup_books_a_shortfall__POL_P_007(api_client):
+    job = PublishedJobFactory()
+    topup = fund(job.owner, 50_000)
+    services.order_buy_with_wallet(buyer=job.owner, product_code="premium_7", job_id=job.pk)
+    console_cancel(topup)
+    post_toss(api_client, toss_event(topup, topup.payment_key, "CANCELED"))
+    assert selectors.wallet_balance(owner=job.owner) == 0
+    refund = dict(
+        Posting.objects.filter(entry__order=topup, entry__kind="refund").values_list(
+            "account__code", "amount"
+        )
+    )
+    assert refund == {
+        f"wallet:{job.owner.pk}": -20_000,
+        "shortfall": -30_000,
+        "clearing:toss": 50_000,
+    }
+
+
+def test_unknown_provider_is_404(api_client):
+    response = api_client.post(BODY_URL.format("paypal"), {"x": 1}, format="json")
+    assert response.status_code == 404

@@ -45,9 +45,24 @@
     );
   }
 
+  // PortOne V2: the SDK's promise answers on desktop (mobile browsers follow redirectUrl
+  // themselves); either way the return page asks PortOne's API what happened.
+  function openPortOne() {
+    return window.PortOne.requestPayment(params).then(function (response) {
+      var query = new URLSearchParams({ paymentId: params.paymentId });
+      if (response && response.code) {
+        query.set("code", response.code);
+        query.set("message", response.message || "");
+      }
+      window.location.assign(params.redirectUrl + "?" + query.toString());
+    });
+  }
+
+  var openers = { toss: openToss, iamport: openIamport, portone: openPortOne };
+
   button.addEventListener("click", function () {
     try {
-      var opened = button.dataset.provider === "toss" ? openToss() : openIamport();
+      var opened = openers[button.dataset.provider]();
       if (opened && opened.catch) {
         opened.catch(function (error) {
           status.textContent = error.message;

@@ -51,6 +51,17 @@ OWNER_ONLY_POST = {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 30
 OWNER_ONLY_API = {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 200}
 DRAFT_VISIBLE = {"guest": 404, "jobseeker": 404, "recruiter": 200, "admin": 200}
 NOT_THEIRS = {"recruiter": 403}
+CONFIRMED = {"confirm": "yes"}  # the confirmation step's button (POL-J-008)
+REOPEN = own("jobs.change_job", manage_any="jobs.manage_any_job")
+COPY = own("jobs.add_job", manage_any="jobs.manage_any_job")
+
+
+def _reopen_body(world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return {"deadline": (timezone.localdate() + timedelta(days=14)).isoformat(), **CONFIRMED}
 
 
 def _others(world):
@@ -137,7 +148,7 @@ ENTRIES = [
         "POST",
         lambda w: f"/jobs/{w.draft_job.pk}/publish/",
         OWNER_ONLY_POST,
-        data={},
+        data=CONFIRMED,
         fmt="multipart",
         perms={"recruiter": EDIT["recruiter"], "admin": EDIT["admin"]},
         denied={"recruiter": 403, "admin": (403, 404)},
@@ -148,7 +159,7 @@ ENTRIES = [
         "POST",
         lambda w: f"/jobs/{w.published_job.pk}/close/",
         OWNER_ONLY_POST,
-        data={},
+        data=CONFIRMED,
         fmt="multipart",
         perms=CLOSE,
         granted={"jobseeker": 403},
@@ -158,9 +169,80 @@ ENTRIES = [
         "POST",
         lambda w: f"/jobs/{w.other_job.pk}/close/",
         {**OWNER_ONLY_POST, **NOT_THEIRS},
-        data={},
+        data=CONFIRMED,
         fmt="multipart",
         perms={"admin": CLOSE["admin"]},
+    ),
+    # --- POL-J-008: each confirmation step is a page of its own
+    Entry(
+        "jobs/<int:pk>/publish/",
+        "GET",
+        lambda w: f"/jobs/{w.draft_job.pk}/publish/",
+        OWNER_ONLY_PAGE,
+        perms={"recruiter": EDIT["recruiter"], "admin": EDIT["admin"]},
+        denied={"recruiter": 403, "admin": (403, 404)},
+    ),
+    Entry(
+        "jobs/<int:pk>/close/",
+        "GET",
+        lambda w: f"/jobs/{w.published_job.pk}/close/",
+        OWNER_ONLY_PAGE,
+        perms=CLOSE,
+        granted={"jobseeker": 403},
+    ),
+    Entry(
+        "jobs/<int:pk>/reopen/",
+        "GET",
+        lambda w: f"/jobs/{w.closed_job.pk}/reopen/",
+        OWNER_ONLY_PAGE,
+        perms=REOPEN,
+        granted={"jobseeker": 403},
+    ),
+    Entry(
+        "jobs/<int:pk>/reopen/",
+        "POST",
+        lambda w: f"/jobs/{w.closed_job.pk}/reopen/",
+        OWNER_ONLY_POST,
+        data=_reopen_body,
+        fmt="multipart",
+        perms=REOPEN,
+        granted={"jobseeker": 403},
+    ),
+    Entry(
+        "jobs/<int:pk>/reopen/",
+        "POST",
+        lambda w: f"/jobs/{w.other_job.pk}/reopen/",
+        {**OWNER_ONLY_POST, **NOT_THEIRS, "admin": 409},
+        data=_reopen_body,
+        fmt="multipart",
+        notes="another's job, and an open one: nothing to reopen (409 for the admin)",
+    ),
+    Entry(
+        "jobs/<int:pk>/copy/",
+        "POST",
+        lambda w: f"/jobs/{w.closed_job.pk}/copy/",
+        OWNER_ONLY_POST,
+        data={},
+        fmt="multipart",
+        perms=COPY,
+        granted={"jobseeker": 403},
+    ),
+    Entry(
+        "api/v1/jobs/<int:pk>/reopen",
+        "POST",
+        lambda w: f"/api/v1/jobs/{w.closed_job.pk}/reopen",
+        OWNER_ONLY_API,
+        data=_reopen_body,
+        perms=REOPEN,
+        granted={"jobseeker": 403},
+    ),
+    Entry(
+        "api/v1/jobs/<int:pk>/copy",
+        "POST",
+        lambda w: f"/api/v1/jobs/{w.closed_job.pk}/copy",
+        {"guest": 401, "jobseeker": 403, "recruiter": 201, "admin": 201},
+        perms=COPY,
+        granted={"jobseeker": 403},
     ),
     Entry("api/v1/jobs", "GET", "/api/v1/jobs?q=dev&remote=false", every(200)),
     Entry(

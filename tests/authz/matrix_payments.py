@@ -22,7 +22,7 @@ def _shows_order(world):
 
 def build(world):
     from jobs.tests.factories import PublishedJobFactory
-    from payments.services import order_buy_with_wallet, order_prepare, wallet_get_or_create
+    from payments.services import order_buy_with_wallet, order_prepare
     from payments.tests.factories import PendingTossOrderFactory
 
     recruiter = world.users["recruiter"]
@@ -31,33 +31,14 @@ def build(world):
     world.pending_order = order_prepare(
         buyer=recruiter, product_code="premium_7", provider="toss", job_id=job.pk
     )
-    # A paid wallet order to refund (the wallet is filled directly through a top-up order).
-    from payments.models import LedgerKind, Order, OrderStatus
-    from payments.services import _ledger_append
+    # A paid wallet order to refund (the wallet is filled by a staff correction).
+    from payments.ledger import post_correction
 
-    wallet = wallet_get_or_create(owner=recruiter)
-    topup = Order.objects.create(
-        order_id="jbmatrixtopup01",
-        buyer=recruiter,
-        product_id=_product_id("topup_100000"),
-        order_name="top-up",
-        amount=100_000,
-        provider="toss",
-        status=OrderStatus.PAID,
-        paid_at=job.created_at,
-        payment_key="matrix-topup",
-    )
-    _ledger_append(wallet=wallet, amount=100_000, kind=LedgerKind.TOPUP, order=topup)
+    post_correction(owner=recruiter, amount=100_000, actor=world.users["admin"], reason="matrix")
     world.paid_order = order_buy_with_wallet(
         buyer=recruiter, product_code="premium_7", job_id=job.pk
     )
     world.other_order = PendingTossOrderFactory(buyer=world.other_recruiter)
-
-
-def _product_id(code):
-    from payments.models import Product
-
-    return Product.objects.get(code=code).pk
 
 
 def _checkout(world):
@@ -116,31 +97,44 @@ ENTRIES = [
         notes="only the buyer opens the payment window",
     ),
     Entry(
-        "payments/orders/<slug:order_id>/cancel/",
+        "payments/orders/<slug:order_id>/refund/",
+        "GET",
+        lambda w: f"/payments/orders/{w.paid_order.order_id}/refund/",
+        RECRUITER_OR_ADMIN_PAGE,
+        notes="the confirmation page with the policy's amount; another's order is not shown",
+        perms=_perms(REFUND, VIEW, admin_any=True),
+        denied=(403, 404),
+        granted={"jobseeker": 404},
+    ),
+    Entry(
+        "payments/orders/<slug:order_id>/refund/",
         "POST",
-        lambda w: f"/payments/orders/{w.paid_order.order_id}/cancel/",
+        lambda w: f"/payments/orders/{w.paid_order.order_id}/refund/",
         {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 302},
         data={"reason": "matrix"},
         fmt="multipart",
-        perms=_perms(REFUND, admin_any=True),
-        granted={"jobseeker": 403},
+        perms=_perms(REFUND, VIEW, admin_any=True),
+        denied=(403, 404),
+        granted={"jobseeker": 404},
     ),
     Entry(
-        "payments/success/",
-        "GET",
-        "/payments/success/",
-        {"guest": 302, "jobseeker": 403, "recruiter": 400, "admin": 403},
-        notes="without the gateway's parameters",
+        "payments/orders/<slug:order_id>/abandon/",
+        "POST",
+        lambda w: f"/payments/orders/{w.pending_order.order_id}/abandon/",
+        {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 403},
+        fmt="multipart",
+        notes="only the buyer gives up their pending order; others are shown no such order",
         perms=_perms(BUY),
-        granted={"jobseeker": 400, "admin": 400},
+        granted={"jobseeker": 404, "admin": 404},
     ),
     Entry(
-        "payments/fail/",
+        "payments/return/<slug:provider>/",
         "GET",
-        "/payments/fail/?code=PAY_PROCESS_CANCELED",
-        RECRUITER_ONLY_PAGE,
+        "/payments/return/toss/",
+        {"guest": 302, "jobseeker": 403, "recruiter": 404, "admin": 403},
+        notes="without the gateway's parameters: no such order",
         perms=_perms(BUY),
-        granted={"jobseeker": 200, "admin": 200},
+        granted={"jobseeker": 404, "admin": 404},
     ),
     Entry(
         "payments/wallet/",
@@ -218,20 +212,12 @@ ENTRIES = [
         granted={"jobseeker": 200, "admin": 200},
     ),
     Entry(
-        "api/v1/webhooks/payments/toss",
-        "POST",
-        "/api/v1/webhooks/payments/toss",
-        every(400),
-        data={"eventType": "PAYMENT_STATUS_CHANGED", "data": {}},
-        notes="no auth: gateways call it; a malformed body is refused for everyone",
-    ),
-    Entry(
-        "api/v1/webhooks/payments/iamport",
+        "api/v1/webhooks/payments/<slug:provider>",
         "POST",
         "/api/v1/webhooks/payments/iamport",
         every(404),
         data={"imp_uid": "imp_1", "merchant_uid": "unknown_order", "status": "paid"},
-        notes="an order we never issued",
+        notes="no auth: gateways call it; an order we never issued is refused for everyone",
     ),
     # --- sandbox (only mounted with PAYMENTS_SANDBOX; server-to-server calls need its keys)
     Entry("payments/sandbox/toss/checkout/", "GET", "/payments/sandbox/toss/checkout/", every(400)),
@@ -298,9 +284,48 @@ ENTRIES = [
         data={},
     ),
     Entry(
+        "payments/sandbox/receipt/<str:payment_id>/",
+        "GET",
+        "/payments/sandbox/receipt/x/",
+        every(200),
+    ),
+    Entry(
+        "payments/sandbox/iamport/payments/find/<str:merchant_uid>",
+        "GET",
+        "/payments/sandbox/iamport/payments/find/x",
+        every(401),
+    ),
+    Entry(
         "payments/sandbox/iamport/payments/<str:imp_uid>",
         "GET",
         "/payments/sandbox/iamport/payments/x",
+        every(401),
+    ),
+    Entry(
+        "payments/sandbox/portone/checkout/",
+        "GET",
+        "/payments/sandbox/portone/checkout/",
+        every(400),
+    ),
+    Entry(
+        "payments/sandbox/portone/checkout/",
+        "POST",
+        "/payments/sandbox/portone/checkout/",
+        every(400),
+        data={},
+        fmt="multipart",
+    ),
+    Entry(
+        "payments/sandbox/portone/payments/<str:payment_id>/cancel",
+        "POST",
+        "/payments/sandbox/portone/payments/x/cancel",
+        every(401),
+        data={},
+    ),
+    Entry(
+        "payments/sandbox/portone/payments/<str:payment_id>",
+        "GET",
+        "/payments/sandbox/portone/payments/x",
         every(401),
     ),
 ]

@@ -30,6 +30,19 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def sign_in_context(context, live_server, user) -> None:
+    """Give a browser context the JWT cookies of a fresh device session of `user`."""
+    from conftest import sign_in
+
+    tokens = sign_in(user, name="playwright").tokens
+    context.add_cookies(
+        [
+            {"name": "jb_access", "value": tokens.access, "url": live_server.url},
+            {"name": "jb_refresh", "value": tokens.refresh, "url": live_server.url},
+        ]
+    )
+
+
 @pytest.fixture
 def console_errors(page):
     errors: list[str] = []

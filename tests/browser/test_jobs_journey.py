@@ -4,9 +4,9 @@ publishes and closes one (POL-J-001, POL-J-002, POL-J-005), in a real Chromium."
 import pytest
 
 from accounts.tests.factories import RecruiterFactory
-from conftest import sign_in
 from jobs.models import Job, JobStatus, Location
 from jobs.tests.factories import PremiumOptionFactory, PublishedJobFactory
+from tests.browser.conftest import sign_in_context
 
 # serialized_rollback: a transactional test flushes the database afterwards, which would
 # drop the data migrations' rows (role groups and their permissions, categories, locations).
@@ -14,16 +14,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _sign_in(context, live_server, user):
-    tokens = sign_in(user, name="playwright").tokens
-    context.add_cookies(
-        [
-            {"name": "jb_access", "value": tokens.access, "url": live_server.url},
-            {"name": "jb_refresh", "value": tokens.refresh, "url": live_server.url},
-        ]
-    )
 
 
 def test_jobseeker_searches_filters_and_opens_a_job(page, live_server, console_errors, shot):
@@ -56,7 +46,7 @@ def test_jobseeker_searches_filters_and_opens_a_job(page, live_server, console_e
 
 def test_recruiter_creates_edits_publishes_and_closes(page, context, live_server, shot):
     recruiter = RecruiterFactory()
-    _sign_in(context, live_server, recruiter)
+    sign_in_context(context, live_server, recruiter)
 
     page.goto(live_server.url + "/jobs/new/")
     assert page.url.endswith("/jobs/new/"), (page.url, context.cookies())
@@ -84,12 +74,14 @@ def test_recruiter_creates_edits_publishes_and_closes(page, context, live_server
     assert page.get_by_role("heading", level=1, name="시니어 QA 엔지니어").is_visible()
 
     page.goto(live_server.url + "/jobs/mine/")
+    page.locator("a[href*='/publish/']").click()  # asks in a dialog first (POL-J-008)
     with page.expect_navigation():
-        page.locator("form[action$='/publish/'] button").click()
+        page.locator("dialog[open] button[name=confirm]").click()  # waits for the dialog
     job.refresh_from_db()
     assert job.status == JobStatus.PUBLISHED
+    page.locator("a[href*='/close/']").click()
     with page.expect_navigation():
-        page.locator("form[action$='/close/'] button").click()
+        page.locator("dialog[open] button[name=confirm]").click()
     job.refresh_from_db()
     assert job.status == JobStatus.CLOSED
     page.goto(live_server.url + f"/jobs/{job.pk}/")

@@ -31,11 +31,11 @@ JSON_OPERATIONS = {
     "login": ("guest", lambda ids: "/api/v1/auth/login"),
     "refreshToken": ("guest", lambda ids: "/api/v1/auth/refresh"),
     "registerUser": ("guest", lambda ids: "/api/v1/auth/register"),
-    "receiveTossWebhook": ("guest", lambda ids: "/api/v1/webhooks/payments/toss"),
-    "receiveIamportWebhook": ("guest", lambda ids: "/api/v1/webhooks/payments/iamport"),
+    "receivePaymentWebhook": ("guest", lambda ids: "/api/v1/webhooks/payments/toss"),
     "createJob": ("recruiter", lambda ids: "/api/v1/jobs"),
     "replaceJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
     "updateJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
+    "reopenJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}/reopen"),
     "transitionApplication": (
         "recruiter",
         lambda ids: f"/api/v1/applications/{ids['application']}/transitions",

@@ -1,4 +1,4 @@
-"""Compare our paid/refunded orders and the ledger with the gateways' records."""
+"""Compare settled orders and the ledger with the payment gateways for a period."""
 
 from datetime import datetime, timedelta
 
@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from payments.selectors import reconcile
+from payments.services import reconcile_payments
 
 
 def _moment(value: str) -> datetime:
@@ -20,7 +20,9 @@ def _moment(value: str) -> datetime:
 
 
 class Command(BaseCommand):
-    help = "Report differences between our orders/ledger and Toss Payments / Iamport for a period."
+    help = (
+        "Report differences between our orders, the ledger and the payment gateways for a period."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--since", help="start (date or ISO date-time); default: 24 hours ago")
@@ -31,7 +33,7 @@ class Command(BaseCommand):
         since = _moment(options["since"]) if options["since"] else until - timedelta(days=1)
         if since >= until:
             raise CommandError("--since must be before --until")
-        differences = reconcile(since=since, until=until)
+        differences = reconcile_payments(since=since, until=until)
         for difference in differences:
             self.stdout.write(f"DIFF {difference.order_id}: {difference.problem}")
         self.stdout.write(

@@ -32,7 +32,7 @@ def test_prepare_confirm_and_see_the_order__POL_P_003(api_client_for):
     assert body["order"]["amount"] == 30_000  # the client's amount is ignored
     params = body["checkout"]["params"]
     assert params["orderId"] == order_id
-    assert params["successUrl"].endswith("/payments/success/")
+    assert params["successUrl"].endswith("/payments/return/toss/")
     assert body["checkout"]["sandbox_url"].startswith(
         "http://testserver/payments/sandbox/toss/checkout/"
     )
@@ -98,11 +98,13 @@ def test_wallet_purchase_and_wallet_view__POL_P_005(api_client_for):
     assert bought.json()["order"]["status"] == "paid"
     assert bought.json()["checkout"]["sandbox_url"] is None
     wallet = api.get("/api/v1/wallet").json()
-    assert wallet["balance"] == 20_000
-    assert [(e["kind"], e["amount"], e["balance_after"]) for e in wallet["entries"]] == [
+    assert (wallet["balance"], wallet["total"], wallet["page"]) == (20_000, 2, 1)
+    assert [(e["kind"], e["amount"], e["balance_after"]) for e in wallet["results"]] == [
         ("purchase", -30_000, 20_000),
         ("topup", 50_000, 50_000),
     ]
+    second = api.get("/api/v1/wallet", {"limit": 1, "page": 2}).json()
+    assert (second["total"], [e["kind"] for e in second["results"]]) == (2, ["topup"])
     short = api.post(
         "/api/v1/payments/prepare", {"product": "premium_30", "job": job.pk, "provider": "wallet"}
     )
@@ -148,3 +150,24 @@ def test_page_beyond_the_last_is_empty(api_client):
     body = api_client.get("/api/v1/products?page=99").json()
     assert body["results"] == []
     assert body["page"] == 99
+
+
+def test_staff_refund_any_amount_recruiter_only_the_policy__POL_P_007(api_client_for):
+    from payments.tests.conftest import pay
+
+    order = pay(PendingTossOrderFactory())
+    mine = api_client_for(order.buyer).post(
+        f"/api/v1/orders/{order.order_id}/cancel", {"amount": 5_000, "reason": "x"}
+    )
+    assert mine.status_code == 409
+    staff = api_client_for(AdminFactory()).post(
+        f"/api/v1/orders/{order.order_id}/cancel", {"amount": 5_000, "reason": "partly"}
+    )
+    assert staff.status_code == 200
+    body = staff.json()
+    assert (body["status"], body["refunded_amount"], body["job_option"]["active"]) == (
+        "paid",
+        5_000,
+        True,
+    )
+    assert body["receipt_url"].startswith("http://testserver/payments/sandbox/receipt/")

@@ -1,9 +1,10 @@
-"""A local stand-in for Toss Payments and Iamport (docs/payments.md, "The sandbox").
+"""A local stand-in for the payment providers (docs/payments.md, "The sandbox").
 
-It speaks the documented protocol (paths, auth, idempotency, error codes, the checkout
-redirect) so the app talks to it over HTTP exactly as to the real gateways. State lives in
-the cache: it is a demo and test fixture, never a payment system. Mounted only when
-PAYMENTS_SANDBOX is on, and every view checks the setting again."""
+It speaks the documented protocols (paths, auth, idempotency, error codes, partial
+cancels, the checkout redirect) so the app talks to it over HTTP exactly as to the real
+gateways. State lives in the cache: it is a demo and test fixture, never a payment system.
+Development only: this package is not shipped in the image (.dockerignore), production
+settings refuse PAYMENTS_SANDBOX, and every view checks the setting again."""
 
 import hmac
 import json
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -155,12 +157,18 @@ def toss_cancel(request, payment_key):
         return _toss_error(404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.")
     if payment["status"] == "CANCELED":
         return _toss_error(400, "ALREADY_CANCELED_PAYMENT", "이미 취소된 결제 입니다.")
-    if payment["status"] != "DONE":
+    if payment["status"] not in ("DONE", "PARTIAL_CANCELED"):
         return _toss_error(400, "NOT_CANCELABLE_PAYMENT", "취소 할 수 없는 결제 입니다.")
     data = _body(request)
-    amount = int(data.get("cancelAmount") or payment["balanceAmount"])
+    try:
+        amount = int(data.get("cancelAmount") or payment["balanceAmount"])
+    except (TypeError, ValueError):
+        return _toss_error(400, "INVALID_REQUEST", "잘못된 요청입니다.")
+    if amount <= 0 or amount > payment["balanceAmount"]:
+        return _toss_error(400, "NOT_CANCELABLE_AMOUNT", "취소 할 수 없는 금액 입니다.")
     payment["cancels"].append(
         {
+            "transactionKey": secrets.token_hex(16),
             "cancelAmount": amount,
             "cancelReason": str(data.get("cancelReason", ""))[:200],
             "canceledAt": _now_iso(),
@@ -170,6 +178,17 @@ def toss_cancel(request, payment_key):
     payment["status"] = "CANCELED" if payment["balanceAmount"] == 0 else "PARTIAL_CANCELED"
     _toss_put(payment)
     return JsonResponse(_public(payment))
+
+
+def _receipt_url(request, payment_id: str) -> str:
+    return request.build_absolute_uri(reverse("payments:sandbox-receipt", args=[payment_id]))
+
+
+@sandbox_only
+@require_GET
+def receipt(request, payment_id):
+    """The gateway's receipt page for a payment (the order page links to it)."""
+    return render(request, "payments_sandbox/receipt.html", {"payment_id": payment_id})
 
 
 def _safe_return_url(request, url: str) -> bool:
@@ -204,7 +223,7 @@ def toss_checkout(request):
     if request.method == "GET":
         return render(
             request,
-            "payments/sandbox/checkout.html",
+            "payments_sandbox/checkout.html",
             {
                 "gateway": "Toss Payments",
                 "params": params,
@@ -241,6 +260,7 @@ def toss_checkout(request):
             "currency": "KRW",
             "secret": None,
             "cancels": [],
+            "receipt": {"url": _receipt_url(request, payment_key)},
             "failure": None,
             "_created": time.time(),
             "_reject": action == "reject",
@@ -299,6 +319,13 @@ def iamport_payment(request, imp_uid):
     return _iamport(payment)
 
 
+@require_GET
+@iamport_api
+def iamport_find(request, merchant_uid):
+    imp_uid = cache.get(f"sandbox:iamport:order:{merchant_uid}")
+    return iamport_payment(request, imp_uid or "-")
+
+
 @require_POST
 @iamport_api
 def iamport_cancel(request):
@@ -311,8 +338,16 @@ def iamport_cancel(request):
         return _iamport(None, code=1, message="이미 전액취소된 주문입니다.")
     if "checksum" in data and data["checksum"] != refundable:
         return _iamport(None, code=1, message="checksum 이 일치하지 않습니다.")
-    amount = int(data.get("amount") or refundable)
+    try:
+        amount = int(data.get("amount") or refundable)
+    except (TypeError, ValueError):
+        return _iamport(None, code=1, message="amount 가 올바르지 않습니다.")
+    if amount <= 0 or amount > refundable:
+        return _iamport(None, code=1, message="취소 가능 금액을 초과했습니다.")
     payment["cancel_amount"] += amount
+    payment["cancel_history"].append(
+        {"pg_tid": secrets.token_hex(10), "amount": amount, "cancelled_at": int(time.time())}
+    )
     if payment["cancel_amount"] == payment["amount"]:
         payment["status"] = "cancelled"
         payment["cancelled_at"] = int(time.time())
@@ -335,7 +370,7 @@ def iamport_checkout(request):
     if request.method == "GET":
         return render(
             request,
-            "payments/sandbox/checkout.html",
+            "payments_sandbox/checkout.html",
             {
                 "gateway": "Iamport",
                 "params": params,
@@ -366,8 +401,11 @@ def iamport_checkout(request):
         "pay_method": "card",
         "paid_at": int(time.time()),
         "cancelled_at": 0,
+        "cancel_history": [],
+        "receipt_url": _receipt_url(request, imp_uid),
     }
     cache.set(f"sandbox:iamport:pay:{imp_uid}", payment, TTL)
+    cache.set(f"sandbox:iamport:order:{merchant_uid}", imp_uid, TTL)
     return HttpResponseRedirect(
         _with_query(
             redirect_url, {"imp_uid": imp_uid, "merchant_uid": merchant_uid, "imp_success": "true"}
