@@ -357,7 +357,9 @@ def job_get_visible(*, pk: int, user=None) -> Job:
     )
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
-    job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
+    job.is_premium = any(  # type: ignore[attr-defined]  # set per read, not a field
+        o.kind == JobOptionKind.PREMIUM for o in job.active_options
+    )
     return job
 
 
