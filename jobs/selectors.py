@@ -13,6 +13,7 @@ the rest of it by date."""
 import hashlib
 from dataclasses import astuple, dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -75,7 +76,8 @@ class JobFilters:
 
     def without(self, name: str) -> "JobFilters":
         """The same search with one filter dropped (the widening suggestion)."""
-        return replace(self, **{name: JobFilters.__dataclass_fields__[name].default})
+        default: Any = JobFilters.__dataclass_fields__[name].default
+        return replace(self, **{name: default})
 
     def active_filters(self) -> list[str]:
         """The filters (not the query or sort) that narrow this search."""

@@ -87,8 +87,8 @@ class JobListView(TemplateView):
 
     def render_results(self, form, filters, page_number) -> str:
         # RankedJobs slices and counts like a QuerySet, all that Paginator uses.
-        jobs = job_list_public(filters)
-        paginator: Paginator[Job] = Paginator(jobs, settings.JOBS_PAGE_SIZE)  # type: ignore[arg-type]
+        ranked = job_list_public(filters)
+        paginator: Paginator[Job] = Paginator(ranked, settings.JOBS_PAGE_SIZE)  # type: ignore[arg-type]
         page = paginator.get_page(page_number)
         query = self.request.GET.copy()
         query.pop("page", None)
