@@ -84,6 +84,12 @@ def http_checks(base: str, host: str | None) -> None:
     if b"/api/v1/jobs:" in body:
         status, _, body = fetch(base, "/api/v1/jobs?limit=5", host)
         check("GET /api/v1/jobs", status == 200 and "results" in json.loads(body))
+        # A Korean query goes through the morphological analyser and its dictionary.
+        status, _, body = fetch(base, "/api/v1/jobs?limit=5&q=%EB%B0%B1%EC%97%94%EB%93%9C", host)
+        check(
+            "GET /api/v1/jobs?q=백엔드 (Korean search)",
+            status == 200 and "results" in json.loads(body),
+        )
     status, headers, _ = fetch(base, "/api/v1/no-such-thing", host)
     check(
         "unknown API URL is problem+json 404",
