@@ -13,6 +13,7 @@ the rest of it by date."""
 import hashlib
 from dataclasses import astuple, dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -75,7 +76,8 @@ class JobFilters:
 
     def without(self, name: str) -> "JobFilters":
         """The same search with one filter dropped (the widening suggestion)."""
-        return replace(self, **{name: JobFilters.__dataclass_fields__[name].default})
+        default: Any = JobFilters.__dataclass_fields__[name].default
+        return replace(self, **{name: default})
 
     def active_filters(self) -> list[str]:
         """The filters (not the query or sort) that narrow this search."""
@@ -357,7 +359,9 @@ def job_get_visible(*, pk: int, user=None) -> Job:
     )
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
-    job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
+    job.is_premium = any(  # type: ignore[attr-defined]  # set per read, not a field
+        o.kind == JobOptionKind.PREMIUM for o in job.active_options
+    )
     return job
 
 
