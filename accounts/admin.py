@@ -9,15 +9,23 @@ from django.utils.translation import ngettext
 from accounts import services, views
 from accounts.models import Company, DeviceSession, User
 
-admin.site.login = views.admin_login
-admin.site.logout = views.admin_logout
-admin.site.password_change = views.admin_password_change
+# Replacing the default site's views keeps every ModelAdmin registered on it (the stubs
+# type them as methods, hence the ignores).
+admin.site.login = views.admin_login  # type: ignore[method-assign]
+admin.site.logout = views.admin_logout  # type: ignore[method-assign]
+admin.site.password_change = views.admin_password_change  # type: ignore[method-assign]
 
 
 class DeviceInline(admin.TabularInline):
     model = DeviceSession
-    fields = ["name", "ip_address", "created_at", "last_used_at", "revoked_at", "revoke_reason"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "name",
+        "ip_address",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+        "revoke_reason",
+    )
     extra = 0
     can_delete = False
     show_change_link = True

@@ -1,5 +1,6 @@
 """Reads of the accounts domain."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,7 @@ def company_get(*, pk: int) -> Company:
     return company
 
 
-def company_ids_followed(*, user) -> QuerySet:
+def company_ids_followed(*, user: User | AnonymousUser | None) -> QuerySet[CompanyFollow, int]:
     """The ids of the companies a jobseeker follows (POL-J-007). Alerts and lists use it to
     put those companies' jobs first: `Job.objects.filter(company_id__in=...)`."""
     if not (user and user.is_authenticated):
@@ -35,10 +36,10 @@ def company_ids_followed(*, user) -> QuerySet:
     return CompanyFollow.objects.filter(user=user).values_list("company_id", flat=True)
 
 
-def company_list_followed(*, user) -> QuerySet[Company]:
+def company_list_followed(*, user: User) -> QuerySet[Company]:
     """The companies a jobseeker follows, most recently followed first."""
     return Company.objects.filter(follows__user=user).order_by("-follows__created_at", "name")
 
 
-def company_is_followed(*, user, company: Company) -> bool:
+def company_is_followed(*, user: User | AnonymousUser | None, company: Company) -> bool:
     return company_ids_followed(user=user).filter(company_id=company.pk).exists()

@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
+from uuid import UUID
 
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -111,7 +112,7 @@ def user_sign_in(
         ok = False
     else:
         ok = user.check_password(password) and user.is_active
-    if not ok:
+    if user is None or not ok:
         metrics.login_failed(
             "inactive" if user is not None and not user.is_active else "bad_credentials"
         )
@@ -195,14 +196,14 @@ def token_refresh(*, raw_refresh: str, allow_grace: bool = False) -> TokenPair:
     raise AuthenticationFailed(_("This refresh token was already used; the device is signed out."))
 
 
-def device_session_revoke(*, user: User, device_id) -> None:
+def device_session_revoke(*, user: User, device_id: UUID | str) -> None:
     """Sign one of the user's devices out at once (POL-A-002)."""
     devices = DeviceSession.objects.filter(user=user, pk=device_id, revoked_at__isnull=True)
     if not _revoke(devices, reason="revoked"):
         raise NotFound(_("No such active device."))
 
 
-def device_session_end(*, session_id) -> None:
+def device_session_end(*, session_id: UUID | str) -> None:
     """Sign-out: the device's access and refresh tokens stop working at once."""
     _revoke(DeviceSession.objects.filter(pk=session_id, revoked_at__isnull=True), reason="logout")
 
@@ -254,12 +255,12 @@ def user_deactivate(*, user: User) -> None:
         )
 
 
-def device_session_revoke_any(*, devices) -> int:
+def device_session_revoke_any(*, devices: QuerySet[DeviceSession]) -> int:
     """Admin action: revoke the given devices of any user."""
     return _revoke(devices.filter(revoked_at__isnull=True), reason="admin")
 
 
-def _revoke(devices, *, reason: str) -> int:
+def _revoke(devices: QuerySet[DeviceSession], *, reason: str) -> int:
     rows = list(devices.values_list("id", "user_id"))
     if not rows:
         return 0

@@ -38,13 +38,13 @@ def access_token_issue(*, refresh: RefreshToken) -> str:
 
 def refresh_token_decode(raw: str) -> RefreshToken:
     try:
-        return RefreshToken(raw)  # verifies signature, exp, iss, aud and typ == "refresh"
+        return RefreshToken(raw)  # type: ignore[arg-type]  # the stubs omit str; verifies signature, exp, iss, aud and typ == "refresh"
     except TokenError as exc:
         raise AuthenticationFailed("The refresh token is invalid or expired.") from exc
 
 
 def access_token_decode(raw: str) -> AccessToken:
     try:
-        return AccessToken(raw)  # a refresh token fails here: its typ is not "access"
+        return AccessToken(raw)  # type: ignore[arg-type]  # (as above); a refresh token fails here: its typ is not "access"
     except TokenError as exc:
         raise AuthenticationFailed("The access token is invalid or expired.") from exc

@@ -47,8 +47,8 @@ def _refused(view, form, exc: DomainError):
     response = view.form_invalid(form)
     if exc.status in (429, 503):
         response.status_code = exc.status
-    if getattr(exc, "retry_after", None):
-        response["Retry-After"] = str(exc.retry_after)
+    if retry_after := getattr(exc, "retry_after", None):
+        response["Retry-After"] = str(retry_after)
     return response
 
 

@@ -16,14 +16,12 @@ class ReadOnlyInline(admin.TabularInline):
 
 class StageChangeInline(ReadOnlyInline):
     model = StageChange
-    fields = ["created_at", "from_stage", "to_stage", "actor", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = ("created_at", "from_stage", "to_stage", "actor", "note")
 
 
 class ResumeDownloadInline(ReadOnlyInline):
     model = ResumeDownload
-    fields = ["created_at", "user"]
-    readonly_fields = fields
+    fields = readonly_fields = ("created_at", "user")
 
 
 @admin.register(Application)

@@ -1,5 +1,7 @@
 """Every write of the applications domain (POL-AP-001 … POL-AP-004)."""
 
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -39,7 +41,7 @@ from jobs.models import Job
 
 
 def notification_create(
-    *, user: User, kind: str, application: Application, params: dict, link: str
+    *, user: User, kind: str, application: Application, params: dict[str, object], link: str
 ) -> Notification:
     """In-site notification plus its queued email, both in the caller's transaction."""
     notification = Notification.objects.create(
@@ -49,7 +51,9 @@ def notification_create(
     return notification
 
 
-def application_submit(*, job: Job, applicant: User, resume, cover_letter: str = "") -> Application:
+def application_submit(
+    *, job: Job, applicant: User, resume: UploadedFile[bytes], cover_letter: str = ""
+) -> Application:
     """Apply to a job (POL-AP-001) with a résumé checked by content (POL-AP-002). One
     application per job and jobseeker is the database's unique constraint: of two
     simultaneous submissions one wins, the other gets AlreadyApplied."""
@@ -65,7 +69,7 @@ def application_submit(*, job: Job, applicant: User, resume, cover_letter: str =
         job=job,
         applicant=applicant,
         resume_name=original_name,
-        resume_size=resume.size,
+        resume_size=resume.size or 0,  # detect_resume_type refused empty files
         resume_content_type=content_type,
         cover_letter=cover_letter or "",
     )
@@ -170,12 +174,12 @@ def application_withdraw(*, application_id: int, applicant: User, note: str = ""
     )
 
 
-def resume_open_for(*, application: Application, user: User):
+def resume_open_for(*, application: Application, user: User) -> File[bytes]:
     """Checks access (POL-AP-002: applicant, job owner, admin) and records every download
     by someone other than the applicant; returns the open file."""
     if not can_download_resume(user, application):
         raise ApplicationNotFound()
-    handle = application.resume.storage.open(application.resume.name, "rb")
+    handle = application.resume.storage.open(str(application.resume.name), "rb")
     if user.pk != application.applicant_id:
         ResumeDownload.objects.create(application=application, user=user)
     return handle

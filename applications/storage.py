@@ -18,11 +18,11 @@ class PrivateFileSystemStorage(FileSystemStorage):
         super().__init__(location=None, base_url=None)
 
     @property
-    def base_location(self):  # type: ignore[override]
+    def base_location(self):
         return str(settings.RESUME_STORAGE_ROOT)
 
     @property
-    def location(self):  # type: ignore[override]
+    def location(self):
         return os.path.abspath(self.base_location)
 
     def url(self, name):

@@ -9,5 +9,5 @@ ROOT_URLCONF = "bench.urls"
 # settings accept only the gateway's https URL, so the bench overrides it after loading them.
 TOSS_API_BASE = env.str("BENCH_TOSS_API_BASE", default=TOSS_API_BASE)
 # The same Redis client, counting hits and misses per key family (bench/cache.py).
-if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+if CACHES["default"]["BACKEND"] == "jobboard.cache.BreakerRedisCache":
     CACHES["default"]["BACKEND"] = "bench.cache.CountingRedisCache"

@@ -161,7 +161,9 @@ class PrivateStack:
                 "-w",
                 "start",
                 "-o",
-                f"-p {self.replica_port} -k {self.dir} -c listen_addresses=127.0.0.1",
+                # A hot standby needs max_connections at least the primary's.
+                f"-p {self.replica_port} -k {self.dir} -c listen_addresses=127.0.0.1 "
+                "-c max_connections=200 -c shared_buffers=256MB",
             ),
             check=True,
             capture_output=True,

@@ -83,16 +83,22 @@ logger_class = JsonAccessLogger
 # prometheus_client multiprocess mode: every gunicorn worker writes its samples under
 # PROMETHEUS_MULTIPROC_DIR and /metrics aggregates them (jobboard/metrics.py). Set here,
 # before any worker imports prometheus_client, and only for gunicorn: one-shot commands and
-# the task worker keep plain in-process metrics. The directory is wiped at each start.
+# the task worker keep plain in-process metrics. The directory is wiped at each start and
+# removed at exit. The default is unique to this gunicorn (its master's PID): two servers on
+# one host must not wipe each other's samples (ADR 0025); in a pod /tmp is its own tmpfs.
 PROMETHEUS_MULTIPROC_DIR = os.environ.setdefault(
     "PROMETHEUS_MULTIPROC_DIR",
-    "/tmp/jobboard-prometheus",  # noqa: S108 (an emptyDir/tmpfs in Kubernetes and compose)
+    f"/tmp/jobboard-prometheus-{os.getpid()}",  # noqa: S108 (emptyDir/tmpfs in a pod)
 )
 
 
 def on_starting(server):
     shutil.rmtree(PROMETHEUS_MULTIPROC_DIR, ignore_errors=True)
     os.makedirs(PROMETHEUS_MULTIPROC_DIR, exist_ok=True)
+
+
+def on_exit(server):
+    shutil.rmtree(PROMETHEUS_MULTIPROC_DIR, ignore_errors=True)
 
 
 def child_exit(server, worker):

@@ -7,6 +7,8 @@ cluster too:  python deploy/smoke.py https://jobboard.example [--host NAME]
             and that only health and metrics accept a Host addressed by pod IP
 --task      enqueue jobboard.tasks.ping through Django (needs the deployment's settings and
             DATABASE_URL) and wait until a worker marks it SUCCESSFUL
+--proto P   send X-Forwarded-Proto: P on every request (https: as the ingress, which ends TLS)
+--probe P   also GET path P as a Kubernetes probe does (Host: a pod IP) and expect 200
 --task-only only the task check, e.g. `kubectl exec deploy/jobboard-web --
             python deploy/smoke.py --task-only`
 """
@@ -24,6 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Set by --proto: the scheme a TLS-terminating ingress reports in X-Forwarded-Proto.
+FORWARDED_PROTO: list[str] = []
+
+
 def fetch(
     base: str, path: str, host: str | None = None, headers: dict | None = None
 ) -> tuple[int, dict, bytes]:
@@ -32,6 +38,8 @@ def fetch(
         request.add_header("Host", host)
     for name, value in (headers or {}).items():
         request.add_header(name, value)
+    for proto in FORWARDED_PROTO:
+        request.add_header("X-Forwarded-Proto", proto)
     request.add_header("Accept-Language", "ko")
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
@@ -76,6 +84,12 @@ def http_checks(base: str, host: str | None) -> None:
     if b"/api/v1/jobs:" in body:
         status, _, body = fetch(base, "/api/v1/jobs?limit=5", host)
         check("GET /api/v1/jobs", status == 200 and "results" in json.loads(body))
+        # A Korean query goes through the morphological analyser and its dictionary.
+        status, _, body = fetch(base, "/api/v1/jobs?limit=5&q=%EB%B0%B1%EC%97%94%EB%93%9C", host)
+        check(
+            "GET /api/v1/jobs?q=백엔드 (Korean search)",
+            status == 200 and "results" in json.loads(body),
+        )
     status, headers, _ = fetch(base, "/api/v1/no-such-thing", host)
     check(
         "unknown API URL is problem+json 404",
@@ -140,12 +154,23 @@ def main() -> None:
     parser.add_argument("--task-only", action="store_true", help="only check the worker")
     parser.add_argument("--direct", action="store_true", help="URL is the app, not an ingress")
     parser.add_argument("--wait", type=float, default=60, help="seconds to wait for health")
+    parser.add_argument(
+        "--proto", help="send X-Forwarded-Proto, as an ingress ending TLS does (https)"
+    )
+    parser.add_argument(
+        "--probe", action="append", default=[], help="a path the orchestrator probes (by pod IP)"
+    )
     args = parser.parse_args()
+    if args.proto:
+        FORWARDED_PROTO.append(args.proto)
     if not args.task_only:
         wait_healthy(args.base_url, args.host, args.wait)
         http_checks(args.base_url, args.host)
         if args.direct:
             direct_checks(args.base_url, args.host)
+        for path in args.probe:
+            status, _, _ = fetch(args.base_url, path, "10.0.0.7:8000")
+            check(f"probe {path} by pod IP answers 200", status == 200, f"status {status}")
     if args.task or args.task_only:
         task_check(args.wait)
     print("smoke test passed")

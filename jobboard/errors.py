@@ -52,7 +52,7 @@ def violated_constraint(exc: Exception) -> str | None:
     """The name of the constraint behind an IntegrityError, to map to a message the client
     may read; the database's own text (which can quote the row) never reaches a client."""
     diag = getattr(exc.__cause__, "diag", None)  # psycopg: the server names the constraint
-    if getattr(diag, "constraint_name", None):
-        return diag.constraint_name
+    if constraint := getattr(diag, "constraint_name", None):
+        return str(constraint)
     match = _SQLITE_CHECK.search(str(exc))  # SQLite names CHECK constraints in its message
     return match.group(1) if match else None

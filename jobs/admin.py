@@ -18,8 +18,7 @@ class LocalizedNameAdmin(admin.ModelAdmin):
 class JobOptionInline(admin.TabularInline):
     model = JobOption
     extra = 0
-    fields = ["kind", "starts_at", "ends_at", "created_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("kind", "starts_at", "ends_at", "created_at")
     can_delete = False
 
     def has_add_permission(self, request, obj=None):

@@ -146,7 +146,7 @@ class JobSearchForm(forms.Form):
         return str(dict(field.choices).get(value, value))
 
     def _without(self, name, value) -> str:
-        query = self.data.copy()
+        query = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict: request.GET
         if isinstance(self.cleaned_data.get(name), list):
             query.setlist(name, [v for v in query.getlist(name) if v != value])
         else:

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -46,9 +47,9 @@ class _ConfirmedActionView(OwnedJobMixin, PolicyRequiredMixin, View):
     template_name = "jobs/confirm.html"
     action: str
     form_class: type[forms.Form] | None = None
-    question: str  # the heading ("…할까요?")
-    consequence: str  # what happens, in one or two sentences
-    button: str
+    question: str | Promise  # the heading ("…할까요?")
+    consequence: str | Promise  # what happens, in one or two sentences
+    button: str | Promise  # lazy translations
 
     def back(self) -> str:
         return safe_next(self.request, reverse("jobs:mine"))

@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import astuple, dataclass, replace
 from datetime import timedelta
 from functools import cached_property
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
@@ -93,7 +94,8 @@ class JobFilters:
 
     def without(self, name: str) -> "JobFilters":
         """The same search with one filter dropped (the widening suggestion)."""
-        return replace(self, **{name: JobFilters.__dataclass_fields__[name].default})
+        default: Any = JobFilters.__dataclass_fields__[name].default
+        return replace(self, **{name: default})
 
     def active_filters(self) -> list[str]:
         """The filters (not the query or sort) that narrow this search."""
@@ -337,10 +339,9 @@ class RankedJobs:
         if not segment.scored or low >= window:
             return list(jobs[low:high])
         newest = jobs.values("pk")[:window]
-        scored = with_skill_tags(
-            get_backend().scored(self.jobs.filter(pk__in=newest), self.filters.query)
-        )
-        head = list(scored.order_by("-score", "-published_at", "-id")[low : min(high, window)])
+        scored = get_backend().scored(self.jobs.filter(pk__in=newest), self.filters.query)
+        ranked = with_skill_tags(scored.order_by("-score", "-published_at", "-id"))
+        head = list(ranked[low : min(high, window)])
         return head + (list(jobs[window:high]) if high > window else [])
 
 
@@ -355,7 +356,7 @@ def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
         return jobs
     tags = (
         Skill.objects.filter(jobs=OuterRef("pk"))
-        .order_by(*Skill._meta.ordering)
+        .order_by("sort_order", "code")  # Skill's own ordering, as a prefetch gives
         .values(tag=JSONObject(**{field: field for field in SKILL_FIELDS}))
     )
     return jobs.annotate(skill_tags=ArraySubquery(tags))
@@ -370,8 +371,9 @@ def attach_skills(page: list[Job]) -> None:
         if hasattr(job, "skill_tags"):
             skills = job.skills.get_queryset()  # what `job.skills.all()` then answers from
             skills._result_cache = [Skill(**tag) for tag in job.skill_tags]
-            skills._prefetch_done = True  # as Django's own prefetch fills it
-            job._prefetched_objects_cache = {
+            # Django's own prefetch fills these two the same way.
+            skills._prefetch_done = True  # type: ignore[attr-defined]
+            job._prefetched_objects_cache = {  # type: ignore[attr-defined]
                 **getattr(job, "_prefetched_objects_cache", {}),
                 "skills": skills,
             }
@@ -467,7 +469,9 @@ def job_get_visible(*, pk: int, user=None) -> Job:
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
     attach_skills([job])
-    job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
+    job.is_premium = any(  # type: ignore[attr-defined]  # set per read, not a field
+        o.kind == JobOptionKind.PREMIUM for o in job.active_options
+    )
     return job
 
 

@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import _json_script_escapes
+from django.utils.html import _json_script_escapes  # type: ignore[attr-defined]
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -104,7 +104,9 @@ class JobListView(TemplateView):
         }
 
     def render_results(self, form, filters, page_number) -> str:
-        paginator = Paginator(job_list_public(filters), settings.JOBS_PAGE_SIZE)
+        # RankedJobs slices and counts like a QuerySet, all that Paginator uses.
+        ranked = job_list_public(filters)
+        paginator: Paginator[Job] = Paginator(ranked, settings.JOBS_PAGE_SIZE)  # type: ignore[arg-type]
         page = paginator.get_page(page_number)
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -184,7 +186,7 @@ def job_posting_ld(job: Job, request) -> str:
         data["skills"] = ", ".join(skills)
     if job.salary_mode == SalaryMode.RANGE:
         # Salaries are annual (POL-J-004): unitText YEAR, in won.
-        value = {"@type": "QuantitativeValue", "unitText": "YEAR"}
+        value: dict[str, str | int] = {"@type": "QuantitativeValue", "unitText": "YEAR"}
         if job.salary_min is not None:
             value["minValue"] = job.salary_min
         if job.salary_max is not None:
@@ -213,7 +215,7 @@ def _experience_ld(job: Job):
         return "no requirements"
     return {
         "@type": "OccupationalExperienceRequirements",
-        "monthsOfExperience": job.experience_min_years * 12,
+        "monthsOfExperience": (job.experience_min_years or 0) * 12,
         "description": experience_label(job),
     }
 
@@ -223,7 +225,7 @@ def _education_ld(job: Job):
         return "no requirements"
     return {
         "@type": "EducationalOccupationalCredential",
-        "credentialCategory": EDUCATION_LD[job.education],
+        "credentialCategory": EDUCATION_LD[Education(job.education)],
         "description": education_label(job),
     }
 

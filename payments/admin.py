@@ -57,14 +57,12 @@ class _ReadOnlyInline(admin.TabularInline):
 
 class JournalEntryInline(_ReadOnlyInline):
     model = JournalEntry
-    fields = ["created_at", "kind", "effect", "memo", "actor"]
-    readonly_fields = fields
+    fields = readonly_fields = ("created_at", "kind", "effect", "memo", "actor")
 
 
 class PostingInline(_ReadOnlyInline):
     model = Posting
-    fields = ["account", "amount"]
-    readonly_fields = fields
+    fields = readonly_fields = ("account", "amount")
 
 
 @admin.register(Order)

@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from . import views
 
 app_name = "payments"
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("jobs/<int:job_id>/checkout/", views.CheckoutView.as_view(), name="checkout"),
     path("orders/", views.OrderListView.as_view(), name="orders"),
     path("orders/<slug:order_id>/", views.OrderDetailView.as_view(), name="order"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from accounts.permissions import PolicyRequiredMixin
+from accounts.permissions import Policy, PolicyRequiredMixin
 from jobboard.errors import DomainError
 from jobs.models import Job
 
@@ -243,7 +243,8 @@ class OrderAbandonView(PolicyRequiredMixin, View):
 
 
 class WalletView(PolicyRequiredMixin, View):
-    policy = policies.can_view_wallet
+    # Typed as any policy, so the top-up view below may name another one.
+    policy: Policy = policies.can_view_wallet
 
     def get(self, request, form=None, status=200):
         page = Paginator(selectors.wallet_postings(owner=request.user), WALLET_PAGE_SIZE).get_page(

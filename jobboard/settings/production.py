@@ -99,7 +99,7 @@ if PAYMENTS_ENABLED:  # noqa: F405
                 ) from _exc
         _bases.append("PORTONE_API_BASE")
     else:
-        _offered = PAYMENTS_GATEWAYS  # noqa: F405
+        _offered = globals()["PAYMENTS_GATEWAYS"]  # from base (star import)
         PAYMENTS_GATEWAYS = [p for p in _offered if not p.endswith(".PortOneGateway")]
     for _name in _bases:
         if not globals()[_name].startswith("https://") or "/sandbox" in globals()[_name]:

@@ -21,11 +21,13 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 if "default" in CACHES and CACHES["default"]["BACKEND"].startswith("django_redis"):  # noqa: F405
-    # Separate key space per test run so parallel runs and stale keys never collide. Wider
+    # Separate key space per test run so parallel runs and stale keys never collide, and
+    # clear() between tests deletes only this run's keys (tests/cache.py). Wider
     # timeouts: a loaded machine must not trip the circuit breaker in the middle of unrelated
     # tests (jobboard/tests/test_cache_breaker.py trips it on purpose with its own server).
     for _cache in CACHES.values():  # noqa: F405
         _cache["KEY_PREFIX"] = f"test-{env.str('CACHE_KEY_PREFIX', default='jb')}"
+        _cache["OPTIONS"]["CLIENT_CLASS"] = "tests.cache.RunScopedRedisClient"
         _cache["OPTIONS"].update(SOCKET_CONNECT_TIMEOUT=5, SOCKET_TIMEOUT=5)
 # Serve static files from the source folders; no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True

@@ -36,7 +36,7 @@ UNAUTHENTICATED = OpenApiResponse(description="Not signed in.")
 
 def _profile(pk: int) -> Response:
     company = company_get(pk=pk)
-    company.open_jobs = job_list_open().filter(company_id=pk).count()
+    company.open_jobs = job_list_open().filter(company_id=pk).count()  # type: ignore[attr-defined]
     return Response(CompanySerializer(company).data)
 
 

@@ -114,7 +114,8 @@ class JobDetailSerializer(JobListItemSerializer):
     options = JobOptionSerializer(source="active_options", many=True)
     is_open = serializers.BooleanField()
     is_closed = serializers.BooleanField()
-    highlights = None  # a job's own page is not a search result
+    # A job's own page is not a search result; None removes the inherited field (DRF).
+    highlights = None  # type: ignore[assignment]
 
     class Meta(JobListItemSerializer.Meta):
         fields = [

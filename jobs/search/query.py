@@ -56,7 +56,7 @@ def synonym_key(word: Word) -> str:
 
 def word_alternatives(word: Word, *, last: bool) -> list[Alternative]:
     if word.hangul:
-        alternatives = [(Term(word.stem, True),)]
+        alternatives: list[Alternative] = [(Term(word.stem, True),)]
         if len(word.parts) > 1 and "".join(word.parts) == word.stem:
             alternatives.append(tuple(Term(p, True) for p in word.parts))
         return alternatives

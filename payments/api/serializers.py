@@ -32,8 +32,12 @@ class JobOptionSerializer(serializers.ModelSerializer):
 
 
 class OrderSerializer(serializers.ModelSerializer):
-    product = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    job = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    product: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    job: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
     job_option = serializers.SerializerMethodField()
     amount = serializers.IntegerField(read_only=True, help_text="KRW, integer won.")
     provider = serializers.ChoiceField(choices=PROVIDERS, read_only=True)

@@ -2,50 +2,17 @@
 in the project (no Docker engine here: deploy/run-like-compose runs the same processes)."""
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = yaml.safe_load((ROOT / "compose.yaml").read_text())
 SERVICES = COMPOSE["services"]
 APP_SERVICES = ("migrate", "web", "worker")
-
-
-def test_stack_has_every_service():
-    assert set(SERVICES) == {
-        "migrate",
-        "web",
-        "worker",
-        "postgres",
-        "redis",
-        "prometheus",
-        "grafana",
-    }
-    assert SERVICES["postgres"]["image"] == "postgres:15"
-    assert SERVICES["redis"]["image"] == "redis:7"
-    for name in ("prometheus", "grafana"):
-        assert re.fullmatch(r"[\w/.-]+:v?\d+\.\d+\.\d+", SERVICES[name]["image"])
-
-
-def test_app_services_share_the_image_and_production_settings():
-    images = {SERVICES[name]["image"] for name in APP_SERVICES}
-    assert len(images) == 1
-    for name in APP_SERVICES:
-        service = SERVICES[name]
-        env = service["environment"]
-        assert env["DJANGO_SETTINGS_MODULE"] == "jobboard.settings.production"
-        assert env["DATABASE_URL"].startswith("postgres://")
-        assert "@postgres:5432/" in env["DATABASE_URL"]
-        assert env["REDIS_URL"].startswith("redis://redis:6379/")
-        assert env["SECRET_KEY"] != env["JWT_SIGNING_KEY"]
-        assert service["read_only"] is True
-        assert "/tmp" in service["tmpfs"]
 
 
 def test_secrets_are_variables_with_local_only_fallbacks():
@@ -76,25 +43,7 @@ def test_every_long_running_service_has_a_healthcheck():
             continue
         check = service["healthcheck"]["test"]
         assert check[0] in ("CMD", "CMD-SHELL")
-    web_check = SERVICES["web"]["healthcheck"]["test"]
-    assert "/api/v1/health" in web_check[-1]
-    compile(web_check[-1], "<web healthcheck>", "exec")
-    compile(SERVICES["worker"]["healthcheck"]["test"][-1], "<worker healthcheck>", "exec")
-
-
-def test_commands_exist_in_the_project():
-    commands = get_commands()
-    for name in ("migrate", "worker"):
-        command = SERVICES[name]["command"]
-        assert command[:2] == ["python", "manage.py"]
-        assert command[2] in commands, f"{name}: no manage.py command {command[2]}"
-    assert (ROOT / "manage.py").is_file()
-    web = SERVICES["web"]["command"]
-    assert web[:2] == ["gunicorn", "--config"]
-    assert (ROOT / web[2]).is_file()
-    config = (ROOT / web[2]).read_text()
-    assert 'wsgi_app = "jobboard.wsgi:application"' in config
-    from jobboard import wsgi  # noqa: F401  (the module the config names imports)
+    # deploy/image/smoke runs the web and worker checks in the built image.
 
 
 def test_mounted_configuration_files_exist():

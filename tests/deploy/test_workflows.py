@@ -39,13 +39,3 @@ def test_release_workflow_pushes_the_image_to_ghcr_on_tags():
     assert build["context"] == "."
     meta = uses["docker/metadata-action"]["with"]
     assert meta["images"].startswith("ghcr.io/")
-
-
-def test_ci_run_has_the_deploy_steps_after_the_readme_test_command():
-    script = (ROOT / ".ci" / "run").read_text()
-    tests = script.index("\nscripts/test\n")
-    compose = script.index("deploy/run-like-compose")
-    backup = script.index("deploy/backup/backup-restore --seed")
-    assert tests < compose < backup
-    for path in ("deploy/run-like-compose", "deploy/backup/backup-restore"):
-        assert (ROOT / path).stat().st_mode & 0o111, f"{path} is not executable"

@@ -27,18 +27,21 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _database_url() -> str:
+def _database_url(name: str) -> str:
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith(("postgres://", "postgresql://")):
         pytest.fail("journeys run on PostgreSQL: set DATABASE_URL (CI does)")
     parsed = urlparse(base)
-    return parsed._replace(path="/jobboard_journeys").geturl()
+    return parsed._replace(path=f"/{name}").geturl()
 
 
 @pytest.fixture(scope="session")
 def served_app():
     port = _free_port()
-    url = _database_url()
+    # A database of this run's own (two runs on one machine never share or drop each
+    # other's, ADR 0025); JOURNEYS_DATABASE names it explicitly.
+    name = os.environ.get("JOURNEYS_DATABASE") or f"jobboard_journeys_{os.getpid()}"
+    url = _database_url(name)
     parsed = urlparse(url)
     pg = [
         "-h",
@@ -48,8 +51,8 @@ def served_app():
         "-U",
         parsed.username or "postgres",
     ]
-    subprocess.run(["dropdb", "--if-exists", *pg, "jobboard_journeys"], check=True)
-    subprocess.run(["createdb", *pg, "jobboard_journeys"], check=True)
+    subprocess.run(["dropdb", "--if-exists", *pg, name], check=True)
+    subprocess.run(["createdb", *pg, name], check=True)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "jobboard.settings.local",
@@ -113,6 +116,7 @@ def served_app():
                 os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(10)
         log.close()
+        subprocess.run(["dropdb", "--if-exists", *pg, name], check=False)
 
 
 class Cast:
@@ -165,7 +169,7 @@ def cast(browser, served_app):
 
 @pytest.fixture(autouse=True)
 def _clear_caches():
-    """Journeys never touch this process's caches, and the root conftest's clear() is a
-    FLUSHDB of the Redis database the served app shares: it would wipe the app's state
-    (the payment sandbox's payments, throttles) between two steps of a story."""
+    """Journeys never touch this process's caches: the served app's state (the payment
+    sandbox's payments, throttles) lives in Redis and must last between two steps of a
+    story."""
     return
