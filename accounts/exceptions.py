@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from jobboard.errors import DomainError
+from jobboard.errors import DomainError, NotFound, PermissionDenied
 
 
 class AuthenticationFailed(DomainError):
@@ -20,3 +20,30 @@ class TooManyAttempts(DomainError):
     def __init__(self, detail: str = "", *, retry_after: int):
         super().__init__(detail or _("Too many sign-in attempts; try again later."))
         self.retry_after = retry_after
+
+
+class CompanyInvalid(DomainError):
+    title = "Invalid company profile"
+    type_slug = "company-invalid"
+
+
+class LogoInvalid(CompanyInvalid):
+    """POL-J-007: a logo is an image, checked by its content."""
+
+    title = "Invalid logo"
+    type_slug = "logo-invalid"
+
+    def __init__(self, detail: str = ""):
+        super().__init__(detail, field="logo")
+
+
+class CompanyPermissionDenied(PermissionDenied):
+    """POL-J-007: only the company's own recruiters and admins edit its profile."""
+
+    title = "Not your company"
+    type_slug = "company-forbidden"
+
+
+class CompanyNotFound(NotFound):
+    title = "Company not found"
+    type_slug = "company-not-found"

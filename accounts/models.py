@@ -36,22 +36,75 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **fields)
 
 
+class CompanySize(models.TextChoices):
+    """Headcount bands, as Korean job boards show them (사원수)."""
+
+    TINY = "1-10", _("1–10 employees")
+    SMALL = "11-50", _("11–50 employees")
+    MEDIUM = "51-200", _("51–200 employees")
+    LARGE = "201-1000", _("201–1,000 employees")
+    HUGE = "1000+", _("More than 1,000 employees")
+
+
 class Company(models.Model):
-    """A recruiter's organisation. Lives here so `jobs` depends on `accounts`, never back."""
+    """An organisation that hires (POL-J-007). It stays in `accounts` (ADR 0049): its
+    members (User.company) are the basis of who may post and edit, and every other app
+    may import accounts; the pages that show a company with its jobs live in `jobs`."""
 
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True, max_length=LONG_TEXT_MAX_CHARS)
-    website = models.URLField(_("website"), blank=True)
-    logo_url = models.URLField(_("logo URL"), blank=True)
+    description = models.TextField(_("introduction"), blank=True, max_length=LONG_TEXT_MAX_CHARS)
+    website = models.URLField(_("homepage"), blank=True)
+    industry = models.CharField(_("industry"), max_length=100, blank=True)
+    size = models.CharField(
+        _("company size"), max_length=16, choices=CompanySize.choices, blank=True
+    )
+    founded_year = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    # Free tags the company writes ("재택근무", "식대 지원"), shown as chips; accounts.services
+    # keeps them short, distinct and few.
+    benefits = models.JSONField(_("benefits"), default=list, blank=True)
+    # A hash of the uploaded logo; its resized files are named after it (accounts.logos), so
+    # a new logo is a new URL and old URLs may be cached forever.
+    logo_version = models.CharField(max_length=16, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         ordering = ["name"]
+        permissions = [("manage_any_company", "Can edit any company's profile")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(size__in=["", *CompanySize.values]),
+                name="accounts_company_size_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def has_logo(self) -> bool:
+        return bool(self.logo_version)
+
+
+class CompanyFollow(models.Model):
+    """A jobseeker follows a company (POL-J-007); alerts put its new jobs first."""
+
+    user = models.ForeignKey("User", on_delete=models.CASCADE, related_name="company_follows")
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("company follow")
+        verbose_name_plural = _("company follows")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "company"], name="accounts_follow_once"),
+        ]
+        indexes = [models.Index(fields=["company"], name="accounts_follow_company")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.company}"
 
 
 class User(AbstractBaseUser, PermissionsMixin):

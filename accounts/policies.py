@@ -48,3 +48,19 @@ def can_change_password(user, obj=None) -> bool:
 def can_view_profile(user, profile_user=None) -> bool:
     """`GET /auth/me`: the signed-in user's own account, role and permissions."""
     return is_signed_in(user) and (profile_user is None or is_self(user, profile_user.pk))
+
+
+def can_edit_company(user, company=None) -> bool:
+    """POL-J-007: the company's own recruiters (accounts.change_company and membership) and
+    anyone holding accounts.manage_any_company (admins). Without `company`: may this user
+    edit a company at all (the editor's gate)."""
+    if not holds(user, "accounts.change_company"):
+        return False
+    if company is None:
+        return True
+    return user.company_id == company.pk or user.has_perm("accounts.manage_any_company")
+
+
+def can_follow_company(user, company=None) -> bool:
+    """POL-J-007: jobseekers follow companies (accounts.add_companyfollow)."""
+    return holds(user, "accounts.add_companyfollow")

@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from jobboard.errors import DomainError
-from jobs.models import Category, Job, JobOption, Location, SearchSynonym
+from jobs.models import Category, Job, JobOption, Location, SearchSynonym, Skill
 from jobs.policies import can_close_job, can_edit_job
 from jobs.services import job_close
 
 
-@admin.register(Category, Location)
+@admin.register(Category, Location, Skill)
 class LocalizedNameAdmin(admin.ModelAdmin):
     list_display = ["code", "name_ko", "name_en", "sort_order", "is_active"]
     list_editable = ["sort_order", "is_active"]
@@ -37,10 +37,22 @@ class JobAdmin(admin.ModelAdmin):
         "published_at",
         "deadline",
     ]
-    list_filter = ["status", "category", "location", "employment_type", "remote", "company"]
+    list_filter = [
+        "status",
+        "category",
+        "location",
+        "employment_type",
+        "remote",
+        "experience",
+        "education",
+        "salary_mode",
+        "skills",
+        "company",
+    ]
     list_select_related = ["company", "owner", "category", "location"]
     search_fields = ["title", "company_name", "owner__email"]
     raw_id_fields = ["owner", "company"]
+    filter_horizontal = ["skills"]
     # The status moves only through POL-J-008's table (jobs.services), never by hand here.
     readonly_fields = [
         "status",

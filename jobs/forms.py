@@ -6,10 +6,20 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 from jobboard.limits import LONG_TEXT_MAX_CHARS
-from jobs.models import Category, EmploymentType, Job, Location
+from jobs.display import MANWON, salary_from_label
+from jobs.models import (
+    Category,
+    Education,
+    EmploymentType,
+    Experience,
+    Job,
+    Location,
+    SalaryMode,
+    Skill,
+)
 from jobs.policies import can_post_for_any_company
 from jobs.rules import content_errors
-from jobs.selectors import JobFilters
+from jobs.selectors import DEADLINE_FILTERS, JobFilters
 
 
 def _choices(model) -> list[tuple[str, str]]:
@@ -23,7 +33,8 @@ def _choices(model) -> list[tuple[str, str]]:
 
 
 class JobSearchForm(forms.Form):
-    """The list page's search and filters (GET); invalid values are ignored, not fatal."""
+    """The list page's search and filters (GET); invalid values are ignored, not fatal.
+    The salary is typed in 만원 (5000 = 5,000만원), as people say it (POL-J-006)."""
 
     q = forms.CharField(label=_("Keyword"), required=False, max_length=200)
     location = forms.ChoiceField(label=_("Location"), required=False)
@@ -34,8 +45,38 @@ class JobSearchForm(forms.Form):
         choices=[("", _("Any type")), *EmploymentType.choices],
     )
     remote = forms.BooleanField(label=_("Remote only"), required=False)
-    salary_min = forms.IntegerField(
-        label=_("Minimum salary (KRW)"), required=False, min_value=0, step_size=1_000_000
+    salary = forms.IntegerField(
+        label=_("Minimum salary (10,000 KRW a year)"),
+        required=False,
+        min_value=0,
+        max_value=1_000_000,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "5000"}),
+    )
+    experience = forms.ChoiceField(
+        label=_("Experience"),
+        required=False,
+        choices=[("", _("Any")), *Experience.choices],
+    )
+    experience_years = forms.IntegerField(
+        label=_("My years of experience"), required=False, min_value=0, max_value=40
+    )
+    education = forms.ChoiceField(
+        label=_("My education"),
+        required=False,
+        choices=[("", _("Any")), *Education.choices[1:]],
+        help_text=_("Shows jobs asking for this level or less."),
+    )
+    skills = forms.MultipleChoiceField(
+        label=_("Skills"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    deadline = forms.ChoiceField(
+        label=_("Deadline"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            ("closing_soon", _("Closing within 7 days")),
+            ("rolling", _("Always hiring")),
+        ],
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -47,23 +88,118 @@ class JobSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["location"].choices = [("", _("Anywhere")), *_choices(Location)]
         self.fields["category"].choices = [("", _("All categories")), *_choices(Category)]
+        self.fields["skills"].choices = _choices(Skill)
+
+    def clean(self):
+        # One bad value drops that filter only: the rest of the search still applies.
+        for name in list(self.errors):
+            self.cleaned_data.pop(name, None)
+            del self.errors[name]
+        return self.cleaned_data
 
     def to_filters(self) -> JobFilters:
-        data = self.cleaned_data if self.is_valid() else {}
+        if not self.is_valid():  # unbound: no filters
+            return JobFilters()
+        data = self.cleaned_data
+        salary = data.get("salary")
+        deadline = data.get("deadline", "")
         return JobFilters(
             q=data.get("q", ""),
             location=data.get("location", ""),
             category=data.get("category", ""),
             employment_type=data.get("employment_type", ""),
             remote=True if data.get("remote") else None,
-            salary_min=data.get("salary_min"),
+            salary_min=salary * MANWON if salary is not None else None,
+            experience=data.get("experience", ""),
+            experience_years=data.get("experience_years"),
+            education=data.get("education", ""),
+            skills=tuple(sorted(data.get("skills") or ())),
+            deadline=deadline if deadline in DEADLINE_FILTERS else "",
             sort=data.get("sort", ""),
         )
 
+    def active_filters(self) -> list[dict]:
+        """The filters in use, each with a label and the URL that removes it (chips)."""
+        if not self.is_valid():
+            return []
+        chips = []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if name == "sort" or value in (None, "", False, [], ()):
+                continue
+            values = value if isinstance(value, list) else [value]
+            for item in values:
+                chips.append(
+                    {"label": self.chip_label(name, field, item), "url": self._without(name, item)}
+                )
+        return chips
+
+    def chip_label(self, name, field, value) -> str:
+        if name == "q":
+            return f"“{value}”"
+        if name == "remote":
+            return str(field.label)
+        if name == "salary":
+            return salary_from_label(value * MANWON)
+        if name == "experience_years":
+            return _("%(years)d years of experience") % {"years": value}
+        return str(dict(field.choices).get(value, value))
+
+    def _without(self, name, value) -> str:
+        query = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict: request.GET
+        if isinstance(self.cleaned_data.get(name), list):
+            query.setlist(name, [v for v in query.getlist(name) if v != value])
+        else:
+            query.pop(name, None)
+        query.pop("page", None)
+        return clean_query(query)
+
+
+def clean_query(query) -> str:
+    """`?a=1&b=` → `a=1`: URLs carry no empty parameters."""
+    kept = query.copy()
+    for name in list(kept):
+        values = [v for v in kept.getlist(name) if v.strip()]
+        if values:
+            kept.setlist(name, values)
+        else:
+            del kept[name]
+    return kept.urlencode()
+
+
+class DeadlineType:
+    DATE = "date"
+    ROLLING = "rolling"
+    CHOICES = [(DATE, _("Closing date")), (ROLLING, _("Always hiring (상시채용)"))]
+
+
+class ManwonField(forms.IntegerField):
+    """A salary typed in 만원 and kept in won."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=0, max_value=1_000_000, required=False, **kwargs)
+        self.widget.attrs.update({"inputmode": "numeric"})
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and value >= MANWON and value % MANWON == 0:
+            return value // MANWON
+        return value
+
+    def clean(self, value):
+        manwon = super().clean(value)
+        return None if manwon is None else manwon * MANWON
+
 
 class JobForm(forms.ModelForm):
-    """Create and edit. The content rules are jobs.rules (POL-J-004, POL-J-008), the same
-    functions the API and the service call."""
+    """Create and edit (POL-J-004, POL-J-006, POL-J-008). The content rules are jobs.rules,
+    the same functions the API and the service call. Salaries are typed in 만원; the deadline
+    is a date or an explicit 상시채용."""
+
+    salary_min = ManwonField(label=_("Minimum salary (10,000 KRW a year)"))
+    salary_max = ManwonField(label=_("Maximum salary (10,000 KRW a year)"))
+    deadline_type = forms.ChoiceField(
+        label=_("Deadline"), choices=DeadlineType.CHOICES, widget=forms.RadioSelect
+    )
 
     class Meta:
         model = Job
@@ -73,12 +209,25 @@ class JobForm(forms.ModelForm):
             "location",
             "employment_type",
             "remote",
+            "experience",
+            "experience_min_years",
+            "experience_max_years",
+            "education",
+            "salary_mode",
             "salary_min",
             "salary_max",
+            "deadline_type",
             "deadline",
+            "skills",
             "description",
         ]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "deadline": forms.DateInput(attrs={"type": "date"}),
+            "salary_mode": forms.RadioSelect,
+            "experience": forms.RadioSelect,
+            "skills": forms.CheckboxSelectMultiple,
+        }
+        labels = {"deadline": _("Closing date")}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,22 +238,49 @@ class JobForm(forms.ModelForm):
             )
         self.fields["category"].queryset = Category.objects.filter(is_active=True)
         self.fields["location"].queryset = Location.objects.filter(is_active=True)
+        self.fields["skills"].queryset = Skill.objects.filter(is_active=True)
         self.fields["category"].label = _("Category")
         self.fields["location"].label = _("Location")
         self.fields["description"].widget.attrs["maxlength"] = LONG_TEXT_MAX_CHARS
         self.fields["deadline"].widget.attrs["min"] = timezone.localdate().isoformat()
+        # Dropdowns say what to choose, never "---------".
+        self.fields["category"].empty_label = _("Choose a category")
+        self.fields["location"].empty_label = _("Choose a location")
+        self.fields["employment_type"].choices = [
+            ("", _("Choose an employment type")),
+            *EmploymentType.choices,
+        ]
+        self.fields["salary_mode"].choices = SalaryMode.choices
+        self.fields["experience"].choices = Experience.choices
+        if self.instance.pk:
+            self.initial["deadline_type"] = (
+                DeadlineType.ROLLING if self.instance.deadline is None else DeadlineType.DATE
+            )
 
     def clean(self):
         data = super().clean()
-        problems = content_errors(
-            salary_min=data.get("salary_min"),
-            salary_max=data.get("salary_max"),
-            description=data.get("description", ""),
-            deadline=data.get("deadline"),
-            deadline_changed=data.get("deadline") != self.instance.deadline,
-        )
+        problems = {}
+        deadline_type = data.pop("deadline_type", None)
+        if deadline_type == DeadlineType.DATE and not data.get("deadline"):
+            problems["deadline"] = _("Give the closing date, or choose always hiring.")
+        if deadline_type == DeadlineType.ROLLING:
+            data["deadline"] = None
+        problems = {
+            **content_errors(
+                salary_mode=data.get("salary_mode"),
+                salary_min=data.get("salary_min"),
+                salary_max=data.get("salary_max"),
+                experience=data.get("experience"),
+                experience_min_years=data.get("experience_min_years"),
+                experience_max_years=data.get("experience_max_years"),
+                description=data.get("description", ""),
+                deadline=data.get("deadline"),
+                deadline_changed=data.get("deadline") != self.instance.deadline,
+            ),
+            **problems,
+        }
         for field, message in problems.items():
-            if field not in self.errors:
+            if field in self.fields and field not in self.errors:
                 self.add_error(field, message)
         return data
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 from jobboard.limits import LONG_TEXT_MAX_CHARS
+from jobs.choices import Education, Experience, SalaryMode
 from jobs.exceptions import JobInvalid, JobStateConflict
 from jobs.rules import content_errors, deadline_errors, reopen_deadline_errors
 from jobs.search import lookups  # noqa: F401 - registers the tsquery lookup
@@ -47,6 +48,16 @@ class Location(LocalizedName):
     class Meta(LocalizedName.Meta):
         verbose_name = _("location")
         verbose_name_plural = _("locations")
+
+
+class Skill(LocalizedName):
+    """One entry of the shared, admin-edited skills list (POL-J-006): jobs are tagged with
+    skills, and profiles and matching use the same list. `code` is the stable slug that
+    URLs and the API carry (`skills=python`); names may change, codes do not."""
+
+    class Meta(LocalizedName.Meta):
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
 
 
 class EmploymentType(models.TextChoices):
@@ -101,11 +112,30 @@ class Job(models.Model):
         _("employment type"), max_length=16, choices=EmploymentType.choices
     )
     remote = models.BooleanField(_("remote"), default=False)
+    salary_mode = models.CharField(
+        _("salary"), max_length=16, choices=SalaryMode.choices, default=SalaryMode.RANGE
+    )
     salary_min = models.PositiveBigIntegerField(_("minimum salary (KRW)"), null=True, blank=True)
     salary_max = models.PositiveBigIntegerField(_("maximum salary (KRW)"), null=True, blank=True)
+    experience = models.CharField(
+        _("experience"), max_length=16, choices=Experience.choices, default=Experience.ANY
+    )
+    experience_min_years = models.PositiveSmallIntegerField(
+        _("minimum years of experience"), null=True, blank=True
+    )
+    experience_max_years = models.PositiveSmallIntegerField(
+        _("maximum years of experience"), null=True, blank=True
+    )
+    education = models.CharField(
+        _("education"), max_length=16, choices=Education.choices, default=Education.ANY
+    )
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="jobs", verbose_name=_("skills")
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=JobStatus.choices, default=JobStatus.DRAFT
     )
+    # No deadline is 상시채용 (always hiring); forms and the API make it an explicit choice.
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -135,6 +165,37 @@ class Job(models.Model):
                 | models.Q(salary_max__isnull=True)
                 | models.Q(salary_min__lte=models.F("salary_max")),
                 name="jobs_job_salary_range_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(salary_mode=SalaryMode.RANGE)
+                & (models.Q(salary_min__isnull=False) | models.Q(salary_max__isnull=False))
+                | ~models.Q(salary_mode=SalaryMode.RANGE)
+                & models.Q(salary_min__isnull=True, salary_max__isnull=True),
+                name="jobs_job_salary_mode_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(salary_mode__in=SalaryMode.values),
+                name="jobs_job_salary_mode_choice",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    experience=Experience.EXPERIENCED, experience_min_years__isnull=False
+                )
+                & (
+                    models.Q(experience_max_years__isnull=True)
+                    | models.Q(experience_max_years__gte=models.F("experience_min_years"))
+                )
+                | ~models.Q(experience=Experience.EXPERIENCED)
+                & models.Q(experience_min_years__isnull=True, experience_max_years__isnull=True),
+                name="jobs_job_experience_years_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(experience__in=Experience.values),
+                name="jobs_job_experience_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(education__in=Education.values),
+                name="jobs_job_education_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=[s.value for s in JobStatus]),
@@ -202,14 +263,23 @@ class Job(models.Model):
         """Django admin's form: the same content rules as pages and API (jobs.rules)."""
         previous = Job.objects.filter(pk=self.pk).values_list("deadline", flat=True).first()
         problems = content_errors(
+            salary_mode=self.salary_mode,
             salary_min=self.salary_min,
             salary_max=self.salary_max,
+            experience=self.experience,
+            experience_min_years=self.experience_min_years,
+            experience_max_years=self.experience_max_years,
             description=self.description,
             deadline=self.deadline,
             deadline_changed=self.pk is None or previous != self.deadline,
         )
         if problems:
             raise ValidationError(problems)
+
+    @property
+    def is_rolling(self) -> bool:
+        """상시채용: published without a closing date (POL-J-006)."""
+        return self.deadline is None
 
     @property
     def is_closed(self) -> bool:

@@ -12,21 +12,27 @@ the rest of it by date."""
 
 import hashlib
 from dataclasses import astuple, dataclass, replace
+from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from jobs.exceptions import JobNotFound, JobPermissionDenied
-from jobs.models import Job, JobOption, JobOptionKind
+from jobs.models import Education, Experience, Job, JobOption, JobOptionKind, Skill
 from jobs.policies import can_edit_job, can_view_job
 from jobs.search import ParsedQuery, get_backend, parse
 
 SORTS = ("latest", "salary", "relevance")
-CARD_RELATED = ("location", "category")
+DEADLINE_FILTERS = ("rolling", "closing_soon")
+CLOSING_SOON_DAYS = 7
+CARD_RELATED = ("location", "category", "company")
 # What a list card shows: leaving out the description and the search vector (both large,
 # stored out of line) keeps a page of 20 from reading and decoding kilobytes per row.
 CARD_FIELDS = (
@@ -34,11 +40,18 @@ CARD_FIELDS = (
     "title",
     "company_id",
     "company_name",
+    "company__name",
+    "company__logo_version",
     "owner_id",
     "employment_type",
     "remote",
+    "salary_mode",
     "salary_min",
     "salary_max",
+    "experience",
+    "experience_min_years",
+    "experience_max_years",
+    "education",
     "status",
     "deadline",
     "published_at",
@@ -62,6 +75,11 @@ class JobFilters:
     employment_type: str = ""
     remote: bool | None = None
     salary_min: int | None = None
+    experience: str = ""
+    experience_years: int | None = None
+    education: str = ""
+    skills: tuple[str, ...] = ()
+    deadline: str = ""
     sort: str = ""
 
     @cached_property
@@ -81,8 +99,19 @@ class JobFilters:
 
     def active_filters(self) -> list[str]:
         """The filters (not the query or sort) that narrow this search."""
-        names = ("location", "category", "employment_type", "remote", "salary_min")
-        return [n for n in names if getattr(self, n) not in ("", None)]
+        names = (
+            "location",
+            "category",
+            "employment_type",
+            "remote",
+            "salary_min",
+            "experience",
+            "experience_years",
+            "education",
+            "skills",
+            "deadline",
+        )
+        return [n for n in names if getattr(self, n) not in ("", None, ())]
 
 
 LIST_VERSION_KEY = "jobs:list-version"
@@ -140,11 +169,52 @@ def job_filter_public(filters: JobFilters) -> QuerySet[Job]:
     if filters.salary_min is not None:
         # A job qualifies when its best figure reaches the wanted salary.
         jobs = jobs.filter(salary_sort__gte=filters.salary_min)
+    jobs = jobs.filter(_experience_filter(filters))
+    if filters.education:
+        jobs = jobs.filter(education__in=education_levels_up_to(filters.education))
+    if filters.skills:
+        tagged = Job.skills.through.objects.filter(skill__code__in=filters.skills)
+        jobs = jobs.filter(pk__in=tagged.values("job_id"))
+    if filters.deadline == "rolling":
+        jobs = jobs.filter(deadline__isnull=True)
+    elif filters.deadline == "closing_soon":
+        today = timezone.localdate()
+        jobs = jobs.filter(deadline__range=(today, today + timedelta(days=CLOSING_SOON_DAYS)))
     if filters.query:
         jobs = jobs.filter(get_backend().condition(filters.query))
     elif filters.q.strip():
         jobs = jobs.none()  # typed, but nothing searchable in it ("%_\\"): nothing matches
     return jobs
+
+
+def education_levels_up_to(level: str) -> list[str]:
+    """The levels a person holding `level` qualifies for: 학력무관 and every level up to it."""
+    levels = Education.values
+    return levels[: levels.index(level) + 1] if level in levels else levels
+
+
+def _experience_filter(filters: JobFilters) -> Q:
+    """신입 finds jobs open to newcomers, 경력 (optionally with the person's years) jobs for
+    experienced people whose range holds those years; 경력무관 jobs match both. `any` finds
+    only the jobs that say 경력무관."""
+    open_to_all = Q(experience=Experience.ANY)
+    if filters.experience == Experience.ANY:
+        return open_to_all
+    if filters.experience == Experience.NEW:
+        return open_to_all | Q(experience=Experience.NEW)
+    if filters.experience == Experience.EXPERIENCED or filters.experience_years is not None:
+        years = filters.experience_years
+        experienced = Q(experience=Experience.EXPERIENCED)
+        if years is not None:
+            experienced &= Q(experience_min_years__lte=years) & (
+                Q(experience_max_years__isnull=True) | Q(experience_max_years__gte=years)
+            )
+        return open_to_all | experienced
+    return Q()
+
+
+def skill_list_active() -> QuerySet[Skill]:
+    return Skill.objects.filter(is_active=True)
 
 
 @dataclass(frozen=True)
@@ -253,6 +323,7 @@ class RankedJobs:
                     job.is_premium = segment.premium
                 page += rows
             offset += size
+        attach_skills(page)
         return page
 
     def _ordered(self, jobs: QuerySet[Job]) -> QuerySet[Job]:
@@ -263,14 +334,49 @@ class RankedJobs:
     def _rows(self, segment: Segment, low: int, high: int) -> list[Job]:
         """Rows low..high of a segment. In a scored segment the newest `window` jobs are
         ordered by relevance score, the ones after them by date."""
-        jobs = self._ordered(self.jobs.filter(segment.condition))
+        jobs = with_skill_tags(self._ordered(self.jobs.filter(segment.condition)))
         window = settings.SEARCH_SCORE_WINDOW
         if not segment.scored or low >= window:
             return list(jobs[low:high])
         newest = jobs.values("pk")[:window]
         scored = get_backend().scored(self.jobs.filter(pk__in=newest), self.filters.query)
-        head = list(scored.order_by("-score", "-published_at", "-id")[low : min(high, window)])
+        ranked = with_skill_tags(scored.order_by("-score", "-published_at", "-id"))
+        head = list(ranked[low : min(high, window)])
         return head + (list(jobs[window:high]) if high > window else [])
+
+
+SKILL_FIELDS = ("id", "code", "name_ko", "name_en", "sort_order", "is_active")
+
+
+def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
+    """On PostgreSQL each job row carries its skill tags (a JSON array), so a list page costs
+    no query for them and stays within the 4-query budget (issue 17); attach_skills turns
+    them into the job's `skills`. Elsewhere (SQLite) attach_skills prefetches them."""
+    if connection.vendor != "postgresql":
+        return jobs
+    tags = (
+        Skill.objects.filter(jobs=OuterRef("pk"))
+        .order_by("sort_order", "code")  # Skill's own ordering, as a prefetch gives
+        .values(tag=JSONObject(**{field: field for field in SKILL_FIELDS}))
+    )
+    return jobs.annotate(skill_tags=ArraySubquery(tags))
+
+
+def attach_skills(page: list[Job]) -> None:
+    """Sets each job's `skills` from its row's tags (with_skill_tags), or with one query for
+    the jobs that came without them."""
+    untagged = [job for job in page if not hasattr(job, "skill_tags")]
+    prefetch_related_objects(untagged, "skills")
+    for job in page:
+        if hasattr(job, "skill_tags"):
+            skills = job.skills.get_queryset()  # what `job.skills.all()` then answers from
+            skills._result_cache = [Skill(**tag) for tag in job.skill_tags]
+            # Django's own prefetch fills these two the same way.
+            skills._prefetch_done = True  # type: ignore[attr-defined]
+            job._prefetched_objects_cache = {  # type: ignore[attr-defined]
+                **getattr(job, "_prefetched_objects_cache", {}),
+                "skills": skills,
+            }
 
 
 def job_list_public(filters: JobFilters | None = None) -> RankedJobs:
@@ -320,7 +426,11 @@ def job_list_banner(limit: int = 6) -> list[Job]:
     """Open jobs with an active main-banner option, newest first (POL-J-005)."""
     banner_ids = active_options(JobOptionKind.BANNER).values("job_id")
     jobs = (
-        job_list_open().filter(pk__in=banner_ids).select_related(*CARD_RELATED).only(*CARD_FIELDS)
+        job_list_open()
+        .filter(pk__in=banner_ids)
+        .select_related(*CARD_RELATED)
+        .only(*CARD_FIELDS)
+        .prefetch_related("skills")
     )
     return list(jobs.order_by("-published_at", "-id")[:limit])
 
@@ -351,14 +461,14 @@ def job_get_visible(*, pk: int, user=None) -> Job:
     now = timezone.now()
     options = JobOption.objects.filter(starts_at__lte=now, ends_at__gt=now).order_by("kind")
     job = (
-        Job.objects.select_related(*CARD_RELATED, "company")
-        .defer("search_vector")
+        with_skill_tags(Job.objects.select_related(*CARD_RELATED).defer("search_vector"))
         .prefetch_related(Prefetch("options", queryset=options, to_attr="active_options"))
         .filter(pk=pk)
         .first()
     )
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
+    attach_skills([job])
     job.is_premium = any(  # type: ignore[attr-defined]  # set per read, not a field
         o.kind == JobOptionKind.PREMIUM for o in job.active_options
     )
@@ -368,7 +478,7 @@ def job_get_visible(*, pk: int, user=None) -> Job:
 def job_get_manageable(*, pk: int, user, policy=can_edit_job) -> Job:
     """A job the user may act on as `policy` (a jobs.policies predicate) decides: 404 for
     jobs they may not even see (others' drafts), 403 for others' jobs (POL-J-001)."""
-    job = Job.objects.select_related(*CARD_RELATED, "company").filter(pk=pk).first()
+    job = Job.objects.select_related(*CARD_RELATED).filter(pk=pk).first()
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
     if not policy(user, job):

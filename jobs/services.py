@@ -20,7 +20,7 @@ from jobs.policies import (
     can_publish_job,
     can_reopen_job,
 )
-from jobs.rules import content_errors, deadline_errors
+from jobs.rules import SALARY_MODE_MESSAGE, SALARY_RANGE_MESSAGE, content_errors, deadline_errors
 
 EDITABLE_FIELDS = (
     "title",
@@ -29,24 +29,37 @@ EDITABLE_FIELDS = (
     "location",
     "employment_type",
     "remote",
+    "salary_mode",
     "salary_min",
     "salary_max",
+    "experience",
+    "experience_min_years",
+    "experience_max_years",
+    "education",
     "deadline",
+    "skills",
 )
+MAX_SKILLS = 10
 
 
-def _validate(job: Job, *, deadline_changed: bool) -> None:
+def _validate(job: Job, *, deadline_changed: bool, skills=None) -> None:
     """The content rules (jobs.rules); the database checks them again (constraints). A new or
     changed deadline must not be in the past (POL-J-008); an unchanged one is left alone."""
     if not (job.title or "").strip():
         raise JobInvalid(_("A job needs a title."), field="title")
     problems = content_errors(
+        salary_mode=job.salary_mode,
         salary_min=job.salary_min,
         salary_max=job.salary_max,
+        experience=job.experience,
+        experience_min_years=job.experience_min_years,
+        experience_max_years=job.experience_max_years,
         description=job.description,
         deadline=job.deadline,
         deadline_changed=deadline_changed,
     )
+    if skills is not None and len(skills) > MAX_SKILLS:
+        problems["skills"] = _("Choose at most %(count)d skills.") % {"count": MAX_SKILLS}
     for field, message in problems.items():
         raise JobInvalid(message, field=field)
 
@@ -56,9 +69,11 @@ logger = logging.getLogger(__name__)
 # What the client reads when the database refuses a job (field, message). The checks above
 # come first; these catch what they did not foresee, without the database's own text.
 CONSTRAINT_ERRORS = {
-    "jobs_job_salary_range_valid": (
-        "salary_max",
-        gettext_lazy("The maximum salary must be at least the minimum."),
+    "jobs_job_salary_range_valid": ("salary_max", SALARY_RANGE_MESSAGE),
+    "jobs_job_salary_mode_valid": ("salary_mode", SALARY_MODE_MESSAGE),
+    "jobs_job_experience_years_valid": (
+        "experience_min_years",
+        gettext_lazy("Give the minimum years of experience."),
     ),
     "jobs_job_description_length": (
         "description",
@@ -72,10 +87,12 @@ CONSTRAINT_ERRORS = {
 }
 
 
-def _save(job: Job) -> Job:
+def _save(job: Job, skills=None) -> Job:
     try:
         with transaction.atomic():
             job.save()
+            if skills is not None:
+                job.skills.set(skills)
     except IntegrityError as exc:
         constraint = violated_constraint(exc)
         if constraint in CONSTRAINT_ERRORS:
@@ -108,11 +125,12 @@ def job_create(*, user, company=None, publish: bool = False, **fields) -> Job:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise JobInvalid(f"Unknown fields: {', '.join(sorted(unknown))}")
+    skills = fields.pop("skills", None)
     job = Job(owner=user, company=company, status=JobStatus.DRAFT, **fields)
-    _validate(job, deadline_changed=True)
+    _validate(job, deadline_changed=True, skills=skills)
     if publish:
         job.move_to(JobAction.PUBLISH)
-    return _save(job)
+    return _save(job, skills)
 
 
 @transaction.atomic
@@ -126,15 +144,16 @@ def job_update(*, job: Job, user, publish: bool | None = None, **fields) -> Job:
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status == JobStatus.CLOSED:
         raise JobStateConflict(_("A closed job cannot be edited; reopen or copy it."))
+    skills = fields.pop("skills", None)
     previous_deadline = job.deadline
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise JobInvalid(f"Unknown field: {name}", field=name)
         setattr(job, name, value)
-    _validate(job, deadline_changed=job.deadline != previous_deadline)
+    _validate(job, deadline_changed=job.deadline != previous_deadline, skills=skills)
     if publish and job.status == JobStatus.DRAFT:
         job.move_to(JobAction.PUBLISH)
-    return _save(job)
+    return _save(job, skills)
 
 
 def _move(job: Job, user, policy, action: str, **details) -> Job:
@@ -180,9 +199,9 @@ def job_copy(*, job: Job, user) -> Job:
         owner=user,
         company_id=job.company_id,
         status=JobStatus.DRAFT,
-        **{name: getattr(job, name) for name in EDITABLE_FIELDS},
+        **{name: getattr(job, name) for name in EDITABLE_FIELDS if name != "skills"},
     )
     if deadline_errors(deadline=copy.deadline):
         copy.deadline = None
     _validate(copy, deadline_changed=True)
-    return _save(copy)
+    return _save(copy, list(job.skills.all()))

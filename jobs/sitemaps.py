@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from accounts.models import Company
 from jobs.selectors import job_list_open
 
 
@@ -17,6 +18,21 @@ class JobSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+
+class CompanySitemap(Sitemap):
+    """Companies with at least one open job: a page worth finding (POL-J-007)."""
+
+    changefreq = "weekly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        hiring = job_list_open().values("company_id")
+        return Company.objects.filter(pk__in=hiring).only("pk").order_by("pk")
+
+    def location(self, item):
+        return reverse("jobs:company", args=[item.pk])
 
 
 class StaticSitemap(Sitemap):

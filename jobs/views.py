@@ -21,8 +21,9 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import PolicyRequiredMixin
 from jobboard.errors import DomainError, NotFound
-from jobs.forms import JobForm, JobSearchForm
-from jobs.models import Job, JobStatus
+from jobs.display import education_label, experience_label, logo_url
+from jobs.forms import JobForm, JobSearchForm, clean_query
+from jobs.models import Category, Education, Experience, Job, JobStatus, SalaryMode
 from jobs.policies import (
     can_close_job,
     can_create_job,
@@ -56,12 +57,13 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ranked = job_list_public()
-        latest = ranked[0:12]
+        first = ranked[0:24]
         return {
             **super().get_context_data(**kwargs),
             "banner_jobs": job_list_banner(),
-            "premium_jobs": [job for job in latest if job.is_premium][:6],
-            "latest_jobs": [job for job in latest if not job.is_premium][:6],
+            "premium_jobs": [job for job in first if job.is_premium][:6],
+            "latest_jobs": [job for job in first if not job.is_premium][:12],
+            "categories": Category.objects.filter(is_active=True),
         }
 
 
@@ -74,8 +76,17 @@ class JobListView(TemplateView):
 
     template_name = "jobs/list.html"
 
+    def get(self, request, *args, **kwargs):
+        # A submitted filter form sends every field, empty ones too: answer with the clean
+        # URL, so links, history and shared URLs carry only the filters in use.
+        query = request.GET.urlencode()
+        cleaned = clean_query(request.GET)
+        if cleaned != query:
+            return redirect(f"{request.path}?{cleaned}" if cleaned else request.path)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
-        form = JobSearchForm(self.request.GET or None)
+        form = JobSearchForm(self.request.GET)
         filters = form.to_filters()
         page_number = self.request.GET.get("page")
         key = list_cache_key(filters, "html", page_number, get_language())
@@ -83,7 +94,14 @@ class JobListView(TemplateView):
         if results is None:
             results = self.render_results(form, filters, page_number)
             cache.set(key, results, settings.JOBS_LIST_CACHE_SECONDS)
-        return {**super().get_context_data(**kwargs), "form": form, "results": results}
+        chips = form.active_filters()
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "results": results,
+            "chips": chips,
+            "sort_field": form["sort"],
+        }
 
     def render_results(self, form, filters, page_number) -> str:
         # RankedJobs slices and counts like a QuerySet, all that Paginator uses.
@@ -112,11 +130,13 @@ class JobListView(TemplateView):
         corrected["q"] = found.did_you_mean
         wider = []
         for name, count in found.wider:
-            field = form.fields[name]
-            value = getattr(filters, name)
-            shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+            field_name = "salary" if name == "salary_min" else name  # typed in 만원
+            field = form.fields[field_name]
+            value = form.cleaned_data.get(field_name)
+            values = value if isinstance(value, list) else [value]
+            shown = ", ".join(form.chip_label(field_name, field, item) for item in values)
             without = query.copy()
-            without.pop(name, None)
+            without.pop(field_name, None)
             label = field.label if name == "remote" else f"{field.label}: {shown}"
             wider.append({"label": label, "count": count, "query": without.urlencode()})
         return {
@@ -134,12 +154,18 @@ def job_posting_ld(job: Job, request) -> str:
         "title": job.title,
         "description": job.description,
         "datePosted": job.published_at.date().isoformat() if job.published_at else None,
-        "validThrough": job.deadline.isoformat() if job.deadline else None,
+        # 상시채용 has no end: validThrough only for a real deadline (its last day, 23:59 KST).
+        "validThrough": f"{job.deadline.isoformat()}T23:59:59+09:00" if job.deadline else None,
         "employmentType": SCHEMA_EMPLOYMENT_TYPES.get(job.employment_type),
         "hiringOrganization": {
             "@type": "Organization",
             "name": job.company.name,
             **({"sameAs": job.company.website} if job.company.website else {}),
+            **(
+                {"logo": request.build_absolute_uri(logo_url(job.company, 256))}
+                if job.company.logo_version
+                else {}
+            ),
         },
         "jobLocation": {
             "@type": "Place",
@@ -153,7 +179,13 @@ def job_posting_ld(job: Job, request) -> str:
     }
     if job.remote:
         data["jobLocationType"] = "TELECOMMUTE"
-    if job.salary_min is not None or job.salary_max is not None:
+    data["experienceRequirements"] = _experience_ld(job)
+    data["educationRequirements"] = _education_ld(job)
+    skills = [skill.name for skill in job.skills.all()]
+    if skills:
+        data["skills"] = ", ".join(skills)
+    if job.salary_mode == SalaryMode.RANGE:
+        # Salaries are annual (POL-J-004): unitText YEAR, in won.
         value: dict[str, str | int] = {"@type": "QuantitativeValue", "unitText": "YEAR"}
         if job.salary_min is not None:
             value["minValue"] = job.salary_min
@@ -165,6 +197,37 @@ def job_posting_ld(job: Job, request) -> str:
     # Safe by construction: <, > and & are \u-escaped above, so the JSON cannot close the
     # <script> element it is rendered into (the same escaping as Django's json_script).
     return mark_safe(text.translate(_json_script_escapes))  # noqa: S308  # nosec B308 B703
+
+
+# Google's documented values for education credentials; master and doctorate are
+# "postgraduate degree".
+EDUCATION_LD = {
+    Education.HIGH_SCHOOL: "high school",
+    Education.ASSOCIATE: "associate degree",
+    Education.BACHELOR: "bachelor degree",
+    Education.MASTER: "postgraduate degree",
+    Education.DOCTORATE: "postgraduate degree",
+}
+
+
+def _experience_ld(job: Job):
+    if job.experience != Experience.EXPERIENCED:
+        return "no requirements"
+    return {
+        "@type": "OccupationalExperienceRequirements",
+        "monthsOfExperience": (job.experience_min_years or 0) * 12,
+        "description": experience_label(job),
+    }
+
+
+def _education_ld(job: Job):
+    if job.education == Education.ANY:
+        return "no requirements"
+    return {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": EDUCATION_LD[Education(job.education)],
+        "description": education_label(job),
+    }
 
 
 class JobDetailView(TemplateView):

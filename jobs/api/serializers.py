@@ -2,9 +2,23 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Company
-from jobs.models import Category, EmploymentType, Job, JobOption, Location
-from jobs.rules import content_errors, reopen_deadline_errors
-from jobs.selectors import SORTS, JobFilters
+from jobs.display import logo_url
+from jobs.models import (
+    Category,
+    Education,
+    EmploymentType,
+    Experience,
+    Job,
+    JobOption,
+    Location,
+    SalaryMode,
+    Skill,
+)
+from jobs.rules import MAX_EXPERIENCE_YEARS, content_errors, reopen_deadline_errors
+from jobs.selectors import DEADLINE_FILTERS, SORTS, JobFilters
+from jobs.services import MAX_SKILLS
+
+DEADLINE_TYPES = ("date", "rolling")
 
 
 class NamedCodeSerializer(serializers.Serializer):
@@ -16,6 +30,13 @@ class NamedCodeSerializer(serializers.Serializer):
 class CompanyRefSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="company_id")
     name = serializers.CharField(source="company_name")
+    logo = serializers.SerializerMethodField(
+        help_text="Path of the company's 96 px logo (PNG), or null when it has none."
+    )
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_logo(self, job) -> str | None:
+        return logo_url(job.company, 96)
 
 
 class JobOptionSerializer(serializers.ModelSerializer):
@@ -50,10 +71,18 @@ class JobListItemSerializer(serializers.ModelSerializer):
     company = CompanyRefSerializer(source="*")
     location = NamedCodeSerializer()
     category = NamedCodeSerializer()
+    skills = NamedCodeSerializer(many=True)
+    deadline_type = serializers.SerializerMethodField(
+        help_text="`rolling` (상시채용, no deadline) or `date` (see `deadline`)."
+    )
     is_premium = serializers.BooleanField(default=False)
     highlights = HighlightsField(
         default=None, help_text="What matched the search `q` (POL-S-001); null without `q`."
     )
+
+    @extend_schema_field(serializers.ChoiceField(choices=DEADLINE_TYPES))
+    def get_deadline_type(self, job) -> str:
+        return "rolling" if job.deadline is None else "date"
 
     class Meta:
         model = Job
@@ -65,8 +94,15 @@ class JobListItemSerializer(serializers.ModelSerializer):
             "category",
             "employment_type",
             "remote",
+            "salary_mode",
             "salary_min",
             "salary_max",
+            "experience",
+            "experience_min_years",
+            "experience_max_years",
+            "education",
+            "skills",
+            "deadline_type",
             "deadline",
             "published_at",
             "is_premium",
@@ -96,8 +132,10 @@ class JobDetailSerializer(JobListItemSerializer):
 
 
 class JobWriteSerializer(serializers.ModelSerializer):
-    """POST / PUT / PATCH body. `category` and `location` are codes; `publish` publishes a
-    draft (closing is DELETE)."""
+    """POST / PUT / PATCH body. `category`, `location` and `skills` are codes; `publish`
+    publishes a draft (closing is DELETE). Salaries are won a year. Without `salary_mode` a
+    body with figures is a range and one without is 회사 내규에 따름; without
+    `deadline_type` a `deadline` means a closing date and none means 상시채용."""
 
     category = serializers.SlugRelatedField(
         slug_field="code", queryset=Category.objects.filter(is_active=True)
@@ -105,6 +143,23 @@ class JobWriteSerializer(serializers.ModelSerializer):
     location = serializers.SlugRelatedField(
         slug_field="code", queryset=Location.objects.filter(is_active=True)
     )
+    skills = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Skill.objects.filter(is_active=True),
+        many=True,
+        required=False,
+        help_text=f"Skill codes from GET /skills, at most {MAX_SKILLS}.",
+    )
+    salary_mode = serializers.ChoiceField(choices=SalaryMode.choices, required=False)
+    experience = serializers.ChoiceField(choices=Experience.choices, required=False)
+    experience_min_years = serializers.IntegerField(
+        min_value=0, max_value=MAX_EXPERIENCE_YEARS, required=False, allow_null=True
+    )
+    experience_max_years = serializers.IntegerField(
+        min_value=0, max_value=MAX_EXPERIENCE_YEARS, required=False, allow_null=True
+    )
+    education = serializers.ChoiceField(choices=Education.choices, required=False)
+    deadline_type = serializers.ChoiceField(choices=DEADLINE_TYPES, required=False, write_only=True)
     publish = serializers.BooleanField(required=False, default=False, write_only=True)
     company = serializers.PrimaryKeyRelatedField(
         queryset=Company.objects.all(),
@@ -122,30 +177,65 @@ class JobWriteSerializer(serializers.ModelSerializer):
             "location",
             "employment_type",
             "remote",
+            "salary_mode",
             "salary_min",
             "salary_max",
+            "experience",
+            "experience_min_years",
+            "experience_max_years",
+            "education",
+            "skills",
+            "deadline_type",
             "deadline",
             "publish",
             "company",
         ]
         extra_kwargs = {"remote": {"required": False}}
 
+    def _current(self, attrs, name, default=None):
+        return attrs.get(name, getattr(self.instance, name, default))
+
     def validate(self, attrs):
-        """The content rules of jobs.rules (POL-J-004, POL-J-008), as the form checks them."""
-
-        def value(name, default=None):
-            return attrs.get(name, getattr(self.instance, name, default))
-
-        problems = content_errors(
-            salary_min=value("salary_min"),
-            salary_max=value("salary_max"),
-            description=value("description", ""),
-            deadline=value("deadline"),
-            deadline_changed="deadline" in attrs
-            and attrs["deadline"] != getattr(self.instance, "deadline", None),
-        )
+        """The content rules of jobs.rules (POL-J-004, POL-J-006, POL-J-008), on the job as it
+        will be (PATCH merges with the stored job), every broken one reported at once."""
+        if "salary_mode" not in attrs and (
+            self.instance is None or {"salary_min", "salary_max"} & attrs.keys()
+        ):
+            figures = attrs.get("salary_min") is not None or attrs.get("salary_max") is not None
+            attrs["salary_mode"] = SalaryMode.RANGE if figures else SalaryMode.COMPANY_POLICY
+        if attrs.get("salary_mode", SalaryMode.RANGE) != SalaryMode.RANGE:
+            attrs.setdefault("salary_min", None)  # a phrase replaces the stored figures
+            attrs.setdefault("salary_max", None)
+        if attrs.get("experience", Experience.EXPERIENCED) != Experience.EXPERIENCED:
+            attrs.setdefault("experience_min_years", None)
+            attrs.setdefault("experience_max_years", None)
+        deadline_type = attrs.pop("deadline_type", None)
+        problems = {}
+        if deadline_type == "rolling":
+            if attrs.get("deadline") is not None:
+                problems["deadline"] = "Leave the deadline empty for rolling (상시채용) jobs."
+            attrs["deadline"] = None
+        elif deadline_type == "date" and self._current(attrs, "deadline") is None:
+            problems["deadline"] = "A closing date is required when deadline_type is date."
+        if len(attrs.get("skills") or ()) > MAX_SKILLS:
+            problems["skills"] = f"At most {MAX_SKILLS} skills."
+        problems = {
+            **content_errors(
+                salary_mode=self._current(attrs, "salary_mode", SalaryMode.COMPANY_POLICY),
+                salary_min=self._current(attrs, "salary_min"),
+                salary_max=self._current(attrs, "salary_max"),
+                experience=self._current(attrs, "experience", Experience.ANY),
+                experience_min_years=self._current(attrs, "experience_min_years"),
+                experience_max_years=self._current(attrs, "experience_max_years"),
+                description=self._current(attrs, "description", ""),
+                deadline=self._current(attrs, "deadline"),
+                deadline_changed="deadline" in attrs
+                and attrs["deadline"] != getattr(self.instance, "deadline", None),
+            ),
+            **problems,
+        }
         if problems:
-            raise serializers.ValidationError({f: [m] for f, m in problems.items()})
+            raise serializers.ValidationError({k: [v] for k, v in problems.items()})
         return attrs
 
 
@@ -169,9 +259,45 @@ class JobListQuerySerializer(serializers.Serializer):
         choices=EmploymentType.choices, required=False, allow_blank=True
     )
     remote = serializers.BooleanField(required=False, allow_null=True, default=None)
-    salary_min = serializers.IntegerField(required=False, min_value=0)
+    salary_min = serializers.IntegerField(
+        required=False, min_value=0, help_text="Won a year: jobs paying at least this much."
+    )
+    experience = serializers.ChoiceField(
+        choices=Experience.choices,
+        required=False,
+        allow_blank=True,
+        help_text="`new`: open to newcomers; `experienced`: for experienced people "
+        "(narrowed by `experience_years`); `any`: only jobs that take any experience. "
+        "Jobs taking any experience match `new` and `experienced` too.",
+    )
+    experience_years = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=MAX_EXPERIENCE_YEARS,
+        help_text="The applicant's years: experienced jobs whose range holds them.",
+    )
+    education = serializers.ChoiceField(
+        choices=Education.choices,
+        required=False,
+        allow_blank=True,
+        help_text="The applicant's education: jobs asking for this level or less.",
+    )
+    skills = serializers.ListField(
+        child=serializers.SlugField(max_length=40),
+        required=False,
+        max_length=MAX_SKILLS,
+        help_text="Skill codes (repeat the parameter): jobs tagged with any of them.",
+    )
+    deadline = serializers.ChoiceField(
+        choices=DEADLINE_FILTERS,
+        required=False,
+        allow_blank=True,
+        help_text="`closing_soon`: deadline within 7 days; `rolling`: 상시채용.",
+    )
     sort = serializers.ChoiceField(choices=SORTS, required=False, allow_blank=True)
 
     def to_filters(self) -> JobFilters:
-        data = {k: v for k, v in self.validated_data.items() if v not in ("", None)}
+        data = {k: v for k, v in self.validated_data.items() if v not in ("", None, [])}
+        if "skills" in data:
+            data["skills"] = tuple(sorted(set(data["skills"])))
         return JobFilters(**data)

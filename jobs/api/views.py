@@ -21,7 +21,7 @@ from jobs.api.serializers import (
     JobWriteSerializer,
     NamedCodeSerializer,
 )
-from jobs.models import Category, Location
+from jobs.models import Category, Location, Skill
 from jobs.policies import (
     can_close_job,
     can_copy_job,
@@ -271,3 +271,15 @@ class LocationListApi(APIView):
         return Response(
             NamedCodeSerializer(Location.objects.filter(is_active=True), many=True).data
         )
+
+
+class SkillListApi(APIView):
+    @extend_schema(
+        operation_id="listSkills",
+        tags=TAGS,
+        auth=[],
+        responses={200: NamedCodeSerializer(many=True)},
+    )
+    def get(self, request):
+        """The shared skills list (POL-J-006): codes for `skills` in job bodies and filters."""
+        return Response(NamedCodeSerializer(Skill.objects.filter(is_active=True), many=True).data)

@@ -1,20 +1,11 @@
 import pytest
 from django.core.management import call_command
 
-from jobs.models import Job, JobOption, JobStatus
-from jobs.selectors import JobFilters, job_list_banner, job_list_public
+from jobs.models import Job, JobStatus
+from jobs.selectors import JobFilters, job_list_public
 from jobs.tests.factories import PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_load_demo_is_idempotent_and_shows_ranking__POL_J_005():
-    call_command("load_demo", stdout=None)
-    counts = (Job.objects.count(), JobOption.objects.count())
-    call_command("load_demo", stdout=None)
-    assert (Job.objects.count(), JobOption.objects.count()) == counts
-    assert job_list_banner()
-    assert job_list_public()[0].is_premium
 
 
 def test_seed_jobs_creates_searchable_jobs(capsys):

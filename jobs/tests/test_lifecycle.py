@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.tests.factories import AdminFactory, RecruiterFactory
 from jobboard.limits import LONG_TEXT_MAX_CHARS
 from jobs.api.serializers import JobWriteSerializer
+from jobs.display import MANWON
 from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
 from jobs.forms import JobForm
 from jobs.models import Job, JobStatus
@@ -30,9 +31,22 @@ YESTERDAY = lambda: TODAY() - timedelta(days=1)  # noqa: E731
 NEXT_MONTH = lambda: TODAY() + timedelta(days=30)  # noqa: E731
 
 
+def _api_data(**overrides):
+    """The job as the API takes it: salaries in won, category and location by code."""
+    data = {**job_fields(**overrides), "category": "software", "location": "seoul"}
+    return {k: v for k, v in data.items() if v is not None}
+
+
 def _form_data(**overrides):
+    """The job form as a recruiter submits it: salaries typed in 만원 (POL-J-006), the
+    deadline a date or 상시채용."""
     data = {**job_fields(**overrides)}
     data["category"], data["location"] = data["category"].pk, data["location"].pk
+    for name in ("salary_min", "salary_max"):
+        if data[name] is not None:
+            data[name] //= MANWON
+    data["deadline_type"] = "date" if data.get("deadline") else "rolling"
+    data = {"salary_mode": "range", "experience": "any", "education": "any", **data}
     return {k: "" if v is None else v for k, v in data.items()}
 
 
@@ -121,13 +135,7 @@ def test_copy_by_a_stranger_is_refused__POL_J_001():
 def _salary_messages(low, high):
     form = JobForm(data=_form_data(salary_min=low, salary_max=high))
     form.is_valid()
-    serializer = JobWriteSerializer(
-        data={
-            **_form_data(salary_min=low, salary_max=high),
-            "category": "software",
-            "location": "seoul",
-        }
-    )
+    serializer = JobWriteSerializer(data=_api_data(salary_min=low, salary_max=high))
     serializer.is_valid()
     with pytest.raises(JobInvalid) as exc:
         job_create(user=RecruiterFactory(), **job_fields(salary_min=low, salary_max=high))
@@ -144,9 +152,7 @@ def test_description_limit_is_a_field_error_everywhere():
     form = JobForm(data=_form_data(description=long))
     assert not form.is_valid()
     assert "description" in form.errors
-    serializer = JobWriteSerializer(
-        data={**_form_data(description=long), "category": "software", "location": "seoul"}
-    )
+    serializer = JobWriteSerializer(data=_api_data(description=long))
     assert not serializer.is_valid()
     assert "description" in serializer.errors
     with pytest.raises(JobInvalid) as exc:

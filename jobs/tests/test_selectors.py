@@ -85,7 +85,9 @@ def test_filters_location_category_type_remote_salary():
 
 def test_sort_by_salary_puts_best_paid_first():
     PublishedJobFactory(title="low", salary_min=10, salary_max=20)
-    PublishedJobFactory(title="none", salary_min=None, salary_max=None)
+    PublishedJobFactory(
+        title="none", salary_mode="company_policy", salary_min=None, salary_max=None
+    )
     PublishedJobFactory(title="high", salary_min=10, salary_max=100_000_000)
     assert _titles(JobFilters(sort="salary")) == ["high", "low", "none"]
 

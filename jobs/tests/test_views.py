@@ -36,8 +36,12 @@ def _form(**overrides):
         "category": Category.objects.get(code="software").pk,
         "location": Location.objects.get(code="seoul").pk,
         "employment_type": "full_time",
-        "salary_min": "40000000",
-        "salary_max": "60000000",
+        "experience": "any",
+        "education": "any",
+        "salary_mode": "range",
+        "salary_min": "4000",  # 만원
+        "salary_max": "6000",
+        "deadline_type": "rolling",
         **overrides,
     }
 

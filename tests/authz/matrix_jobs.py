@@ -37,6 +37,10 @@ def _form_body(world):
         "category": Category.objects.get(code="software").pk,
         "location": Location.objects.get(code="seoul").pk,
         "employment_type": "full_time",
+        "experience": "any",
+        "education": "any",
+        "salary_mode": "company_policy",
+        "deadline_type": "rolling",
         "company": world.other_recruiter.company_id,
     }
 
@@ -51,6 +55,13 @@ OWNER_ONLY_POST = {"guest": 302, "jobseeker": 403, "recruiter": 302, "admin": 30
 OWNER_ONLY_API = {"guest": 401, "jobseeker": 403, "recruiter": 200, "admin": 200}
 DRAFT_VISIBLE = {"guest": 404, "jobseeker": 404, "recruiter": 200, "admin": 200}
 NOT_THEIRS = {"recruiter": 403}
+# POL-J-007: a company's recruiters edit it; admins, who are not its members, by manage_any.
+EDIT_COMPANY = own(
+    "accounts.change_company",
+    manage_any="accounts.manage_any_company",
+    roles=("recruiter", "admin"),
+)
+FOLLOW = {"jobseeker": ("accounts.add_companyfollow",)}
 CONFIRMED = {"confirm": "yes"}  # the confirmation step's button (POL-J-008)
 REOPEN = own("jobs.change_job", manage_any="jobs.manage_any_job")
 COPY = own("jobs.add_job", manage_any="jobs.manage_any_job")
@@ -308,5 +319,99 @@ ENTRIES = [
         perms={"admin": CLOSE["admin"]},
     ),
     Entry("api/v1/categories", "GET", "/api/v1/categories", every(200)),
+    Entry("api/v1/skills", "GET", "/api/v1/skills", every(200)),
+    Entry(
+        "companies/<int:pk>/logo-<int:size>.png",
+        "GET",
+        lambda w: f"/companies/{w.published_job.company_id}/logo-96.png",
+        every(404),
+        notes="public; 404 while the company has no logo",
+    ),
     Entry("api/v1/locations", "GET", "/api/v1/locations", every(200)),
+    # Companies (POL-J-007): public page; the editor for its own recruiters and admins;
+    # following for jobseekers.
+    Entry("companies/<int:pk>/", "GET", lambda w: f"/companies/{_own(w)}/", every(200)),
+    Entry(
+        "companies/<int:pk>/edit/",
+        "GET",
+        lambda w: f"/companies/{_own(w)}/edit/",
+        OWNER_ONLY_PAGE,
+        perms=EDIT_COMPANY,
+    ),
+    Entry(
+        "companies/<int:pk>/edit/",
+        "GET",
+        lambda w: f"/companies/{w.other_recruiter.company_id}/edit/",
+        {"guest": 302, "jobseeker": 403, "recruiter": 403, "admin": 200},
+    ),
+    Entry(
+        "companies/<int:pk>/edit/",
+        "POST",
+        lambda w: f"/companies/{_own(w)}/edit/",
+        OWNER_ONLY_POST,
+        data={"name": "바뀐 회사", "benefits": ""},
+        fmt="multipart",
+    ),
+    Entry(
+        "companies/<int:pk>/follow/",
+        "POST",
+        lambda w: f"/companies/{_own(w)}/follow/",
+        {"guest": 302, "jobseeker": 302, "recruiter": 403, "admin": 403},
+        fmt="multipart",
+    ),
+    Entry(
+        "companies/following/",
+        "GET",
+        "/companies/following/",
+        {"guest": 302, "jobseeker": 200, "recruiter": 403, "admin": 403},
+        perms=FOLLOW,
+    ),
+    Entry("api/v1/companies/<int:pk>", "GET", lambda w: f"/api/v1/companies/{_own(w)}", every(200)),
+    Entry(
+        "api/v1/companies/<int:pk>",
+        "PATCH",
+        lambda w: f"/api/v1/companies/{_own(w)}",
+        OWNER_ONLY_API,
+        data={"industry": "핀테크"},
+        perms=EDIT_COMPANY,
+    ),
+    Entry(
+        "api/v1/companies/<int:pk>",
+        "PATCH",
+        lambda w: f"/api/v1/companies/{w.other_recruiter.company_id}",
+        {"guest": 401, "jobseeker": 403, "recruiter": 403, "admin": 200},
+        data={"industry": "핀테크"},
+    ),
+    Entry(
+        "api/v1/companies/<int:pk>/logo",
+        "POST",
+        lambda w: f"/api/v1/companies/{_own(w)}/logo",
+        {"guest": 401, "jobseeker": 403, "recruiter": 415, "admin": 415},
+        data={},
+        notes="allowed roles reach the parser: a JSON body is refused, uploads are multipart",
+    ),
+    Entry(
+        "api/v1/companies/<int:pk>/follow",
+        "PUT",
+        lambda w: f"/api/v1/companies/{_own(w)}/follow",
+        {"guest": 401, "jobseeker": 204, "recruiter": 403, "admin": 403},
+        perms=FOLLOW,
+    ),
+    Entry(
+        "api/v1/companies/<int:pk>/follow",
+        "DELETE",
+        lambda w: f"/api/v1/companies/{_own(w)}/follow",
+        {"guest": 401, "jobseeker": 204, "recruiter": 403, "admin": 403},
+    ),
+    Entry(
+        "api/v1/companies/following",
+        "GET",
+        "/api/v1/companies/following",
+        {"guest": 401, "jobseeker": 200, "recruiter": 403, "admin": 403},
+    ),
 ]
+
+
+def _own(world) -> int:
+    """The signed-in recruiter's company."""
+    return world.users["recruiter"].company_id

@@ -68,7 +68,7 @@ def test_apply_move_and_follow(contexts, live_server, tmp_path, settings):
     seeker.goto(f"{live_server.url}/applications/jobs/{job.pk}/apply/")
     seeker.get_by_label(re.compile("PDF or DOCX|PDF")).first.set_input_files(str(resume))
     seeker.locator("textarea[name=cover_letter]").fill("열심히 하겠습니다.")
-    seeker.locator("form.form-grid button[type=submit]").click()
+    seeker.locator("form.form-stack button[type=submit]").click()
     expect(seeker).to_have_url(re.compile(r"/applications/mine/$"))
     expect(seeker.get_by_role("heading", name="Playwright 엔지니어")).to_be_visible()
 

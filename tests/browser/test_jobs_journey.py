@@ -54,14 +54,15 @@ def test_recruiter_creates_edits_publishes_and_closes(page, context, live_server
     page.select_option("#id_category", label="소프트웨어 개발")
     page.select_option("#id_location", label="서울")
     page.select_option("#id_employment_type", "full_time")
-    page.fill("#id_salary_min", "60000000")
-    page.fill("#id_salary_max", "50000000")
+    page.fill("#id_salary_min", "6000")  # 만원
+    page.fill("#id_salary_max", "5000")
+    page.check("#id_deadline_type_1")  # 상시채용, an explicit choice (POL-J-006)
     page.fill("#id_description", "테스트 자동화를 맡습니다.")
     page.locator("button[name=save]").click()
     assert page.locator(".errorlist").first.is_visible()  # salary_min > salary_max (POL-J-004)
     shot("jobs-form-errors")
 
-    page.fill("#id_salary_max", "80000000")
+    page.fill("#id_salary_max", "8000")
     with page.expect_navigation():
         page.locator("button[name=save]").click()
     job = Job.objects.get(owner=recruiter)

@@ -35,6 +35,7 @@ JSON_OPERATIONS = {
     "createJob": ("recruiter", lambda ids: "/api/v1/jobs"),
     "replaceJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
     "updateJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
+    "updateCompany": ("recruiter", lambda ids: f"/api/v1/companies/{ids['company']}"),
     "reopenJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}/reopen"),
     "transitionApplication": (
         "recruiter",
@@ -70,6 +71,7 @@ def caller(api_client):
     users = {"guest": None, "admin": AdminFactory(), "recruiter": application.job.owner}
     ids = {
         "job": application.job.pk,
+        "company": application.job.owner.company_id,
         "application": application.pk,
         "order": PendingTossOrderFactory(buyer=application.job.owner).order_id,
     }

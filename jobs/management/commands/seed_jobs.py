@@ -1,7 +1,9 @@
 """Seed N realistic jobs (Korean and English) for benchmarks and query plans:
-`manage.py seed_jobs 1000000` (under 10 minutes on 2 cores, with a progress bar).
-Companies and recruiters are created as needed; about 1 % of published jobs get an active
-premium option and 0.1 % a banner.
+`manage.py seed_jobs 1000000` (under 10 minutes on 2 cores, with a progress bar). Content
+comes from the demo generator (jobs.demo: titles, descriptions, experience, education,
+skills, salary modes, 상시채용), the same for the same --seed. Companies and recruiters are
+created as needed; 5 % of jobs are drafts, 5 % closed, some past their deadline; about 1 %
+of published jobs get an active premium option and 0.1 % a banner.
 
 On PostgreSQL the rows stream in through COPY in batches, each batch is indexed for search
 right after through the search backend (the rows are still in the buffer cache), and when a seed
@@ -21,109 +23,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import Company, Role, User
-from jobs.models import (
-    Category,
-    EmploymentType,
-    Job,
-    JobOption,
-    JobOptionKind,
-    JobStatus,
-    Location,
-    SearchTerm,
-)
+from jobs.demo.companies import company_profile
+from jobs.demo.database import Lookups, build_job
+from jobs.demo.generator import generate_jobs
+from jobs.models import Job, JobOption, JobOptionKind, JobStatus, SearchTerm
 from jobs.search import get_backend
 from jobs.search.backends.base import document_for, vocabulary_of
 from jobs.search.backends.database import DatabaseBackend, tsvector_literal
-
-TITLES_KO = [
-    "백엔드 개발자",
-    "프론트엔드 개발자",
-    "풀스택 개발자",
-    "데이터 엔지니어",
-    "데이터 분석가",
-    "머신러닝 엔지니어",
-    "DevOps 엔지니어",
-    "iOS 개발자",
-    "안드로이드 개발자",
-    "QA 엔지니어",
-    "UI/UX 디자이너",
-    "프로덕트 디자이너",
-    "서비스 기획자",
-    "프로덕트 매니저",
-    "마케팅 매니저",
-    "퍼포먼스 마케터",
-    "콘텐츠 마케터",
-    "영업 담당자",
-    "기술 영업",
-    "재무회계 담당자",
-    "인사 담당자",
-    "고객지원 상담원",
-    "생산관리 엔지니어",
-    "품질관리 담당자",
-    "간호사",
-    "연구원",
-    "영어 강사",
-    "물류 관리자",
-    "보안 엔지니어",
-    "게임 클라이언트 개발자",
-]
-TITLES_EN = [
-    "Backend Engineer",
-    "Frontend Engineer",
-    "Full-stack Developer",
-    "Data Engineer",
-    "Data Analyst",
-    "Machine Learning Engineer",
-    "Site Reliability Engineer",
-    "iOS Developer",
-    "Android Developer",
-    "QA Engineer",
-    "Product Designer",
-    "Product Manager",
-    "Growth Marketer",
-    "Account Executive",
-    "Financial Analyst",
-    "Recruiter",
-    "Customer Success Manager",
-    "Security Engineer",
-    "Research Scientist",
-    "English Teacher",
-]
-SKILLS = [
-    "Python",
-    "Django",
-    "Java",
-    "Spring",
-    "Kotlin",
-    "TypeScript",
-    "React",
-    "Vue",
-    "Go",
-    "Rust",
-    "Kubernetes",
-    "AWS",
-    "PostgreSQL",
-    "Figma",
-    "SQL",
-    "Swift",
-    "Unity",
-    "C++",
-]
-LEVELS_KO = ["신입", "경력 3년 이상", "시니어", "주니어", "팀장급", ""]
-LEVELS_EN = ["Junior", "Senior", "Lead", "Staff", "Intern", ""]
-COMPANY_KO = ["한빛", "누리", "바다", "하늘", "새봄", "다온", "미래", "온누리", "가람", "솔빛"]
-COMPANY_KO_SUFFIX = ["소프트", "테크", "커머스", "랩스", "헬스케어", "모빌리티", "게임즈", "에듀"]
-COMPANY_EN = ["Seoul", "Han River", "Blue Wave", "Pine", "Nova", "Orbit", "Maple", "Kite"]
-COMPANY_EN_SUFFIX = ["Labs", "Robotics", "Systems", "Studio", "Health", "Data", "Pay", "AI"]
-DESCRIPTION_KO = (
-    "주요 업무\n- {skill} 기반 서비스를 설계하고 개발합니다.\n- 동료와 코드 리뷰를 주고받으며 "
-    "품질을 높입니다.\n\n자격 요건\n- {skill} 실무 경험\n- 원활한 커뮤니케이션 능력\n\n"
-    "우대 사항\n- {skill2} 경험\n- 대규모 트래픽 서비스 운영 경험"
-)
-DESCRIPTION_EN = (
-    "What you'll do\n- Build and run {skill} services used by millions.\n- Review code and "
-    "mentor teammates.\n\nWhat we look for\n- Hands-on {skill} experience\n- {skill2} is a plus"
-)
+from jobs.selectors import bump_list_version
 
 
 class Progress:
@@ -169,9 +76,9 @@ class Command(BaseCommand):
         existing = Job.objects.count()
         # Offset by the rows already there, so topping up adds new jobs, not copies.
         rng = random.Random(seed + existing)  # noqa: S311 - fake data, not secrets
-        owners = self._recruiters(companies, rng)
-        categories = list(Category.objects.all())
-        locations = list(Location.objects.all())
+        owners = self._recruiters(companies, seed)
+        profiles = [company_profile(i, seed) for i in range(len(owners))]
+        lookups = Lookups()
         now = timezone.now()
         postgres = connection.vendor == "postgresql"
         # With PostgreSQL and the database search backend, each row's search vector goes in
@@ -187,11 +94,15 @@ class Command(BaseCommand):
             done = 0
             while done < count:
                 size = min(batch, count - done)
-                rows = [self._job(rng, owners, categories, locations, now) for _ in range(size)]
+                generated = list(
+                    generate_jobs(size, seed=seed, start=existing + done, companies=profiles)
+                )
+                rows = [self._row(rng, item, owners, lookups, now) for item in generated]
                 with transaction.atomic():
                     last_id = Job.objects.order_by("-pk").values_list("pk", flat=True).first()
                     insert(rows)
                     created = Job.objects.filter(pk__gt=last_id or 0)
+                    self._tag_skills(created, generated, lookups)
                     if not self.vectors_in_copy:
                         get_backend().index(
                             created.only("id", "title", "company_name", "description")
@@ -204,6 +115,7 @@ class Command(BaseCommand):
         finally:
             self._build_indexes(dropped)
         self._add_vocabulary()
+        bump_list_version()  # rows went in without signals: cached lists must see them
         self.stdout.write(self.style.SUCCESS(f"Seeded {count} jobs in {progress.elapsed()}."))
 
     @staticmethod
@@ -255,7 +167,7 @@ class Command(BaseCommand):
                 editor.add_index(Job, index)
             self.stdout.write(f"  index {index.name}: {time.monotonic() - started:.0f} s")
 
-    def _recruiters(self, n, rng):
+    def _recruiters(self, n, seed):
         # Seed recruiters are known by their address and company (ADR 0036: no role lookups).
         existing = list(
             User.objects.select_related("company")
@@ -264,13 +176,9 @@ class Command(BaseCommand):
         )
         if len(existing) >= n:
             return [(u, u.company) for u in existing[:n] if u.company_id]
-        names = []
-        for i in range(n):
-            if i % 2:
-                names.append(f"{rng.choice(COMPANY_KO)}{rng.choice(COMPANY_KO_SUFFIX)} {i}")
-            else:
-                names.append(f"{rng.choice(COMPANY_EN)} {rng.choice(COMPANY_EN_SUFFIX)} {i}")
-        companies = Company.objects.bulk_create([Company(name=name) for name in names])
+        companies = Company.objects.bulk_create(
+            [Company(name=company_profile(i, seed).name) for i in range(n)]
+        )
         password = make_password(None)
         users = User.objects.bulk_create(
             [
@@ -286,46 +194,48 @@ class Command(BaseCommand):
         )
         return [(u, u.company) for u in users]
 
-    def _job(self, rng, owners, categories, locations, now):
-        owner, company = rng.choice(owners)
-        skill, skill2 = rng.sample(SKILLS, 2)
-        if rng.random() < 0.6:
-            title = f"{rng.choice(TITLES_KO)} ({skill}) {rng.choice(LEVELS_KO)}".strip()
-            description = DESCRIPTION_KO.format(skill=skill, skill2=skill2)
-        else:
-            title = f"{rng.choice(LEVELS_EN)} {rng.choice(TITLES_EN)} — {skill}".strip()
-            description = DESCRIPTION_EN.format(skill=skill, skill2=skill2)
-        low = rng.randrange(25, 90) * 1_000_000 if rng.random() < 0.9 else None
-        high = low + rng.randrange(5, 40) * 1_000_000 if low else None
-        roll = rng.random()
-        status = (
-            JobStatus.PUBLISHED
-            if roll < 0.9
-            else (JobStatus.DRAFT if roll < 0.95 else JobStatus.CLOSED)
+    def _row(self, rng, generated, owners, lookups, now) -> dict:
+        """One job's column values: the generator's content, a state drawn here."""
+        owner, company = owners[generated.company]
+        job = build_job(
+            generated,
+            owner=owner,
+            company=company,
+            lookups=lookups,
+            now=now,
+            updated_at=now,
+            **self._state(rng, now),
         )
-        published_at = now - timedelta(minutes=rng.randrange(0, 60 * 24 * 90))
-        deadline_days = rng.randrange(-10, 60)
+        # Plain values: COPY would write a choices enum by its name, not its value.
         return {
-            "title": title[:200],
-            "description": description,
-            "company_id": company.pk,
-            "company_name": company.name,
-            "owner_id": owner.pk,
-            "category_id": rng.choice(categories).pk,
-            "location_id": rng.choice(locations).pk,
-            "employment_type": rng.choice(EmploymentType.values),
-            "remote": rng.random() < 0.2,
-            "salary_min": low,
-            "salary_max": high,
-            "status": str(status),
-            "deadline": (now + timedelta(days=deadline_days)).date()
-            if rng.random() < 0.8
-            else None,
-            "created_at": published_at,
-            "updated_at": now,
-            "published_at": published_at if status != JobStatus.DRAFT else None,
-            "closed_at": now if status == JobStatus.CLOSED else None,
+            f.attname: getattr(v := getattr(job, f.attname), "value", v) for f in self._columns()
         }
+
+    @staticmethod
+    def _state(rng, now) -> dict:
+        """Mostly open jobs; some drafts, closed jobs and jobs past their deadline."""
+        roll = rng.random()
+        if roll < 0.05:
+            return {"status": JobStatus.DRAFT, "published_at": None}
+        if roll < 0.10:
+            return {"status": JobStatus.CLOSED, "closed_at": now}
+        if roll < 0.15:
+            return {"deadline": (now - timedelta(days=rng.randrange(1, 10))).date()}
+        return {}
+
+    @staticmethod
+    def _tag_skills(created, generated, lookups) -> None:
+        """The batch's skill tags; ids come back in insertion order (one sequence)."""
+        through = Job.skills.through
+        ids = created.order_by("pk").values_list("pk", flat=True)
+        through.objects.bulk_create(
+            [
+                through(job_id=job_id, skill_id=lookups.skills[code])
+                for job_id, item in zip(ids, generated, strict=True)
+                for code in item.skills
+                if code in lookups.skills
+            ]
+        )
 
     def _options(self, rng, published_ids, now):
         options = []

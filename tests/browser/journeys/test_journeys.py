@@ -69,8 +69,9 @@ def test_recruiter_registers_posts_and_promotes_a_job(cast, served_app):
     page.get_by_label("Location").select_option(label="Seoul")
     page.get_by_label("Employment type").select_option(label="Full-time")
     page.get_by_label("Remote").check()
-    page.get_by_label(re.compile("^Minimum salary")).fill("60000000")
-    page.get_by_label(re.compile("^Maximum salary")).fill("90000000")
+    page.get_by_label(re.compile("^Minimum salary")).fill("6000")  # in 만원
+    page.get_by_label(re.compile("^Maximum salary")).fill("9000")
+    page.get_by_label("Always hiring (상시채용)").check()
     page.get_by_label("Description").fill("Django와 PostgreSQL로 채용 서비스를 만듭니다.")
     cast.shot("recruiter", "journey-02-job-form")
     page.get_by_role("button", name="Save and publish").click()
