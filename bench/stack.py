@@ -332,13 +332,17 @@ class PrivateStack:
         return {int(p) for p in out.split()}
 
     def __enter__(self):
-        self.pg_start()
-        self.pg_create_database()
-        self.redis_start()
-        self.manage("migrate", "--no-input", "-v", "0")
-        self.manage("collectstatic", "--no-input", "-v", "0")  # as the image build does
-        if self.replica_port:
-            self.replica_start()
+        try:
+            self.pg_start()
+            self.pg_create_database()
+            self.redis_start()
+            self.manage("migrate", "--no-input", "-v", "0")
+            self.manage("collectstatic", "--no-input", "-v", "0")  # as the image build does
+            if self.replica_port:
+                self.replica_start()
+        except BaseException:
+            self.__exit__()  # a failed start must not leave servers behind
+            raise
         return self
 
     def __exit__(self, *exc):
