@@ -14,13 +14,24 @@ import hashlib
 from dataclasses import astuple, dataclass, replace
 from datetime import timedelta
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Aggregate,
+    Count,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
@@ -349,17 +360,23 @@ SKILL_FIELDS = ("id", "code", "name_ko", "name_en", "sort_order", "is_active")
 
 
 def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
-    """On PostgreSQL each job row carries its skill tags (a JSON array), so a list page costs
-    no query for them and stays within the 4-query budget (issue 17); attach_skills turns
-    them into the job's `skills`. Elsewhere (SQLite) attach_skills prefetches them."""
-    if connection.vendor != "postgresql":
-        return jobs
-    tags = (
-        Skill.objects.filter(jobs=OuterRef("pk"))
-        .order_by("sort_order", "code")  # Skill's own ordering, as a prefetch gives
-        .values(tag=JSONObject(**{field: field for field in SKILL_FIELDS}))
-    )
-    return jobs.annotate(skill_tags=ArraySubquery(tags))
+    """Each job row carries its skill tags (a JSON array from a correlated subquery), so a
+    list page costs no query for them and stays within the 4-query budget (issue 17) on
+    both databases; attach_skills turns them into the job's `skills`."""
+    tags = Skill.objects.filter(jobs=OuterRef("pk"))
+    tag = JSONObject(**{field: field for field in SKILL_FIELDS})
+    if connection.vendor == "postgresql":
+        return jobs.annotate(skill_tags=ArraySubquery(tags.values(tag=tag)))
+    # SQLite: one JSON array per job, its tags grouped by the job.
+    grouped = tags.order_by().values("jobs").annotate(tags=JSONGroupArray(tag)).values("tags")
+    return jobs.annotate(skill_tags=Subquery(grouped, output_field=JSONField()))
+
+
+class JSONGroupArray(Aggregate):
+    """SQLite's json_group_array; its order is not defined, attach_skills sorts the tags."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
 
 
 def attach_skills(page: list[Job]) -> None:
@@ -370,7 +387,9 @@ def attach_skills(page: list[Job]) -> None:
     for job in page:
         if hasattr(job, "skill_tags"):
             skills = job.skills.get_queryset()  # what `job.skills.all()` then answers from
-            skills._result_cache = [Skill(**tag) for tag in job.skill_tags]
+            tags = sorted(job.skill_tags or (), key=itemgetter("sort_order", "code"))
+            # Skill's own ordering, as a prefetch gives.
+            skills._result_cache = [Skill(**tag) for tag in tags]
             # Django's own prefetch fills these two the same way.
             skills._prefetch_done = True  # type: ignore[attr-defined]
             job._prefetched_objects_cache = {  # type: ignore[attr-defined]
