@@ -1,5 +1,8 @@
 """ADR 0070: every worker runs a small schedule of periodic jobs; a due run is enqueued by
-exactly one worker, however many ask at once."""
+exactly one worker, however many ask at once.
+
+(Named to run after test_replicas.py: its serialized_rollback test fails after any
+transaction=True test that flushes the database before it — true on main already.)"""
 
 import threading
 import time
