@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts import services, views
-from accounts.models import Company, DeviceSession, User
+from accounts.models import Company, Consent, DeviceSession, User
 
 # Replacing the default site's views keeps every ModelAdmin registered on it (the stubs
 # type them as methods, hence the ignores).
@@ -35,6 +35,37 @@ class DeviceInline(admin.TabularInline):
         return False
 
 
+class ConsentInline(admin.TabularInline):
+    """POL-PRIV-001: what the user agreed to, which version, when. A record, not editable."""
+
+    model = Consent
+    fields = readonly_fields = ("kind", "version", "given_at")
+    extra = 0
+    can_delete = False
+    ordering = ["kind", "-given_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Consent)
+class ConsentAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "version", "given_at"]
+    list_filter = ["kind", "version"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "kind", "version", "given_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(User)
 class UserAdmin(admin.ModelAdmin):
     list_display = ["email", "name", "role", "company", "is_active", "last_login"]
@@ -54,7 +85,7 @@ class UserAdmin(admin.ModelAdmin):
     ]
     # Superusers bypass RBAC entirely; that is granted from the command line, not here.
     readonly_fields = ["is_superuser", "date_joined", "last_login"]
-    inlines = [DeviceInline]
+    inlines = [ConsentInline, DeviceInline]
     actions = ["deactivate"]
 
     def has_add_permission(self, request):

@@ -190,3 +190,40 @@ class DeviceSession(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class ConsentKind(models.TextChoices):
+    """What a user agrees to at sign-up (POL-PRIV-001, 개인정보 보호법): the terms and the
+    collection and use of personal information are required, marketing is optional, and the
+    user confirms being 14 or older (younger users need a guardian's consent, which we do not
+    collect)."""
+
+    TERMS = "terms", _("Terms of service")
+    PRIVACY = "privacy", _("Collection and use of personal information")
+    MARKETING = "marketing", _("Marketing messages")
+    AGE_14 = "age_14", _("14 years or older")
+
+
+class Consent(models.Model):
+    """One consent given by one user to one version of one text, and when (POL-PRIV-001).
+    A new version of a text is agreed to as a new row; rows are never edited."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    kind = models.CharField(_("consent"), max_length=16, choices=ConsentKind.choices)
+    version = models.CharField(_("text version"), max_length=20)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind", "version"], name="accounts_consent_once_per_version"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ConsentKind.values), name="accounts_consent_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.kind} {self.version}"

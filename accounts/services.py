@@ -1,5 +1,6 @@
 """Every write of the accounts domain: registration, sign-in, rotation, revocation."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from uuid import UUID
@@ -13,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts import legal
 from accounts.device_state import device_forget, device_mark_revoked
 from accounts.exceptions import AuthenticationFailed
-from accounts.models import Company, DeviceSession, Role, User
+from accounts.models import Company, Consent, ConsentKind, DeviceSession, Role, User
 from accounts.throttle import (
     PASSWORD_CHANGE,
     SIGNIN_EMAIL,
@@ -38,6 +40,12 @@ class RegistrationError(DomainError):
     type_slug = "registration-error"
 
 
+class PasswordInvalid(DomainError):
+    """The password breaks POL-A-004's rules; `messages` holds each rule it breaks."""
+
+    type_slug = "password-invalid"
+
+
 @dataclass(frozen=True)
 class SignIn:
     user: User
@@ -50,12 +58,16 @@ def user_register(
     email: str,
     password: str,
     role: str,
+    consents: Collection[str],
     name: str = "",
     company_name: str = "",
     ip_address: str | None = None,
 ) -> User:
-    """Create a jobseeker or a recruiter (with their company). Admins are made in admin.
-    Attempts are throttled per client IP (POL-A-005: "email taken" is an enumeration signal)."""
+    """Create a jobseeker or a recruiter (with their company), with the consents given
+    (POL-PRIV-001: terms, personal information and the age of 14 required, marketing
+    optional), each recorded against the current version of its text. Admins are made in
+    admin. Attempts are throttled per client IP (POL-A-005: "email taken" is an enumeration
+    signal)."""
     throttle_hit(
         (SIGNUP_IP, ip_address),
         detail=_("Too many registrations from this address; try again later."),
@@ -65,19 +77,24 @@ def user_register(
         raise RegistrationError(_("Choose jobseeker or recruiter."), field="role")
     if role == Role.RECRUITER and not company_name.strip():
         raise RegistrationError(_("Recruiters give their company's name."), field="company_name")
+    for kind in legal.REQUIRED:
+        if kind not in consents:
+            raise RegistrationError(_(CONSENT_REQUIRED[kind]), field=f"consent_{kind}")
     if User.objects.filter(email__iexact=email).exists():
         raise RegistrationError(_("An account with this email already exists."), field="email")
     candidate = User(email=email, name=name, role=role)
-    try:
-        password_validation.validate_password(password, user=candidate)
-    except ValidationError as exc:
-        raise RegistrationError(" ".join(exc.messages), field="password") from exc
+    password_validate(password, user=candidate, field="password")
     try:
         with transaction.atomic():
             if role == Role.RECRUITER:
                 candidate.company = Company.objects.create(name=company_name.strip())
             candidate.set_password(password)
             candidate.save()
+            Consent.objects.bulk_create(
+                Consent(user=candidate, kind=kind, version=legal.CURRENT[kind])
+                for kind in ConsentKind.values
+                if kind in consents
+            )
     except IntegrityError as exc:  # two registrations of one email racing
         raise RegistrationError(
             _("An account with this email already exists."), field="email"
@@ -86,6 +103,25 @@ def user_register(
 
 
 # Translated when raised (messages follow the request language; API problem+json too).
+CONSENT_REQUIRED = {
+    ConsentKind.TERMS: gettext_noop("Agree to the terms of service to register."),
+    ConsentKind.PRIVACY: gettext_noop(
+        "Agree to the collection and use of personal information to register."
+    ),
+    ConsentKind.AGE_14: gettext_noop("You must be 14 or older to register."),
+}
+
+
+def password_validate(password: str, *, user: User, field: str) -> None:
+    """POL-A-004's rules; every rule the password breaks is its own message."""
+    try:
+        password_validation.validate_password(password, user=user)
+    except ValidationError as exc:
+        raise PasswordInvalid(
+            " ".join(exc.messages), field=field, messages=list(exc.messages)
+        ) from exc
+
+
 BAD_CREDENTIALS = gettext_noop("The email or password is not correct.")
 
 
@@ -233,10 +269,7 @@ def user_password_set(*, user: User, new_password: str) -> None:
     """Set a new password and sign out every device, the current one included (POL-A-002):
     every token issued before the change stops working at once. The page that changed it
     then opens a fresh device session for the browser in front of it."""
-    try:
-        password_validation.validate_password(new_password, user=user)
-    except ValidationError as exc:
-        raise DomainError(" ".join(exc.messages), field="new_password") from exc
+    password_validate(new_password, user=user, field="new_password")
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])

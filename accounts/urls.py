@@ -14,4 +14,10 @@ urlpatterns = [
         name="device_revoke",
     ),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("legal/<slug:kind>/", views.LegalTextView.as_view(), name="legal_text"),
+    path(
+        "legal/<slug:kind>/<slug:version>/",
+        views.LegalTextView.as_view(),
+        name="legal_text_version",
+    ),
 ]

@@ -8,18 +8,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.middleware.csrf import rotate_token
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts import services
+from accounts import legal, services
 from accounts.client import client_user_agent
 from accounts.cookies import clear_token_cookies, set_token_cookies
 from accounts.exceptions import AuthenticationFailed, TooManyAttempts
 from accounts.forms import PasswordChangeForm, RegisterForm, SignInForm
+from accounts.models import ConsentKind
 from accounts.permissions import PolicyRequiredMixin
 from accounts.policies import can_change_password, can_manage_devices, can_use_admin_site
 from accounts.selectors import device_list_active
@@ -43,7 +44,8 @@ def _current_sid(request) -> str | None:
 def _refused(view, form, exc: DomainError):
     """A service refused: show its message on the form, with the status the API would use
     for throttling (429 + Retry-After) and outages (503)."""
-    form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
+    for message in exc.messages:  # each on its own line (every password rule broken)
+        form.add_error(exc.field if exc.field in form.fields else None, message)
     response = view.form_invalid(form)
     if exc.status in (429, 503):
         response.status_code = exc.status
@@ -52,26 +54,49 @@ def _refused(view, form, exc: DomainError):
     return response
 
 
+def _signed_in_response(request, signed_in: services.SignIn, target: str):
+    """This browser now holds the new device session's tokens."""
+    previous = _current_sid(request)
+    if previous:  # signing in again in this browser replaces its device, not adds one
+        services.device_session_end(session_id=previous)
+    # A token a page held before sign-in must not carry over (login CSRF, fixation).
+    rotate_token(request)
+    response = HttpResponseRedirect(target)
+    set_token_cookies(response, signed_in.tokens)
+    return response
+
+
 class UserRegisterView(FormView):
     template_name = "accounts/register.html"
     form_class = RegisterForm
 
     def form_valid(self, form):
+        data = form.cleaned_data
         try:
-            services.user_register(**form.cleaned_data, ip_address=client_ip(self.request))
+            user = services.user_register(
+                email=data["email"],
+                password=data["password"],
+                role=data["role"],
+                name=data["name"],
+                company_name=data["company_name"],
+                consents=form.consents(),
+                ip_address=client_ip(self.request),
+            )
         except DomainError as exc:
             return _refused(self, form, exc)
-        messages.success(self.request, _("Your account is ready. Sign in to continue."))
-        query = urlencode({"email": form.cleaned_data["email"]})
-        return redirect(f"{reverse('accounts:login')}?{query}")
+        # Signed in at once, with a device session exactly as the sign-in page opens one.
+        signed_in = services.device_session_start(
+            user=user,
+            ip_address=client_ip(self.request),
+            user_agent=client_user_agent(self.request),
+        )
+        messages.success(self.request, _("Welcome! Your account is ready."))
+        return _signed_in_response(self.request, signed_in, reverse("jobs:home"))
 
 
 class UserSignInView(FormView):
     template_name = "accounts/login.html"
     form_class = SignInForm
-
-    def get_initial(self):
-        return {"email": self.request.GET.get("email", "")}
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "next": safe_next(self.request, "")}
@@ -86,14 +111,9 @@ class UserSignInView(FormView):
             )
         except (AuthenticationFailed, TooManyAttempts, ServiceUnavailable) as exc:
             return _refused(self, form, exc)
-        previous = _current_sid(self.request)
-        if previous:  # signing in again in this browser replaces its device, not adds one
-            services.device_session_end(session_id=previous)
-        # A token a page held before sign-in must not carry over (login CSRF, fixation).
-        rotate_token(self.request)
-        response = HttpResponseRedirect(safe_next(self.request, reverse("jobs:home")))
-        set_token_cookies(response, signed_in.tokens)
-        return response
+        return _signed_in_response(
+            self.request, signed_in, safe_next(self.request, reverse("jobs:home"))
+        )
 
 
 class UserSignOutView(View):
@@ -191,3 +211,21 @@ def admin_logout(request, extra_context=None):
 
 def admin_password_change(request, extra_context=None):
     return redirect("accounts:password_change")
+
+
+class LegalTextView(View):
+    """A text users agree to at sign-up (POL-PRIV-001), public: the current version, or any
+    earlier one by its version (what a consent was given to)."""
+
+    def get(self, request, kind, version=None):
+        version = version or legal.CURRENT.get(kind, "")
+        if not legal.text_exists(kind, version):
+            raise Http404(_("No such text."))
+        context = {
+            "kind": kind,
+            "kind_label": ConsentKind(kind).label,
+            "version": version,
+            "is_current": version == legal.CURRENT[kind],
+            "current_version": legal.CURRENT[kind],
+        }
+        return render(request, legal.template_name(kind, version), context)

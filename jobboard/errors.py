@@ -13,11 +13,21 @@ class DomainError(Exception):
     title = "Request refused"
     type_slug = "domain-error"
 
-    def __init__(self, detail: str = "", *, field: str | None = None, code: str | None = None):
+    def __init__(
+        self,
+        detail: str = "",
+        *,
+        field: str | None = None,
+        code: str | None = None,
+        messages: list[str] | None = None,
+    ):
         super().__init__(detail or self.title)
         self.detail = detail or self.title
         self.field = field
         self.code = code or self.type_slug
+        # Several reasons for one field (each password rule broken): shown one per line on
+        # forms and as a list in problem+json `errors`.
+        self.messages = messages or [self.detail]
 
 
 class NotFound(DomainError):

@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts.models import Company, DeviceSession, Role, User
+from accounts.models import Company, ConsentKind, DeviceSession, Role, User
 
 
 class CompanySerializer(serializers.ModelSerializer):
@@ -57,6 +57,22 @@ class RegisterSerializer(serializers.Serializer):
         default="",
         help_text="Required for recruiters.",
     )
+    # POL-PRIV-001: each recorded with the version of its text (GET /accounts/legal/<kind>/).
+    consent_terms = serializers.BooleanField(
+        help_text="Agreement to the terms of service; must be true."
+    )
+    consent_privacy = serializers.BooleanField(
+        help_text="Agreement to the collection and use of personal information; must be true."
+    )
+    consent_age_14 = serializers.BooleanField(
+        help_text="The user confirms being 14 or older; must be true."
+    )
+    consent_marketing = serializers.BooleanField(
+        required=False, default=False, help_text="Optional: job news and offers by email."
+    )
+
+    def consents(self) -> list[str]:
+        return [kind for kind in ConsentKind.values if self.validated_data.get(f"consent_{kind}")]
 
 
 class LoginSerializer(serializers.Serializer):
@@ -96,6 +112,26 @@ class TokenPairSerializer(serializers.Serializer):
 
 class LoginResponseSerializer(TokenPairSerializer):
     device = DeviceSerializer()
+
+
+class RegisterResponseSerializer(UserSerializer):
+    session = LoginResponseSerializer(
+        read_only=True,
+        help_text="The new user is signed in: a device session, as POST /auth/login opens.",
+    )
+
+    class Meta(UserSerializer.Meta):
+        fields = [*UserSerializer.Meta.fields, "session"]
+
+
+def signed_in_data(signed_in) -> dict:
+    """A sign-in's token pair and its device (login and register answer with it)."""
+    return {
+        **token_pair_data(signed_in.tokens),
+        "device": DeviceSerializer(
+            signed_in.device, context={"current_sid": signed_in.device.pk}
+        ).data,
+    }
 
 
 def token_pair_data(tokens) -> dict:

@@ -14,9 +14,11 @@ from accounts.api.serializers import (
     LoginSerializer,
     MeSerializer,
     RefreshSerializer,
+    RegisterResponseSerializer,
     RegisterSerializer,
     TokenPairSerializer,
     UserSerializer,
+    signed_in_data,
     token_pair_data,
 )
 from accounts.client import client_user_agent
@@ -45,16 +47,30 @@ class UserRegisterApi(APIView):
         auth=[],
         request=RegisterSerializer,
         responses={
-            201: UserSerializer,
+            201: RegisterResponseSerializer,
             429: OpenApiResponse(description="Too many registrations from this address."),
         },
     )
     def post(self, request):
-        """Create a jobseeker or recruiter account; a recruiter names their company."""
+        """Create a jobseeker or recruiter account (a recruiter names their company) with the
+        consents of POL-PRIV-001, and sign it in on a new device session."""
         data = RegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_register(**data.validated_data, ip_address=client_ip(request))
-        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+        fields = data.validated_data
+        user = services.user_register(
+            email=fields["email"],
+            password=fields["password"],
+            role=fields["role"],
+            name=fields["name"],
+            company_name=fields["company_name"],
+            consents=data.consents(),
+            ip_address=client_ip(request),
+        )
+        signed_in = services.device_session_start(
+            user=user, ip_address=client_ip(request), user_agent=client_user_agent(request)
+        )
+        body = {**UserSerializer(user).data, "session": signed_in_data(signed_in)}
+        return Response(body, status=status.HTTP_201_CREATED)
 
 
 class SessionLoginApi(APIView):
@@ -83,11 +99,7 @@ class SessionLoginApi(APIView):
             ip_address=client_ip(request),
             user_agent=client_user_agent(request),
         )
-        body = token_pair_data(signed_in.tokens)
-        body["device"] = DeviceSerializer(
-            signed_in.device, context={"current_sid": signed_in.device.pk}
-        ).data
-        return Response(body)
+        return Response(signed_in_data(signed_in))
 
 
 class TokenRefreshApi(APIView):

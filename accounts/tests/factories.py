@@ -39,3 +39,7 @@ class RecruiterFactory(UserFactory):
 
 class AdminFactory(UserFactory):
     role = Role.ADMIN
+
+
+# POL-PRIV-001: the required consents, as the register form and the API take them.
+CONSENTS = {"consent_terms": True, "consent_privacy": True, "consent_age_14": True}

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.hashers import MD5PasswordHasher
 
 from accounts.models import DeviceSession
-from accounts.tests.factories import PASSWORD, JobseekerFactory
+from accounts.tests.factories import CONSENTS, PASSWORD, JobseekerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -184,12 +184,22 @@ def test_registrations_per_ip_are_throttled__POL_A_005(api_client, settings):
     for i in range(2):
         response = api_client.post(
             "/api/v1/auth/register",
-            {"email": f"r{i}@example.com", "password": "a-long-pass-phrase", "role": "jobseeker"},
+            {
+                "email": f"r{i}@example.com",
+                "password": "a-long-pass-phrase",
+                "role": "jobseeker",
+                **CONSENTS,
+            },
         )
         assert response.status_code == 201
     response = api_client.post(
         "/api/v1/auth/register",
-        {"email": "r9@example.com", "password": "a-long-pass-phrase", "role": "jobseeker"},
+        {
+            "email": "r9@example.com",
+            "password": "a-long-pass-phrase",
+            "role": "jobseeker",
+            **CONSENTS,
+        },
     )
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
@@ -197,7 +207,13 @@ def test_registrations_per_ip_are_throttled__POL_A_005(api_client, settings):
 
 def test_register_page_is_throttled_too__POL_A_005(client, settings):
     settings.SIGNUP_MAX_PER_IP = 1
-    data = {"role": "jobseeker", "email": "a@example.com", "password": "a-long-pass-phrase"}
+    data = {
+        "role": "jobseeker",
+        "email": "a@example.com",
+        "password": "a-long-pass-phrase",
+        "password_again": "a-long-pass-phrase",
+        **CONSENTS,
+    }
     assert client.post("/accounts/register/", data).status_code == 302
     response = client.post("/accounts/register/", {**data, "email": "b@example.com"})
     assert response.status_code == 429
@@ -205,7 +221,13 @@ def test_register_page_is_throttled_too__POL_A_005(client, settings):
 
 
 def test_register_fails_closed_when_redis_is_down__POL_A_005(client, guard_down):
-    data = {"role": "jobseeker", "email": "a@example.com", "password": "a-long-pass-phrase"}
+    data = {
+        "role": "jobseeker",
+        "email": "a@example.com",
+        "password": "a-long-pass-phrase",
+        "password_again": "a-long-pass-phrase",
+        **CONSENTS,
+    }
     assert client.post("/accounts/register/", data).status_code == 503
 
 

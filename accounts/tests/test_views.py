@@ -3,9 +3,10 @@
 import pytest
 from django.test import Client
 
+from accounts import legal
 from accounts.cookies import ACCESS_COOKIE, REFRESH_COOKIE
-from accounts.models import DeviceSession, Role, User
-from accounts.tests.factories import PASSWORD, JobseekerFactory
+from accounts.models import Consent, ConsentKind, DeviceSession, Role, User
+from accounts.tests.factories import CONSENTS, PASSWORD, JobseekerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,32 +15,78 @@ def _sign_in(client, user, **extra):
     return client.post("/accounts/login/", {"email": user.email, "password": PASSWORD, **extra})
 
 
-def test_register_page_creates_jobseeker_and_sends_to_sign_in():
-    response = Client().post(
-        "/accounts/register/",
-        {"role": "jobseeker", "email": "new@example.com", "password": "a-long-pass-phrase"},
-    )
+def _register(**fields):
+    data = {
+        "role": "jobseeker",
+        "email": "new@example.com",
+        "password": "a-long-pass-phrase",
+        "password_again": "a-long-pass-phrase",
+        **CONSENTS,
+        **fields,
+    }
+    return Client().post("/accounts/register/", {k: v for k, v in data.items() if v is not None})
+
+
+def test_register_page_creates_jobseeker_and_signs_it_in__POL_PRIV_001():
+    response = _register(consent_marketing=True)
     assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/?email=new%40example.com")
-    assert User.objects.get(email="new@example.com").role == Role.JOBSEEKER
+    assert response["Location"] == "/"  # no email in any URL
+    user = User.objects.get(email="new@example.com")
+    assert user.role == Role.JOBSEEKER
+    # Signed in exactly as the sign-in page does it: one device session, its cookies.
+    assert DeviceSession.objects.filter(user=user, revoked_at__isnull=True).count() == 1
+    assert response.cookies[ACCESS_COOKIE].value
+    assert response.cookies[REFRESH_COOKIE].value
+    consents = {c.kind: c.version for c in Consent.objects.filter(user=user)}
+    assert consents == {kind: legal.CURRENT[kind] for kind in ConsentKind.values}
+
+
+def test_marketing_consent_is_optional__POL_PRIV_001():
+    assert _register().status_code == 302
+    kinds = set(
+        Consent.objects.filter(user__email="new@example.com").values_list("kind", flat=True)
+    )
+    assert kinds == {ConsentKind.TERMS, ConsentKind.PRIVACY, ConsentKind.AGE_14}
+
+
+@pytest.mark.parametrize("missing", ["consent_terms", "consent_privacy", "consent_age_14"])
+def test_each_required_consent_is_required__POL_PRIV_001(missing):
+    response = _register(**{missing: None})
+    assert response.status_code == 200
+    assert missing in response.context["form"].errors
+    assert not User.objects.filter(email="new@example.com").exists()
+
+
+def test_the_two_passwords_must_match():
+    response = _register(password_again="another-long-phrase")
+    assert "password_again" in response.context["form"].errors
+    assert not User.objects.filter(email="new@example.com").exists()
 
 
 def test_register_page_requires_company_for_recruiters():
-    response = Client().post(
-        "/accounts/register/",
-        {"role": "recruiter", "email": "hr@example.com", "password": "a-long-pass-phrase"},
-    )
+    response = _register(role="recruiter", email="hr@example.com")
     assert response.status_code == 200
     assert "company_name" in response.context["form"].errors
     assert not User.objects.filter(email="hr@example.com").exists()
 
 
-def test_register_page_shows_password_rule_as_field_error__POL_A_004():
-    response = Client().post(
-        "/accounts/register/",
-        {"role": "jobseeker", "email": "x@example.com", "password": "12345678"},
-    )
-    assert "password" in response.context["form"].errors
+def test_each_password_error_is_its_own_line__POL_A_004():
+    response = _register(password="12345678", password_again="12345678")
+    errors = response.context["form"].errors["password"]
+    assert len(errors) == 2  # too common, and entirely numeric
+    html = response.content.decode()
+    listed = html[html.index('id="id_password_error"') :]
+    assert listed[: listed.index("</ul>")].count("<li>") == 2
+
+
+def test_the_consent_texts_are_pages_by_version__POL_PRIV_001():
+    current = Client().get("/accounts/legal/privacy/")
+    assert current.status_code == 200
+    assert "개인정보" in current.content.decode()
+    version = legal.CURRENT[ConsentKind.PRIVACY]
+    assert Client().get(f"/accounts/legal/privacy/{version}/").status_code == 200
+    assert Client().get("/accounts/legal/privacy/1999-01-01/").status_code == 404
+    assert Client().get("/accounts/legal/nothing/").status_code == 404
 
 
 def test_sign_in_sets_httponly_lax_cookies__POL_A_001():

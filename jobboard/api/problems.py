@@ -79,7 +79,7 @@ def problem_exception_handler(exc, context):
     """DRF's EXCEPTION_HANDLER: every error leaves the API as application/problem+json."""
     headers: dict[str, str] = {}
     if isinstance(exc, DomainError):
-        errors = {exc.field: [exc.detail]} if exc.field else None
+        errors = {exc.field: exc.messages} if exc.field else None
         if getattr(exc, "retry_after", None):
             headers["Retry-After"] = str(int(exc.retry_after))
         body = problem(exc.status, exc.detail, slug=exc.code, title=exc.title, errors=errors)

@@ -1,7 +1,8 @@
 """Accounts: the auth API (Bearer) and the account pages (JWT cookies)."""
 
+from accounts import legal
 from accounts.services import device_session_start
-from accounts.tests.factories import PASSWORD
+from accounts.tests.factories import CONSENTS, PASSWORD
 from tests.authz.matrix import Entry, every, needs
 
 SIGNED_IN = {"guest": 401, "jobseeker": 200, "recruiter": 200, "admin": 200}
@@ -22,7 +23,12 @@ ENTRIES = [
         "POST",
         "/api/v1/auth/register",
         every(201),
-        data={"email": "new@example.com", "password": "a-long-pass-phrase", "role": "jobseeker"},
+        data={
+            "email": "new@example.com",
+            "password": "a-long-pass-phrase",
+            "role": "jobseeker",
+            **CONSENTS,
+        },
     ),
     Entry(
         "api/v1/auth/login",
@@ -60,6 +66,14 @@ ENTRIES = [
 ENTRIES += [
     Entry("accounts/register/", "GET", "/accounts/register/", every(200)),
     Entry("accounts/login/", "GET", "/accounts/login/", every(200)),
+    Entry("accounts/legal/<slug:kind>/", "GET", "/accounts/legal/terms/", every(200)),
+    Entry(
+        "accounts/legal/<slug:kind>/<slug:version>/",
+        "GET",
+        f"/accounts/legal/privacy/{legal.CURRENT['privacy']}/",
+        every(200),
+        notes="every version of a consent text stays public (POL-PRIV-001)",
+    ),
     Entry(
         "accounts/logout/",
         "POST",

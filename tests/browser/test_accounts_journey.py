@@ -34,6 +34,15 @@ def test_register_sign_in_devices_revoke_sign_out(page, browser, live_server, co
     page.fill("#id_email", EMAIL)
     page.fill("#id_name", "김민준")
     page.fill("#id_password", PASSWORD)
+    page.fill("#id_password_again", PASSWORD)
+    # Show password (progressive enhancement): the field's text becomes readable, then hidden.
+    toggle = page.locator("#id_password + button.password-toggle")
+    toggle.click()
+    assert page.get_attribute("#id_password", "type") == "text"
+    toggle.click()
+    assert page.get_attribute("#id_password", "type") == "password"
+    for consent in ("terms", "privacy", "age_14"):
+        page.check(f"#id_consent_{consent}")
     with page.expect_navigation():
         page.click("form[action='/accounts/register/'] button[type=submit]")
     # A recruiter without a company name gets a field error, not an account.
@@ -41,11 +50,16 @@ def test_register_sign_in_devices_revoke_sign_out(page, browser, live_server, co
     assert not User.objects.filter(email=EMAIL).exists()
     shot("accounts-register-error")
     page.fill("#id_password", PASSWORD)
+    page.fill("#id_password_again", PASSWORD)
     page.fill("#id_company_name", "민준 컴퍼니")
     with page.expect_navigation():
         page.click("form[action='/accounts/register/'] button[type=submit]")
-    assert "/accounts/login/" in page.url
-    assert page.input_value("#id_email") == EMAIL
+    # Signed in at once (POL-PRIV-001), on a device session of its own; no email in the URL.
+    assert page.url == base + "/"
+    assert page.locator(".account-name").inner_text() == "김민준"
+    assert DeviceSession.objects.filter(user__email=EMAIL, revoked_at__isnull=True).count() == 1
+    with page.expect_navigation():
+        page.locator(".account-nav button[type=submit]").click()
 
     # A second device (another browser) signs in too.
     other_context = browser.new_context(locale="ko-KR")

@@ -1,9 +1,11 @@
 """The /api/v1/auth/ operations end to end, every response checked against the spec."""
 
+from uuid import UUID
+
 import pytest
 
-from accounts.models import DeviceSession, Role, User
-from accounts.tests.factories import PASSWORD, JobseekerFactory, RecruiterFactory
+from accounts.models import Consent, ConsentKind, DeviceSession, Role, User
+from accounts.tests.factories import CONSENTS, PASSWORD, JobseekerFactory, RecruiterFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +19,63 @@ def _login(api_client, user, **extra):
 def test_register_jobseeker_returns_201(api_client):
     response = api_client.post(
         "/api/v1/auth/register",
-        {"email": "New@Example.com", "password": "a-long-pass-phrase", "role": "jobseeker"},
+        {
+            "email": "New@Example.com",
+            "password": "a-long-pass-phrase",
+            "role": "jobseeker",
+            **CONSENTS,
+        },
     )
     assert response.status_code == 201
     assert response.json()["email"] == "new@example.com"
     assert response.json()["company"] is None
     assert User.objects.get(email="new@example.com").role == Role.JOBSEEKER
+
+
+def test_register_signs_in_and_records_consents__POL_PRIV_001(api_client):
+    response = api_client.post(
+        "/api/v1/auth/register",
+        {
+            "email": "n@example.com",
+            "password": "a-long-pass-phrase",
+            "role": "jobseeker",
+            **CONSENTS,
+            "consent_marketing": True,
+        },
+    )
+    assert response.status_code == 201
+    session = response.json()["session"]
+    me = api_client.get("/api/v1/auth/me", HTTP_AUTHORIZATION=f"Bearer {session['access']}")
+    assert me.json()["email"] == "n@example.com"
+    user = User.objects.get(email="n@example.com")
+    assert DeviceSession.objects.get(user=user).pk == UUID(session["device"]["id"])
+    kinds = set(Consent.objects.filter(user=user).values_list("kind", flat=True))
+    assert kinds == set(ConsentKind.values)
+
+
+@pytest.mark.parametrize("missing", ["consent_terms", "consent_privacy", "consent_age_14"])
+def test_register_without_a_required_consent_is_refused__POL_PRIV_001(api_client, missing):
+    response = api_client.post(
+        "/api/v1/auth/register",
+        {
+            "email": "n@example.com",
+            "password": "a-long-pass-phrase",
+            "role": "jobseeker",
+            **CONSENTS,
+            missing: False,
+        },
+    )
+    assert response.status_code == 400
+    assert missing in response.json()["errors"]
+    assert not User.objects.filter(email="n@example.com").exists()
+
+
+def test_register_lists_each_broken_password_rule__POL_A_004(api_client):
+    response = api_client.post(
+        "/api/v1/auth/register",
+        {"email": "n@example.com", "password": "12345678", "role": "jobseeker", **CONSENTS},
+    )
+    assert len(response.json()["errors"]["password"]) == 2
 
 
 def test_register_recruiter_creates_company(api_client):
@@ -33,6 +86,7 @@ def test_register_recruiter_creates_company(api_client):
             "password": "a-long-pass-phrase",
             "role": "recruiter",
             "company_name": "Acme",
+            **CONSENTS,
         },
     )
     assert response.status_code == 201
@@ -42,7 +96,7 @@ def test_register_recruiter_creates_company(api_client):
 def test_register_recruiter_without_company_is_a_field_error(api_client):
     response = api_client.post(
         "/api/v1/auth/register",
-        {"email": "hr@acme.kr", "password": "a-long-pass-phrase", "role": "recruiter"},
+        {"email": "hr@acme.kr", "password": "a-long-pass-phrase", "role": "recruiter", **CONSENTS},
     )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
@@ -55,7 +109,7 @@ def test_register_recruiter_without_company_is_a_field_error(api_client):
 def test_register_rejects_weak_passwords__POL_A_004(api_client, password):
     response = api_client.post(
         "/api/v1/auth/register",
-        {"email": "someone@example.com", "password": password, "role": "jobseeker"},
+        {"email": "someone@example.com", "password": password, "role": "jobseeker", **CONSENTS},
     )
     assert response.status_code == 400
     assert "password" in response.json()["errors"]
@@ -64,7 +118,12 @@ def test_register_rejects_weak_passwords__POL_A_004(api_client, password):
 def test_register_refuses_admin_role(api_client):
     response = api_client.post(
         "/api/v1/auth/register",
-        {"email": "boss@example.com", "password": "a-long-pass-phrase", "role": "admin"},
+        {
+            "email": "boss@example.com",
+            "password": "a-long-pass-phrase",
+            "role": "admin",
+            **CONSENTS,
+        },
     )
     assert response.status_code == 400
     assert not User.objects.filter(email="boss@example.com").exists()
@@ -74,7 +133,12 @@ def test_register_duplicate_email_case_insensitive(api_client):
     JobseekerFactory(email="taken@example.com")
     response = api_client.post(
         "/api/v1/auth/register",
-        {"email": "TAKEN@example.com", "password": "a-long-pass-phrase", "role": "jobseeker"},
+        {
+            "email": "TAKEN@example.com",
+            "password": "a-long-pass-phrase",
+            "role": "jobseeker",
+            **CONSENTS,
+        },
     )
     assert response.status_code == 400
     assert "email" in response.json()["errors"]
