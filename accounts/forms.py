@@ -96,6 +96,18 @@ class PasswordResetForm(forms.Form):
         return _same_new_passwords(self, super().clean())
 
 
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account is deleted for good"),
+        error_messages={"required": _("Tick the box to confirm.")},
+    )
+
+
 def _same_new_passwords(form, data):
     if data.get("new_password") != data.get("new_password_again"):
         form.add_error("new_password_again", _("The two new passwords differ."))

@@ -121,6 +121,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # request anyway: a revocation whose cache writes were lost still takes effect at once
     # (POL-A-002, ADR 0038).
     devices_version = models.PositiveIntegerField(default=0, editable=False)
+    # Set when the user deleted their account (POL-PRIV-001): the row stays, anonymised, so
+    # the records others must keep still point somewhere (ADR 0072).
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 

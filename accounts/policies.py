@@ -45,6 +45,12 @@ def can_change_password(user, obj=None) -> bool:
     return is_signed_in(user)
 
 
+def can_manage_own_data(user, obj=None) -> bool:
+    """Download one's data and delete one's account (POL-PRIV-001): every signed-in user,
+    for their own account only."""
+    return is_signed_in(user) and (obj is None or is_self(user, obj.pk))
+
+
 def can_view_profile(user, profile_user=None) -> bool:
     """`GET /auth/me`: the signed-in user's own account, role and permissions."""
     return is_signed_in(user) and (profile_user is None or is_self(user, profile_user.pk))

@@ -7,19 +7,33 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from accounts import legal
+from accounts import legal, personal_data
 from accounts.device_state import device_forget, device_mark_revoked
 from accounts.exceptions import AuthenticationFailed
-from accounts.models import Company, Consent, ConsentKind, DeviceSession, Role, User
+from accounts.models import (
+    Company,
+    CompanyFollow,
+    Consent,
+    ConsentKind,
+    DeviceSession,
+    Role,
+    User,
+)
 from accounts.throttle import (
+    ACCOUNT_DELETE,
     PASSWORD_CHANGE,
+    PASSWORD_RESET_EMAIL,
+    PASSWORD_RESET_IP,
     SIGNIN_EMAIL,
     SIGNIN_IP,
     SIGNUP_IP,
@@ -277,6 +291,88 @@ def user_password_set(*, user: User, new_password: str) -> None:
             DeviceSession.objects.filter(user=user, revoked_at__isnull=True),
             reason="password_change",
         )
+
+
+class ResetLinkInvalid(DomainError):
+    type_slug = "reset-link-invalid"
+    title = "Invalid reset link"
+
+
+def password_reset_request(*, email: str, ip_address: str | None, language: str = "") -> None:
+    """POL-PRIV-001: queue the reset email for this address. The answer — and the work done
+    here — is the same whether or not an account uses it (POL-A-005): the task looks the
+    account up. Throttled per address and per IP like sign-in (ADR 0038)."""
+    email = User.objects.normalize_email((email or "").strip()).lower()
+    throttle_hit(
+        (PASSWORD_RESET_EMAIL, email),
+        (PASSWORD_RESET_IP, ip_address),
+        detail=_("Too many reset requests; try again later."),
+    )
+    from accounts.tasks import password_reset_email_send  # tasks import the models
+
+    transaction.on_commit(
+        lambda: password_reset_email_send.enqueue(email=email, language=language or "ko")
+    )
+
+
+def password_reset_user(*, uidb64: str, token: str, for_update: bool = False) -> User:
+    """The user a reset link is for, if the link is genuine, unused and not expired: the
+    token is Django's (an HMAC over the user's id, password hash, last sign-in and its
+    time), so setting a password spends it and PASSWORD_RESET_TIMEOUT ends it."""
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+    except (TypeError, ValueError, OverflowError):
+        pk = None
+    users = User.objects.select_for_update() if for_update else User.objects
+    user = users.filter(pk=pk, is_active=True).first() if pk else None
+    if user is None or not default_token_generator.check_token(user, token):
+        raise ResetLinkInvalid(_("This link is invalid, already used or expired."))
+    return user
+
+
+def password_reset_confirm(*, uidb64: str, token: str, new_password: str) -> User:
+    """Set the new password through user_password_set: every device is signed out. The
+    user's row is locked before the token is checked, so two uses of one link at once are
+    one success and one invalid link."""
+    with transaction.atomic():
+        user = password_reset_user(uidb64=uidb64, token=token, for_update=True)
+        user_password_set(user=user, new_password=new_password)
+    return user
+
+
+def user_account_delete(*, user: User, password: str, ip_address: str | None = None) -> None:
+    """Delete my account (POL-PRIV-001, ADR 0072), confirmed by the password (a guess like a
+    sign-in, throttled the same way). In one transaction: every app erases or anonymises
+    its part (accounts.personal_data), every device is signed out and forgotten, consents
+    and follows go, and the user row stays as an anonymous, inactive placeholder so that the
+    records others must keep (applications, orders, the ledger) stay whole."""
+    throttle_hit(
+        (ACCOUNT_DELETE, str(user.pk)),
+        (SIGNIN_IP, ip_address),
+        detail=_("Too many wrong passwords; try again later."),
+    )
+    if not user.check_password(password):
+        raise WrongPassword(_("Your password is not correct."), field="password")
+    throttle_reset(ACCOUNT_DELETE, str(user.pk))
+    throttle_undo(SIGNIN_IP, ip_address)
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        for part in personal_data.parts():
+            if part.erase is not None:
+                part.erase(user)
+        _revoke(
+            DeviceSession.objects.filter(user=user, revoked_at__isnull=True),
+            reason="account_deleted",
+        )
+        DeviceSession.objects.filter(user=user).delete()
+        Consent.objects.filter(user=user).delete()
+        CompanyFollow.objects.filter(user=user).delete()
+        user.email = f"deleted-{user.pk}@deleted.invalid"
+        user.name = ""
+        user.set_unusable_password()
+        user.is_active = False
+        user.deleted_at = timezone.now()
+        user.save(update_fields=["email", "name", "password", "is_active", "deleted_at"])
 
 
 def user_deactivate(*, user: User) -> None:

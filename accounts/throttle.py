@@ -66,6 +66,12 @@ SIGNIN_IP = Limit("ip", "SIGNIN_MAX_FAILURES_PER_IP")
 PASSWORD_CHANGE = Limit("password-change", "SIGNIN_MAX_FAILURES_PER_EMAIL")
 # Registration answers whether an email is taken: an enumeration channel, so every attempt counts.
 SIGNUP_IP = Limit("signup", "SIGNUP_MAX_PER_IP")
+# Password reset requests (POL-PRIV-001), limited like sign-in guesses: each sends an email, so
+# every request counts, per address asked for and per client IP.
+PASSWORD_RESET_EMAIL = Limit("reset-email", "SIGNIN_MAX_FAILURES_PER_EMAIL")
+PASSWORD_RESET_IP = Limit("reset-ip", "SIGNIN_MAX_FAILURES_PER_IP")
+# Deleting the account asks for the password: a guess like a sign-in.
+ACCOUNT_DELETE = Limit("account-delete", "SIGNIN_MAX_FAILURES_PER_EMAIL")
 
 
 def _guard():

@@ -6,11 +6,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import rotate_token
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -19,11 +20,23 @@ from accounts import legal, services
 from accounts.client import client_user_agent
 from accounts.cookies import clear_token_cookies, set_token_cookies
 from accounts.exceptions import AuthenticationFailed, TooManyAttempts
-from accounts.forms import PasswordChangeForm, RegisterForm, SignInForm
+from accounts.forms import (
+    AccountDeleteForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    PasswordResetRequestForm,
+    RegisterForm,
+    SignInForm,
+)
 from accounts.models import ConsentKind
 from accounts.permissions import PolicyRequiredMixin
-from accounts.policies import can_change_password, can_manage_devices, can_use_admin_site
-from accounts.selectors import device_list_active
+from accounts.policies import (
+    can_change_password,
+    can_manage_devices,
+    can_manage_own_data,
+    can_use_admin_site,
+)
+from accounts.selectors import consent_list, device_list_active, user_data_export
 from jobboard.client_address import client_ip
 from jobboard.errors import DomainError, NotFound, ServiceUnavailable
 
@@ -192,6 +205,112 @@ class PasswordChangeView(PolicyRequiredMixin, FormView):
         )
         response = HttpResponseRedirect(self.get_success_url())
         set_token_cookies(response, signed_in.tokens)
+        return response
+
+
+class PasswordResetRequestView(FormView):
+    """POL-PRIV-001: ask for a reset link. The next page says the same whether or not the
+    address has an account (POL-A-005)."""
+
+    template_name = "accounts/password_reset_request.html"
+    form_class = PasswordResetRequestForm
+
+    def form_valid(self, form):
+        try:
+            services.password_reset_request(
+                email=form.cleaned_data["email"],
+                ip_address=client_ip(self.request),
+                language=get_language() or "",
+            )
+        except DomainError as exc:
+            return _refused(self, form, exc)
+        return redirect("accounts:password_reset_sent")
+
+
+class PasswordResetSentView(TemplateView):
+    template_name = "accounts/password_reset_request.html"
+    extra_context = {"sent": True}
+
+
+class PasswordResetConfirmView(FormView):
+    """The link from the email: a new password, set through user_password_set (every device
+    is signed out), then sign in with it."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = PasswordResetForm
+
+    def link_valid(self) -> bool:
+        try:
+            services.password_reset_user(uidb64=self.kwargs["uidb64"], token=self.kwargs["token"])
+        except services.ResetLinkInvalid:
+            return False
+        return True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "link_valid": self.link_valid()}
+
+    def form_valid(self, form):
+        try:
+            services.password_reset_confirm(
+                uidb64=self.kwargs["uidb64"],
+                token=self.kwargs["token"],
+                new_password=form.cleaned_data["new_password"],
+            )
+        except DomainError as exc:
+            return _refused(self, form, exc)
+        messages.success(
+            self.request,
+            _("Your password is changed and every device is signed out. Sign in with it."),
+        )
+        response = redirect("accounts:login")
+        clear_token_cookies(response)
+        return response
+
+
+class MyDataView(PolicyRequiredMixin, FormView):
+    """POL-PRIV-001: download my data, my consents, delete my account."""
+
+    policy = can_manage_own_data
+    template_name = "accounts/my_data.html"
+    form_class = AccountDeleteForm
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "consents": consent_list(user=self.request.user),
+        }
+
+
+class DataExportView(PolicyRequiredMixin, View):
+    policy = can_manage_own_data
+
+    def get(self, request):
+        response = JsonResponse(
+            user_data_export(user=request.user), json_dumps_params={"ensure_ascii": False}
+        )
+        response["Content-Disposition"] = 'attachment; filename="jobboard-my-data.json"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class AccountDeleteView(MyDataView):
+    """POST of the delete form on "my data": the password confirms it."""
+
+    http_method_names = ["post"]
+
+    def form_valid(self, form):
+        try:
+            services.user_account_delete(
+                user=self.request.user,
+                password=form.cleaned_data["password"],
+                ip_address=client_ip(self.request),
+            )
+        except DomainError as exc:
+            return _refused(self, form, exc)
+        messages.success(self.request, _("Your account is deleted. Thank you for using jobboard."))
+        rotate_token(self.request)
+        response = redirect("jobs:home")
+        clear_token_cookies(response)
         return response
 
 

@@ -141,5 +141,7 @@ def digest_email(
                 "X-Jobboard-Digest": f"{search.pk}:{period.key}",
             },
         )
-        message.attach_alternative(render_to_string("alerts/email/digest.html", context), "text/html")
+        message.attach_alternative(
+            render_to_string("alerts/email/digest.html", context), "text/html"
+        )
     return message

@@ -27,7 +27,9 @@ def saved_search_get(*, user, pk: int) -> SavedSearch:
 def saved_search_new_jobs(*, search: SavedSearch, start: datetime, end: datetime) -> QuerySet[Job]:
     """Open jobs matching the search that were published in [start, end): the companies the
     jobseeker follows first (POL-J-007), then the newest."""
-    followed = CompanyFollow.objects.filter(user_id=search.user_id, company_id=OuterRef("company_id"))
+    followed = CompanyFollow.objects.filter(
+        user_id=search.user_id, company_id=OuterRef("company_id")
+    )
     return (
         job_filter_public(filters_from_json(search.filters))
         .filter(published_at__gte=start, published_at__lt=end)

@@ -12,3 +12,7 @@ class ApplicationsConfig(AppConfig):
 
         # "My jobs" shows each job's applicant count; jobs cannot import us, so we tell it.
         OWNED_JOB_ANNOTATIONS["applicant_count"] = Count("applications", distinct=True)
+
+        from applications import personal_data
+
+        personal_data.register()  # "download my data" / "delete my account" (ADR 0072)

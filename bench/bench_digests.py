@@ -83,10 +83,13 @@ def seed(jobs: int, searches: int) -> None:
             filters["skills"] = sorted(rng.sample(skills, 2))
         frequency = Frequency.DAILY if rng.random() < 0.7 else Frequency.WEEKLY
         rows.append(
-            SavedSearch(user=user, name=filters.get("q") or "전체", filters=filters, frequency=frequency)
+            SavedSearch(
+                user=user, name=filters.get("q") or "전체", filters=filters, frequency=frequency
+            )
         )
         follows += [
-            CompanyFollow(user=user, company_id=pk) for pk in rng.sample(companies, rng.randint(0, 3))
+            CompanyFollow(user=user, company_id=pk)
+            for pk in rng.sample(companies, rng.randint(0, 3))
         ]
     SavedSearch.objects.bulk_create(rows)
     CompanyFollow.objects.bulk_create(follows, ignore_conflicts=True)
@@ -139,16 +142,23 @@ def main() -> None:
     wall = time.perf_counter() - started
     sent_in_parallel = sum(p["sent"] for p in parallel)
     per_search_ms = 1000 * first["seconds"] / max(1, bench.count())
-    print(f"\n{Job.objects.count():,} jobs, {bench.count():,} saved searches, periods {first['periods']}")
+    jobs = Job.objects.count()
+    print(f"\n{jobs:,} jobs, {bench.count():,} saved searches, periods {first['periods']}")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}\n")
     print("| run | seconds | emails sent | nothing new | already claimed |")
     print("|---|---|---|---|---|")
-    print(f"| first (all due) | {first['seconds']} | {first['sent']} | {first['empty']} | {first['taken']} |")
-    print(f"| again at once | {second['seconds']} | {second['sent']} | {second['empty']} | {second['taken']} |")
+
+    def row(label: str, r: dict) -> None:
+        print(f"| {label} | {r['seconds']} | {r['sent']} | {r['empty']} | {r['taken']} |")
+
+    row("first (all due)", first)
+    row("again at once", second)
     for n, p in enumerate(parallel, 1):
-        print(f"| parallel {n} of 2 | {p['seconds']} | {p['sent']} | {p['empty']} | {p['taken']} |")
-    print(f"\nparallel wall time {wall:.1f} s; emails sent by the two together: {sent_in_parallel} "
-          f"(first run: {first['sent']}); {per_search_ms:.1f} ms per search in the first run")
+        row(f"parallel {n} of 2", p)
+    print(
+        f"\nparallel wall time {wall:.1f} s; emails sent by the two together: {sent_in_parallel} "
+        f"(first run: {first['sent']}); {per_search_ms:.1f} ms per search in the first run"
+    )
     if sent_in_parallel != first["sent"]:
         raise SystemExit("parallel runs sent a different number of digests than one run")
 

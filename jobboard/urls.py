@@ -19,6 +19,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("jobs.api.urls")),
     path("", include("applications.api.urls")),
     path("", include("payments.api.urls")),
+    path("", include("alerts.api.urls")),
 ]
 
 urlpatterns = [
@@ -30,5 +31,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("applications/", include("applications.urls")),
     path("payments/", include("payments.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include("jobs.urls")),
 ]

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.cache import cache
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +118,27 @@ class JobSearchForm(forms.Form):
             deadline=deadline if deadline in DEADLINE_FILTERS else "",
             sort=data.get("sort", ""),
         )
+
+    @staticmethod
+    def query_for(filters: JobFilters) -> str:
+        """The list page's query string for `filters`: the inverse of to_filters (saved
+        searches rebuild their list URL with it)."""
+        query = QueryDict(mutable=True)
+        for name in ("q", "location", "category", "employment_type", "experience"):
+            if value := getattr(filters, name):
+                query[name] = value
+        if filters.remote:
+            query["remote"] = "on"
+        if filters.salary_min is not None:
+            query["salary"] = str(filters.salary_min // MANWON)
+        if filters.experience_years is not None:
+            query["experience_years"] = str(filters.experience_years)
+        for name in ("education", "deadline", "sort"):
+            if value := getattr(filters, name):
+                query[name] = value
+        if filters.skills:
+            query.setlist("skills", list(filters.skills))
+        return query.urlencode()
 
     def active_filters(self) -> list[dict]:
         """The filters in use, each with a label and the URL that removes it (chips)."""

@@ -87,6 +87,26 @@ class LoginSerializer(serializers.Serializer):
     )
 
 
+class PasswordResetRequestSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+
+
+class PasswordResetConfirmSerializer(serializers.Serializer):
+    uid = serializers.CharField(max_length=64, help_text="From the emailed link.")
+    token = serializers.CharField(max_length=100, help_text="From the emailed link.")
+    new_password = serializers.CharField(max_length=128, write_only=True)
+
+
+class AccountDeleteSerializer(serializers.Serializer):
+    password = serializers.CharField(
+        max_length=128, write_only=True, help_text="The current password confirms it."
+    )
+
+
+class DetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
 class RefreshSerializer(serializers.Serializer):
     refresh = serializers.CharField()
 

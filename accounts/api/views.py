@@ -1,5 +1,7 @@
 """The accounts REST API (POL-A-001 … POL-A-005): parse → service → serialize."""
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
@@ -9,10 +11,14 @@ from rest_framework.views import APIView
 from accounts import services
 from accounts.api import schema as _schema  # noqa: F401 - registers the bearer scheme
 from accounts.api.serializers import (
+    AccountDeleteSerializer,
+    DetailSerializer,
     DeviceSerializer,
     LoginResponseSerializer,
     LoginSerializer,
     MeSerializer,
+    PasswordResetConfirmSerializer,
+    PasswordResetRequestSerializer,
     RefreshSerializer,
     RegisterResponseSerializer,
     RegisterSerializer,
@@ -24,8 +30,13 @@ from accounts.api.serializers import (
 from accounts.client import client_user_agent
 from accounts.cookies import clear_token_cookies
 from accounts.permissions import allowed_by
-from accounts.policies import can_manage_devices, can_sign_out, can_view_profile
-from accounts.selectors import device_list_active, user_permission_names
+from accounts.policies import (
+    can_manage_devices,
+    can_manage_own_data,
+    can_sign_out,
+    can_view_profile,
+)
+from accounts.selectors import device_list_active, user_data_export, user_permission_names
 from jobboard.client_address import client_ip
 
 TAGS = ["auth"]
@@ -193,3 +204,107 @@ class DeviceRevokeApi(APIView):
         """Sign one of your devices out at once (POL-A-002)."""
         services.device_session_revoke(user=request.user, device_id=device_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PasswordResetRequestApi(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    @extend_schema(
+        operation_id="requestPasswordReset",
+        tags=TAGS,
+        auth=[],
+        request=PasswordResetRequestSerializer,
+        responses={
+            202: DetailSerializer,
+            429: OpenApiResponse(description="Too many reset requests; see Retry-After."),
+        },
+    )
+    def post(self, request):
+        """Email a single-use, expiring reset link to this address if an account uses it.
+        The answer is the same either way (POL-PRIV-001, POL-A-005)."""
+        data = PasswordResetRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.password_reset_request(
+            email=data.validated_data["email"],
+            ip_address=client_ip(request),
+            language=get_language() or "",
+        )
+        detail = _("If an account uses that address, a reset link is on its way.")
+        return Response({"detail": detail}, status=status.HTTP_202_ACCEPTED)
+
+
+class PasswordResetConfirmApi(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    @extend_schema(
+        operation_id="confirmPasswordReset",
+        tags=TAGS,
+        auth=[],
+        request=PasswordResetConfirmSerializer,
+        responses={
+            204: None,
+            400: OpenApiResponse(description="Invalid, used or expired link; or a weak password."),
+        },
+    )
+    def post(self, request):
+        """Set a new password with the emailed link's `uid` and `token`; every device is
+        signed out (POL-A-002)."""
+        data = PasswordResetConfirmSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.password_reset_confirm(
+            uidb64=data.validated_data["uid"],
+            token=data.validated_data["token"],
+            new_password=data.validated_data["new_password"],
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MyDataExportApi(APIView):
+    permission_classes = [allowed_by(can_manage_own_data)]
+
+    @extend_schema(
+        operation_id="exportMyData",
+        tags=TAGS,
+        responses={
+            200: OpenApiResponse(
+                response={"type": "object", "additionalProperties": True},
+                description="Everything held about the caller: account, consents, devices, "
+                "followed companies, applications, résumés, orders, saved items.",
+            ),
+            401: UNAUTHENTICATED,
+        },
+    )
+    def get(self, request):
+        """Download my data (POL-PRIV-001), as one JSON object with a key per kind."""
+        return Response(user_data_export(user=request.user))
+
+
+class MyAccountDeleteApi(APIView):
+    permission_classes = [allowed_by(can_manage_own_data)]
+
+    @extend_schema(
+        operation_id="deleteMyAccount",
+        tags=TAGS,
+        request=AccountDeleteSerializer,
+        responses={
+            204: None,
+            400: OpenApiResponse(description="Wrong password."),
+            401: UNAUTHENTICATED,
+            429: OpenApiResponse(description="Too many wrong passwords; see Retry-After."),
+        },
+    )
+    def post(self, request):
+        """Delete my account (POL-PRIV-001, ADR 0072): personal data erased, applications
+        anonymised, files removed, every token revoked; payment records kept anonymous."""
+        data = AccountDeleteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_account_delete(
+            user=request.user,
+            password=data.validated_data["password"],
+            ip_address=client_ip(request),
+        )
+        response = Response(status=status.HTTP_204_NO_CONTENT)
+        clear_token_cookies(response)
+        return response

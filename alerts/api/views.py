@@ -77,7 +77,12 @@ class SavedSearchItemApi(APIView):
     @extend_schema(
         operation_id="getSavedSearch",
         tags=TAGS,
-        responses={200: SavedSearchSerializer, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={
+            200: SavedSearchSerializer,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
     )
     def get(self, request, pk: int):
         """One of the caller's saved searches."""
@@ -87,7 +92,12 @@ class SavedSearchItemApi(APIView):
         operation_id="updateSavedSearch",
         tags=TAGS,
         request=SavedSearchUpdateSerializer,
-        responses={200: SavedSearchSerializer, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={
+            200: SavedSearchSerializer,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
     )
     def patch(self, request, pk: int):
         """Rename it or change its digest (`never` stops the emails and keeps the search)."""

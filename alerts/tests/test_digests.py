@@ -59,7 +59,8 @@ def test_one_email_per_search_for_the_new_matching_jobs__POL_S_002():
     [message] = mail.outbox
     assert message.to == [search.user.email]
     assert new.title in message.body
-    assert "옛 공고" not in message.body and "디자이너" not in message.body
+    assert "옛 공고" not in message.body
+    assert "디자이너" not in message.body
     digest = Digest.objects.get(search=search)
     assert (digest.period, digest.job_count, digest.sent_at is not None) == ("2026-11-23", 1, True)
 
@@ -128,7 +129,8 @@ def test_weekly_searches_get_last_weeks_jobs_once():
     _job(YESTERDAY, title="이번주 공고")  # Monday of this week: next week's digest
     run = digests_send_due(now=NOW)
     assert run.sent == 1
-    assert "지난주 공고" in mail.outbox[0].body and "이번주 공고" not in mail.outbox[0].body
+    assert "지난주 공고" in mail.outbox[0].body
+    assert "이번주 공고" not in mail.outbox[0].body
     assert Digest.objects.get(search=search).period == "2026-W47"
     assert digests_send_due(now=NOW + timedelta(days=1)).sent == 0
 

@@ -22,20 +22,36 @@ pytestmark = pytest.mark.django_db
 
 
 def test_filters_round_trip_without_the_sort():
-    filters = JobFilters(q="파이썬", location="seoul", remote=True, salary_min=50_000_000,
-                         skills=("django", "python"), sort="salary")
+    filters = JobFilters(
+        q="파이썬",
+        location="seoul",
+        remote=True,
+        salary_min=50_000_000,
+        skills=("django", "python"),
+        sort="salary",
+    )
     stored = filters_to_json(filters)
-    assert stored == {"q": "파이썬", "location": "seoul", "remote": True,
-                      "salary_min": 50_000_000, "skills": ["django", "python"]}
+    assert stored == {
+        "q": "파이썬",
+        "location": "seoul",
+        "remote": True,
+        "salary_min": 50_000_000,
+        "skills": ["django", "python"],
+    }
     assert filters_from_json(stored) == JobFilters(
-        q="파이썬", location="seoul", remote=True, salary_min=50_000_000, skills=("django", "python")
+        q="파이썬",
+        location="seoul",
+        remote=True,
+        salary_min=50_000_000,
+        skills=("django", "python"),
     )
 
 
 def test_the_list_page_query_runs_the_same_search():
     query = list_query({"q": "백엔드", "salary_min": 50_000_000, "skills": ["python"]})
     assert "q=%EB%B0%B1%EC%97%94%EB%93%9C" in query
-    assert "salary=5000" in query and "skills=python" in query
+    assert "salary=5000" in query
+    assert "skills=python" in query
 
 
 def test_a_jobseeker_saves_a_search__POL_S_002():

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "jobs",
     "applications",
     "payments",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +214,10 @@ SIGNIN_MAX_FAILURES_PER_IP = env.int("SIGNIN_MAX_FAILURES_PER_IP", default=30)
 # Registrations (every attempt) per client IP per window: registering tells whether an
 # email is taken, so it is throttled like guessing.
 SIGNUP_MAX_PER_IP = env.int("SIGNUP_MAX_PER_IP", default=20)
+# A password-reset link works once, for this long (Django's token: an HMAC over the user's
+# id, password hash, last sign-in and the time; POL-PRIV-001). Its requests are throttled
+# like sign-ins, per address and per IP (accounts.throttle).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3600)
 # Reverse proxies in front of the app (the ingress: 1) and the networks they connect from.
 # X-Forwarded-For is read only from a peer in those networks, one entry per hop from the
 # right (jobboard.client_address, ADR 0031). Defaults: no proxy, the peer is the client.

@@ -16,7 +16,7 @@ from accounts.tests.factories import AdminFactory, JobseekerFactory, RecruiterFa
 from tests.authz.matrix import Entry
 
 # Builders run in dependency order: later apps' objects refer to earlier ones (a job, …).
-BUILD_ORDER = ["jobboard", "accounts", "jobs", "applications", "payments"]
+BUILD_ORDER = ["jobboard", "accounts", "jobs", "applications", "payments", "alerts"]
 
 
 def matrix_modules():

@@ -1,0 +1,27 @@
+"""Orders in "download my data" (POL-PRIV-001). Deleting the account changes nothing here
+(ADR 0072): orders and the ledger are accounting records the law keeps for five years;
+they hold no name or email, and their buyer becomes the anonymous account row."""
+
+from accounts import personal_data
+from payments.models import Order
+
+
+def export_orders(user) -> list[dict]:
+    return [
+        {
+            "order_id": order.order_id,
+            "product": order.product.code,
+            "order_name": order.order_name,
+            "amount": order.amount,
+            "refunded_amount": order.refunded_amount,
+            "provider": order.provider,
+            "status": order.status,
+            "job_id": order.job_id,
+            "created_at": order.created_at.isoformat(),
+        }
+        for order in Order.objects.filter(buyer=user).select_related("product").order_by("pk")
+    ]
+
+
+def register() -> None:
+    personal_data.register("orders", export=export_orders)
