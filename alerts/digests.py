@@ -109,7 +109,7 @@ def digest_send(*, search: SavedSearch, period: Period) -> str:
 
 
 def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    return str(settings.SITE_URL).rstrip("/") + path
 
 
 def digest_email(

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from accounts.models import CompanyFollow
+from accounts.models import CompanyFollow, User
 from alerts.exceptions import SavedSearchNotFound
 from alerts.filters import filters_from_json
 from alerts.models import SavedSearch
@@ -12,11 +12,11 @@ from jobs.models import Job
 from jobs.selectors import job_filter_public
 
 
-def saved_search_list(*, user) -> QuerySet[SavedSearch]:
+def saved_search_list(*, user: User) -> QuerySet[SavedSearch]:
     return SavedSearch.objects.filter(user=user)
 
 
-def saved_search_get(*, user, pk: int) -> SavedSearch:
+def saved_search_get(*, user: User, pk: int) -> SavedSearch:
     """One of the user's searches; another's is not found (its existence is not told)."""
     search = SavedSearch.objects.filter(user=user, pk=pk).first()
     if search is None:

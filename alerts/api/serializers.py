@@ -7,7 +7,7 @@ from jobs.api.serializers import JobListQuerySerializer
 class SavedSearchFiltersSerializer(JobListQuerySerializer):
     """The filters of `GET /jobs`, without the sort (a digest has its own order)."""
 
-    sort = None
+    sort = None  # type: ignore[assignment]  # DRF removes a field set to None
 
 
 class SavedSearchSerializer(serializers.ModelSerializer):

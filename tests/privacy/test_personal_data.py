@@ -1,4 +1,4 @@
-"""POL-PRIV-001 (accounts and every app that registers a part): download my data (JSON) and delete my account, each app contributing its
+"""POL-PRIV-001: download my data (JSON) and delete my account, each app contributing its
 part (accounts.personal_data, ADR 0072)."""
 
 import json
