@@ -13,6 +13,7 @@ from rest_framework import parsers as drf_parsers
 from rest_framework.views import APIView
 
 from accounts.tests.factories import AdminFactory
+from alerts.tests.factories import SavedSearchFactory
 from applications.tests.factories import ApplicationFactory
 from jobboard.api import parsers
 from payments.tests.factories import PendingTossOrderFactory
@@ -31,6 +32,14 @@ JSON_OPERATIONS = {
     "login": ("guest", lambda ids: "/api/v1/auth/login"),
     "refreshToken": ("guest", lambda ids: "/api/v1/auth/refresh"),
     "registerUser": ("guest", lambda ids: "/api/v1/auth/register"),
+    "requestPasswordReset": ("guest", lambda ids: "/api/v1/auth/password-reset"),
+    "confirmPasswordReset": ("guest", lambda ids: "/api/v1/auth/password-reset/confirm"),
+    "deleteMyAccount": ("jobseeker", lambda ids: "/api/v1/auth/me/delete"),
+    "createSavedSearch": ("jobseeker", lambda ids: "/api/v1/saved-searches"),
+    "updateSavedSearch": (
+        "jobseeker",
+        lambda ids: f"/api/v1/saved-searches/{ids['saved_search']}",
+    ),
     "receivePaymentWebhook": ("guest", lambda ids: "/api/v1/webhooks/payments/toss"),
     "createJob": ("recruiter", lambda ids: "/api/v1/jobs"),
     "replaceJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
@@ -68,12 +77,18 @@ def test_every_json_operation_of_the_contract_is_exercised_here():
 @pytest.fixture
 def caller(api_client):
     application = ApplicationFactory()
-    users = {"guest": None, "admin": AdminFactory(), "recruiter": application.job.owner}
+    users = {
+        "guest": None,
+        "admin": AdminFactory(),
+        "recruiter": application.job.owner,
+        "jobseeker": application.applicant,
+    }
     ids = {
         "job": application.job.pk,
         "company": application.job.owner.company_id,
         "application": application.pk,
         "order": PendingTossOrderFactory(buyer=application.job.owner).order_id,
+        "saved_search": SavedSearchFactory(user=application.applicant).pk,
     }
 
     def send(operation_id: str, body: bytes, *, content_type="application/json"):
