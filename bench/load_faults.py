@@ -44,6 +44,8 @@ SEARCHES = [
     "DevOps",
 ]
 PASSWORD = "bench-Password-2026"  # noqa: S105 - throwaway accounts in a throwaway database
+# POL-PRIV-001: registering takes the required consents.
+CONSENTS = {"consent_terms": True, "consent_privacy": True, "consent_age_14": True}
 
 
 class Fixture:
@@ -57,7 +59,7 @@ class Fixture:
     def register(self, client, email, role="jobseeker", **extra) -> None:
         client.post(
             "/api/v1/auth/register",
-            json={"email": email, "password": PASSWORD, "role": role, **extra},
+            json={"email": email, "password": PASSWORD, "role": role, **CONSENTS, **extra},
         )
 
     def login(self, client, email) -> dict:
@@ -339,6 +341,7 @@ class Recruiter:
                 "password": PASSWORD,
                 "role": "recruiter",
                 "company_name": "벤치마크 주식회사",
+                **CONSENTS,
             },
         )
         token = self.client.post(

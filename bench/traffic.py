@@ -47,6 +47,8 @@ from bench.terms import TERMS
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-Password-2026"  # noqa: S105 - throwaway accounts in a throwaway database
+# POL-PRIV-001: registering takes the required consents.
+CONSENTS = {"consent_terms": True, "consent_privacy": True, "consent_age_14": True}
 PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]"
     b"/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -114,7 +116,7 @@ class Site:
     def _register(self, email: str, role: str, **extra) -> None:
         self.client.post(
             "/api/v1/auth/register",
-            json={"email": email, "password": PASSWORD, "role": role, **extra},
+            json={"email": email, "password": PASSWORD, "role": role, **CONSENTS, **extra},
         )
 
     def login(self, email: str) -> str:
