@@ -19,14 +19,10 @@ from operator import attrgetter
 from typing import Any
 
 from django.conf import settings
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import (
-    Aggregate,
     Count,
     FloatField,
-    JSONField,
     OuterRef,
     Q,
     QuerySet,
@@ -35,9 +31,10 @@ from django.db.models import (
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import JSONObject, RowNumber
+from django.db.models.functions import Coalesce, JSONObject, RowNumber
 from django.utils import timezone
 
+from jobboard.json_rows import json_array
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import (
     Category,
@@ -320,32 +317,41 @@ class RankedJobs:
         return self._capped
 
     def _count_segments(self) -> tuple[tuple[int, ...], bool]:
-        """Premium segments in one aggregate over the premium matches (few: reached
-        through the active options); each regular segment by a count over at most cap + 1
-        of its rows (COUNT over a LIMIT: an index walk that stops). Regular segments follow
-        each other, so once they reach the cap the rest is past the last page."""
+        """One query (issue 17's budget): an aggregate over the premium matches (few:
+        reached through the active options) counts the premium segments, and in the same
+        statement a subquery per regular segment counts at most cap + 1 of its rows (an
+        index walk that stops). Regular segments follow each other: each fills what the
+        ones before it left of the cap, and the rest is past the last page."""
         cap = settings.JOBS_COUNT_CAP
         jobs = self.jobs.order_by()
-        premium = [(i, s) for i, s in enumerate(self.segments) if s.premium]
-        sizes = [0] * len(self.segments)
+        counts: dict[str, Any] = {}
+        for i, segment in enumerate(self.segments):
+            if segment.premium:
+                counts[f"s{i}"] = Count("pk", filter=segment.condition)
+                continue
+            first = jobs.filter(segment.condition).values("pk")[: cap + 1]
+            found = (
+                Job.objects.filter(pk__in=first)
+                .annotate(one=Value(1))
+                .values("one")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            # aggregate() takes only expressions holding an aggregate: COUNT(…) * 0 is one
+            # that adds nothing (and one row comes back even when no premium job matches).
+            counts[f"s{i}"] = Count("pk") * 0 + Coalesce(Subquery(found), 0)
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
-        totals = jobs.filter(self.premium).aggregate(
-            **{f"s{i}": Count("pk", filter=s.condition) for i, s in premium}
-        )
-        for i, _ in premium:
-            sizes[i] = totals[f"s{i}"]
+        totals = jobs.filter(self.premium).aggregate(**counts)
+        sizes = [0] * len(self.segments)
         left, capped = cap, False
         for i, segment in enumerate(self.segments):
-            if segment.premium or capped:
+            found = totals[f"s{i}"]
+            if segment.premium:
+                sizes[i] = found
                 continue
-            rows = jobs.filter(segment.condition)
-            if not left:  # an earlier segment filled the cap exactly
-                capped = rows.exists()
-                continue
-            found = rows.values("pk")[: left + 1].count()
-            capped = found > left
             sizes[i] = min(found, left)
+            capped = capped or found > left
             left -= sizes[i]
         return tuple(sizes), capped
 
@@ -402,13 +408,13 @@ class RankedJobs:
                 rows = rows.annotate(score=Value(0.0, output_field=FloatField()))
             rows = with_skill_tags(rows.order_by()).annotate(
                 part=Value(number),
-                position=Window(RowNumber(), order_by=part.query.order_by),
+                position=Window(RowNumber(), order_by=[str(f) for f in part.query.order_by]),
             )
             selects.append(rows)
         if not selects:
             return []
         union = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
-        page = sorted(union, key=attrgetter("part", "position"))
+        page: list[Any] = sorted(union, key=attrgetter("part", "position"))
         for job in page:
             job.is_premium = parts[job.part][0]
         return page
@@ -418,15 +424,9 @@ SKILL_FIELDS = ("id", "code", "name_ko", "name_en", "sort_order", "is_active")
 OPTION_FIELDS = ("id", "job_id", "kind", "starts_at", "ends_at", "created_at")
 
 
-def _json_rows(rows: QuerySet, fields: tuple[str, ...], group_by: str):
-    """A correlated subquery answering the rows as one JSON array per outer job (issue 17:
-    a job's skills or options come with its row instead of one more query). PostgreSQL
-    builds the array; SQLite groups the rows by `group_by` with json_group_array."""
-    row = JSONObject(**{field: field for field in fields})
-    if connection.vendor == "postgresql":
-        return ArraySubquery(rows.values(row=row))
-    grouped = rows.order_by().values(group_by).annotate(rows=JSONGroupArray(row)).values("rows")
-    return Subquery(grouped, output_field=JSONField())
+def _json_rows(rows: QuerySet, fields: tuple[str, ...]):
+    """`fields` of each of `rows` as a list of dicts in the outer job's row."""
+    return json_array(rows, JSONObject(**{field: field for field in fields}))
 
 
 def _instances(model, rows) -> list:
@@ -448,14 +448,7 @@ def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
     stays within the 4-query budget (issue 17); attach_skills turns them into the job's
     `skills`."""
     tags = Skill.objects.filter(jobs=OuterRef("pk"))
-    return jobs.annotate(skill_tags=_json_rows(tags, SKILL_FIELDS, "jobs"))
-
-
-class JSONGroupArray(Aggregate):
-    """SQLite's json_group_array; its order is not defined, the readers sort."""
-
-    function = "JSON_GROUP_ARRAY"
-    output_field = JSONField()
+    return jobs.annotate(skill_tags=_json_rows(tags, SKILL_FIELDS))
 
 
 def attach_skills(page: list[Job]) -> None:
@@ -536,18 +529,18 @@ def job_list_home(*, banner: int = 6, premium: int = 6, latest: int = 12) -> Hom
     premium_segment, regular_segment = ranked.segments
     banner_ids = active_options(JobOptionKind.BANNER).values("job_id")
     banner_jobs = job_list_open().filter(pk__in=banner_ids).order_by("-published_at", "-id")
-    rows = ranked.fetch(
-        [
-            (False, banner_jobs[:banner]),
-            *((True, part) for part in ranked.parts(premium_segment, 0, premium)),
-            *((False, part) for part in ranked.parts(regular_segment, 0, latest)),
-        ]
-    )
-    attach_skills(rows)
-    found: tuple[list[Job], list[Job], list[Job]] = ([], [], [])
-    for job in rows:
-        found[min(job.part, 2)].append(job)
-    return HomeJobs(*found)
+    parts = {
+        "banner": [(False, banner_jobs[:banner])],
+        "premium": [(True, part) for part in ranked.parts(premium_segment, 0, premium)],
+        "latest": [(False, part) for part in ranked.parts(regular_segment, 0, latest)],
+    }
+    row_of = [name for name, named in parts.items() for _ in named]  # part number → row
+    jobs: list[Any] = ranked.fetch([part for named in parts.values() for part in named])
+    attach_skills(jobs)
+    found: dict[str, list[Job]] = {name: [] for name in parts}
+    for job in jobs:
+        found[row_of[job.part]].append(job)
+    return HomeJobs(**found)
 
 
 def job_list_company(company_id: int, limit: int) -> list[Job]:
@@ -581,21 +574,19 @@ def job_get_visible(*, pk: int, user=None) -> Job:
     (POL-J-002)."""
     now = timezone.now()
     options = JobOption.objects.filter(job=OuterRef("pk"), starts_at__lte=now, ends_at__gt=now)
-    job = (
+    job: Any = (
         with_skill_tags(Job.objects.select_related(*CARD_RELATED).defer("search_vector"))
-        .annotate(option_rows=_json_rows(options, OPTION_FIELDS, "job"))
+        .annotate(option_rows=_json_rows(options, OPTION_FIELDS))
         .filter(pk=pk)
         .first()
     )
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
     attach_skills([job])
-    job.active_options = sorted(  # type: ignore[attr-defined]  # set per read, not a field
+    job.active_options = sorted(
         _instances(JobOption, job.option_rows), key=attrgetter("kind", "pk")
     )
-    job.is_premium = any(  # type: ignore[attr-defined]  # set per read, not a field
-        o.kind == JobOptionKind.PREMIUM for o in job.active_options
-    )
+    job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
     return job
 
 

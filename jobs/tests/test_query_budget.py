@@ -1,8 +1,7 @@
 """Issue 17: at most 4 SQL queries per request, whatever the page, with the shared cache
 cold (the spread of real visitors mostly misses it). Counted, never timed.
 
-Every public page and API list is asked anonymously; the job page and the API also as a
-signed-in jobseeker (docs/benchmarks.md lists what a signed-in page costs and why)."""
+Every public page and API list is asked anonymously, the main pages also signed in."""
 
 import pytest
 from django.core.cache import caches
@@ -82,10 +81,26 @@ def test_a_job_and_its_company_cost_at_most_four_queries_cold(client, jobs):
         assert cold_queries(client, path) <= MAX_QUERIES, path
 
 
-def test_a_job_costs_at_most_four_queries_cold_signed_in(jobs, api_client_for):
-    assert (
-        cold_queries(api_client_for(JobseekerFactory()), f"/api/v1/jobs/{jobs.pk}") <= MAX_QUERIES
-    )
+SIGNED_IN = ["/", "/jobs/", "/jobs/?q=데이터", "/api/v1/jobs?q=데이터&page=2&limit=3"]
+
+
+@pytest.mark.parametrize("path", SIGNED_IN)
+def test_a_signed_in_page_costs_at_most_four_queries_cold(browser_client_for, jobs, path):
+    """Sign-in reads the user, the device session's state, the permissions and the header's
+    unread count in one query (accounts.authentication)."""
+    browser = browser_client_for(JobseekerFactory())
+    browser.get(path)
+    assert cold_queries(browser, path) <= MAX_QUERIES
+
+
+def test_a_job_costs_at_most_four_queries_cold_signed_in(jobs, browser_client_for, api_client_for):
+    seeker = JobseekerFactory()
+    for client, path in (
+        (browser_client_for(seeker), f"/jobs/{jobs.pk}/"),
+        (api_client_for(seeker), f"/api/v1/jobs/{jobs.pk}"),
+        (browser_client_for(jobs.owner), f"/jobs/{jobs.pk}/"),
+    ):
+        assert cold_queries(client, path) <= MAX_QUERIES, path
 
 
 def test_a_company_page_reads_its_jobs_in_one_query(client, jobs):
