@@ -543,13 +543,15 @@ def job_list_home(*, banner: int = 6, premium: int = 6, latest: int = 12) -> Hom
     return HomeJobs(**found)
 
 
-def job_list_company(company_id: int, limit: int) -> list[Job]:
+def job_list_company(company_id: int, limit: int) -> tuple[list[Job], int]:
     """A company's newest open jobs for its page (POL-J-007), with what a card shows
-    (relations, skills): one query."""
+    (relations, skills), and how many it has open: one query (the count is a window over
+    the company's open jobs, read with the rows)."""
     jobs = job_list_open().filter(company_id=company_id).select_related(*CARD_RELATED)
-    newest = list(with_skill_tags(jobs.only(*CARD_FIELDS)).order_by("-published_at", "-id")[:limit])
+    cards = with_skill_tags(jobs.only(*CARD_FIELDS)).annotate(open_count=Window(Count("pk")))
+    newest: list[Any] = list(cards.order_by("-published_at", "-id")[:limit])
     attach_skills(newest)
-    return newest
+    return newest, newest[0].open_count if newest else 0
 
 
 # Figures other apps add to each row of "my jobs" (name → aggregate expression), registered

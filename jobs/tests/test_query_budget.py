@@ -93,6 +93,13 @@ def test_a_signed_in_page_costs_at_most_four_queries_cold(browser_client_for, jo
     assert cold_queries(browser, path) <= MAX_QUERIES
 
 
+def test_a_company_page_costs_at_most_four_queries_cold_signed_in(browser_client_for, jobs):
+    assert (
+        cold_queries(browser_client_for(JobseekerFactory()), f"/companies/{jobs.company_id}/")
+        <= MAX_QUERIES
+    )
+
+
 def test_a_job_costs_at_most_four_queries_cold_signed_in(jobs, browser_client_for, api_client_for):
     seeker = JobseekerFactory()
     for client, path in (
