@@ -22,8 +22,10 @@ def _key(session_id) -> str:
     return f"device:{session_id}"
 
 
-def device_is_active(session_id, version: int) -> bool:
-    """`version` is the devices_version of the token's user, read on this request."""
+def device_is_active(session_id, version: int, read: bool | None = None) -> bool:
+    """`version` is the devices_version of the token's user, read on this request; `read`,
+    if given, is the session's state read from the database with it (the same query, so
+    no older than the version)."""
     from accounts.models import DeviceSession
 
     cached = cache.get(_key(session_id))
@@ -31,7 +33,11 @@ def device_is_active(session_id, version: int) -> bool:
         return False
     if cached == f"1:{version}":
         return True
-    active = DeviceSession.objects.filter(pk=session_id, revoked_at__isnull=True).exists()
+    active = (
+        DeviceSession.objects.filter(pk=session_id, revoked_at__isnull=True).exists()
+        if read is None
+        else read
+    )
     if active:
         cache.set(_key(session_id), f"1:{version}", ACTIVE_TTL_SECONDS)
     else:

@@ -8,10 +8,14 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         from django.db.models import Count
 
+        from accounts.authentication import SIGNED_IN_ANNOTATIONS
+        from applications.selectors import notification_unread_expression
         from jobs.selectors import OWNED_JOB_ANNOTATIONS
 
         # "My jobs" shows each job's applicant count; jobs cannot import us, so we tell it.
         OWNED_JOB_ANNOTATIONS["applicant_count"] = Count("applications", distinct=True)
+        # Every page's header shows the unread count: read with the signed-in user's row.
+        SIGNED_IN_ANNOTATIONS["unread_notifications"] = notification_unread_expression()
 
         from applications import personal_data
 

@@ -1,6 +1,7 @@
 """Every non-trivial read of the applications domain; who sees what is applications.policies."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from accounts.models import User
 from applications.exceptions import ApplicationNotFound
@@ -65,6 +66,15 @@ def notification_list(*, user: User) -> QuerySet[Notification]:
 def notification_unread_count(*, user: User) -> int:
     """One COUNT on a partial index (user, read_at IS NULL)."""
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notification_unread_expression() -> Coalesce:
+    """The unread count as an expression over a user row (accounts.authentication's
+    SIGNED_IN_ANNOTATIONS), so a page's header costs no query of its own. As of sign-in:
+    what changes the count redirects before a page shows it."""
+    unread = Notification.objects.filter(user=OuterRef("pk"), read_at__isnull=True)
+    count = unread.order_by().values("user").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(count), 0)
 
 
 def application_for_job_and_user(*, job: Job, user: User) -> Application | None:

@@ -30,7 +30,7 @@ from accounts.policies import can_edit_company, can_follow_company
 from accounts.selectors import company_get, company_is_followed, company_list_followed
 from jobboard.errors import DomainError
 from jobs.company_forms import CompanyForm
-from jobs.selectors import job_list_open
+from jobs.selectors import job_list_company
 
 YEAR = 365 * 24 * 3600
 # A company page shows one screenful of its newest open jobs; the list has the rest.
@@ -54,12 +54,11 @@ class CompanyDetailView(TemplateView):
         company = _company_or_404(kwargs["pk"])
         user = self.request.user
         may_follow = can_follow_company(user, company)
-        open_jobs = job_list_open().filter(company=company)
-        open_count = open_jobs.count()
+        jobs, open_count = job_list_company(company.pk, COMPANY_PAGE_JOBS)
         return {
             **super().get_context_data(**kwargs),
             "company": company,
-            "jobs": open_jobs.order_by("-published_at", "-id")[:COMPANY_PAGE_JOBS],
+            "jobs": jobs,
             "open_count": open_count,
             "all_jobs_query": urlencode({"q": company.name})
             if open_count > COMPANY_PAGE_JOBS

@@ -1,8 +1,6 @@
 from django import forms
-from django.core.cache import cache
 from django.http import QueryDict
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
@@ -20,17 +18,12 @@ from jobs.models import (
 )
 from jobs.policies import can_post_for_any_company
 from jobs.rules import content_errors
-from jobs.selectors import DEADLINE_FILTERS, JobFilters
+from jobs.selectors import DEADLINE_FILTERS, JobFilters, reference_list_active
 
 
 def _choices(model) -> list[tuple[str, str]]:
-    """(code, name) of the active rows, cached briefly: every list page shows them."""
-    key = f"jobs:choices:{model._meta.model_name}:{get_language()}"
-    choices = cache.get(key)
-    if choices is None:
-        choices = [(row.code, row.name) for row in model.objects.filter(is_active=True)]
-        cache.set(key, choices, 300)
-    return choices
+    """(code, name) of the active rows, in the reader's language."""
+    return [(row.code, row.name) for row in reference_list_active(model)]
 
 
 class JobSearchForm(forms.Form):

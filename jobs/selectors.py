@@ -11,32 +11,41 @@ every match: the newest SEARCH_SCORE_WINDOW jobs of a segment are ordered by the
 the rest of it by date."""
 
 import hashlib
+import time
 from dataclasses import astuple, dataclass, replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from operator import itemgetter
+from operator import attrgetter
 from typing import Any
 
 from django.conf import settings
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import (
-    Aggregate,
     Count,
-    JSONField,
+    FloatField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
+    Value,
+    Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Coalesce, JSONObject, RowNumber
 from django.utils import timezone
 
+from jobboard.json_rows import json_array
 from jobs.exceptions import JobNotFound, JobPermissionDenied
-from jobs.models import Education, Experience, Job, JobOption, JobOptionKind, Skill
+from jobs.models import (
+    Category,
+    Education,
+    Experience,
+    Job,
+    JobOption,
+    JobOptionKind,
+    Location,
+    Skill,
+)
 from jobs.policies import can_edit_job, can_view_job
 from jobs.search import ParsedQuery, get_backend, parse
 
@@ -228,6 +237,29 @@ def skill_list_active() -> QuerySet[Skill]:
     return Skill.objects.filter(is_active=True)
 
 
+REFERENCE_SECONDS = 300
+_reference_rows: dict[type, tuple[float, list]] = {}
+
+
+def reference_list_active(model: type[Location | Category | Skill]) -> list:
+    """The active locations, categories or skills, in their order: every list page's filter
+    form and the home page show them. A few dozen rows an admin rarely edits, so each
+    process keeps them for REFERENCE_SECONDS (as the shared cache did before), and a page
+    costs no query for them even when the shared cache is cold (issue 17's budget). An
+    edit clears this process's copy at once (jobs.signals); other processes see it within
+    REFERENCE_SECONDS."""
+    now = time.monotonic()
+    held = _reference_rows.get(model)
+    if held is None or now - held[0] > REFERENCE_SECONDS:
+        held = (now, list(model.objects.filter(is_active=True)))
+        _reference_rows[model] = held
+    return held[1]
+
+
+def forget_reference_rows() -> None:
+    _reference_rows.clear()
+
+
 @dataclass(frozen=True)
 class Segment:
     """A part of a ranked list: its jobs share a premium flag and (for relevance) a tier."""
@@ -247,8 +279,8 @@ class RankedJobs:
         premium = Q(pk__in=active_options(JobOptionKind.PREMIUM).values("job_id"))
         self.premium = premium
         # A search shows a snippet of each description around what matched.
-        fields = (*CARD_FIELDS, "description") if filters.query else CARD_FIELDS
-        self.jobs = jobs.select_related(*CARD_RELATED).only(*fields)
+        self.fields = (*CARD_FIELDS, "description") if filters.query else CARD_FIELDS
+        self.jobs = jobs.select_related(*CARD_RELATED).only(*self.fields)
         self.filters = filters
         self.relevance = filters.effective_sort == "relevance"
         if self.relevance:
@@ -285,32 +317,41 @@ class RankedJobs:
         return self._capped
 
     def _count_segments(self) -> tuple[tuple[int, ...], bool]:
-        """Premium segments in one aggregate over the premium matches (few: reached
-        through the active options); each regular segment by a count over at most cap + 1
-        of its rows (COUNT over a LIMIT: an index walk that stops). Regular segments follow
-        each other, so once they reach the cap the rest is past the last page."""
+        """One query (issue 17's budget): an aggregate over the premium matches (few:
+        reached through the active options) counts the premium segments, and in the same
+        statement a subquery per regular segment counts at most cap + 1 of its rows (an
+        index walk that stops). Regular segments follow each other: each fills what the
+        ones before it left of the cap, and the rest is past the last page."""
         cap = settings.JOBS_COUNT_CAP
         jobs = self.jobs.order_by()
-        premium = [(i, s) for i, s in enumerate(self.segments) if s.premium]
-        sizes = [0] * len(self.segments)
+        counts: dict[str, Any] = {}
+        for i, segment in enumerate(self.segments):
+            if segment.premium:
+                counts[f"s{i}"] = Count("pk", filter=segment.condition)
+                continue
+            first = jobs.filter(segment.condition).values("pk")[: cap + 1]
+            found = (
+                Job.objects.filter(pk__in=first)
+                .annotate(one=Value(1))
+                .values("one")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            # aggregate() takes only expressions holding an aggregate: COUNT(…) * 0 is one
+            # that adds nothing (and one row comes back even when no premium job matches).
+            counts[f"s{i}"] = Count("pk") * 0 + Coalesce(Subquery(found), 0)
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
-        totals = jobs.filter(self.premium).aggregate(
-            **{f"s{i}": Count("pk", filter=s.condition) for i, s in premium}
-        )
-        for i, _ in premium:
-            sizes[i] = totals[f"s{i}"]
+        totals = jobs.filter(self.premium).aggregate(**counts)
+        sizes = [0] * len(self.segments)
         left, capped = cap, False
         for i, segment in enumerate(self.segments):
-            if segment.premium or capped:
+            found = totals[f"s{i}"]
+            if segment.premium:
+                sizes[i] = found
                 continue
-            rows = jobs.filter(segment.condition)
-            if not left:  # an earlier segment filled the cap exactly
-                capped = rows.exists()
-                continue
-            found = rows.values("pk")[: left + 1].count()
-            capped = found > left
             sizes[i] = min(found, left)
+            capped = capped or found > left
             left -= sizes[i]
         return tuple(sizes), capped
 
@@ -324,16 +365,14 @@ class RankedJobs:
         if isinstance(key, int):
             return self[key : key + 1][0]
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
-        page: list[Job] = []
+        parts: list[tuple[bool, QuerySet[Job]]] = []
         offset = 0
         for segment, size in zip(self.segments, self.counts(), strict=True):
             low, high = max(start - offset, 0), min(stop - offset, size)
             if low < high:
-                rows = self._rows(segment, low, high)
-                for job in rows:
-                    job.is_premium = segment.premium
-                page += rows
+                parts += [(segment.premium, part) for part in self.parts(segment, low, high)]
             offset += size
+        page = self.fetch(parts)
         attach_skills(page)
         return page
 
@@ -342,41 +381,74 @@ class RankedJobs:
             return jobs.order_by("-salary_sort", "-published_at", "-id")
         return jobs.order_by("-published_at", "-id")
 
-    def _rows(self, segment: Segment, low: int, high: int) -> list[Job]:
-        """Rows low..high of a segment. In a scored segment the newest `window` jobs are
-        ordered by relevance score, the ones after them by date."""
-        jobs = with_skill_tags(self._ordered(self.jobs.filter(segment.condition)))
+    def parts(self, segment: Segment, low: int, high: int) -> list[QuerySet[Job]]:
+        """Rows low..high of a segment, as ordered slices. In a scored segment the newest
+        `window` jobs are ordered by relevance score, the ones after them by date."""
+        jobs = self._ordered(self.jobs.filter(segment.condition))
         window = settings.SEARCH_SCORE_WINDOW
         if not segment.scored or low >= window:
-            return list(jobs[low:high])
+            return [jobs[low:high]]
         newest = jobs.values("pk")[:window]
         scored = get_backend().scored(self.jobs.filter(pk__in=newest), self.filters.query)
-        ranked = with_skill_tags(scored.order_by("-score", "-published_at", "-id"))
-        head = list(ranked[low : min(high, window)])
-        return head + (list(jobs[window:high]) if high > window else [])
+        head = scored.order_by("-score", "-published_at", "-id")[low : min(high, window)]
+        return [head, *([jobs[window:high]] if high > window else [])]
+
+    def fetch(self, parts: list[tuple[bool, QuerySet[Job]]]) -> list[Job]:
+        """A page's rows in one query however many segments it spans (issue 17's budget of
+        4 queries: counts, then this): each part's rows picked by id from its ordered
+        slice and numbered in that order, the parts joined by UNION ALL. The union itself
+        has no order, so the rows are put back in order here."""
+        selects = []
+        for number, (_, part) in enumerate(parts):
+            rows = Job.objects.select_related(*CARD_RELATED).only(*self.fields)
+            rows = rows.filter(pk__in=part.values("pk"))
+            if "score" in part.query.annotations:
+                rows = get_backend().scored(rows, self.filters.query)
+            else:  # the union's parts need the same columns
+                rows = rows.annotate(score=Value(0.0, output_field=FloatField()))
+            rows = with_skill_tags(rows.order_by()).annotate(
+                part=Value(number),
+                position=Window(RowNumber(), order_by=[str(f) for f in part.query.order_by]),
+            )
+            selects.append(rows)
+        if not selects:
+            return []
+        union = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
+        page: list[Any] = sorted(union, key=attrgetter("part", "position"))
+        for job in page:
+            job.is_premium = parts[job.part][0]
+        return page
 
 
 SKILL_FIELDS = ("id", "code", "name_ko", "name_en", "sort_order", "is_active")
+OPTION_FIELDS = ("id", "job_id", "kind", "starts_at", "ends_at", "created_at")
+
+
+def _json_rows(rows: QuerySet, fields: tuple[str, ...]):
+    """`fields` of each of `rows` as a list of dicts in the outer job's row."""
+    return json_array(rows, JSONObject(**{field: field for field in fields}))
+
+
+def _instances(model, rows) -> list:
+    """Model instances from _json_rows' dicts: each value through its field's to_python,
+    so dates and times are what a query gives (SQLite's JSON has them as naive UTC text)."""
+    fields = {field.attname: field for field in model._meta.concrete_fields}
+    instances = []
+    for row in rows or ():
+        values = {name: fields[name].to_python(value) for name, value in row.items()}
+        for name, value in values.items():
+            if isinstance(value, datetime) and timezone.is_naive(value):
+                values[name] = timezone.make_aware(value, UTC)
+        instances.append(model(**values))
+    return instances
 
 
 def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
-    """Each job row carries its skill tags (a JSON array from a correlated subquery), so a
-    list page costs no query for them and stays within the 4-query budget (issue 17) on
-    both databases; attach_skills turns them into the job's `skills`."""
+    """Each job row carries its skill tags, so a list page costs no query for them and
+    stays within the 4-query budget (issue 17); attach_skills turns them into the job's
+    `skills`."""
     tags = Skill.objects.filter(jobs=OuterRef("pk"))
-    tag = JSONObject(**{field: field for field in SKILL_FIELDS})
-    if connection.vendor == "postgresql":
-        return jobs.annotate(skill_tags=ArraySubquery(tags.values(tag=tag)))
-    # SQLite: one JSON array per job, its tags grouped by the job.
-    grouped = tags.order_by().values("jobs").annotate(tags=JSONGroupArray(tag)).values("tags")
-    return jobs.annotate(skill_tags=Subquery(grouped, output_field=JSONField()))
-
-
-class JSONGroupArray(Aggregate):
-    """SQLite's json_group_array; its order is not defined, attach_skills sorts the tags."""
-
-    function = "JSON_GROUP_ARRAY"
-    output_field = JSONField()
+    return jobs.annotate(skill_tags=_json_rows(tags, SKILL_FIELDS))
 
 
 def attach_skills(page: list[Job]) -> None:
@@ -387,9 +459,10 @@ def attach_skills(page: list[Job]) -> None:
     for job in page:
         if hasattr(job, "skill_tags"):
             skills = job.skills.get_queryset()  # what `job.skills.all()` then answers from
-            tags = sorted(job.skill_tags or (), key=itemgetter("sort_order", "code"))
             # Skill's own ordering, as a prefetch gives.
-            skills._result_cache = [Skill(**tag) for tag in tags]
+            skills._result_cache = sorted(
+                _instances(Skill, job.skill_tags), key=attrgetter("sort_order", "code")
+            )
             # Django's own prefetch fills these two the same way.
             skills._prefetch_done = True  # type: ignore[attr-defined]
             job._prefetched_objects_cache = {  # type: ignore[attr-defined]
@@ -441,21 +514,44 @@ def job_search_suggestions(filters: JobFilters) -> SearchSuggestions:
     return SearchSuggestions(corrected, tuple(wider))
 
 
-def job_list_banner(limit: int = 6) -> list[Job]:
-    """Open jobs with an active main-banner option, newest first (POL-J-005)."""
+@dataclass(frozen=True)
+class HomeJobs:
+    banner: list[Job]  # open jobs with an active main-banner option (POL-J-005)
+    premium: list[Job]  # the newest jobs with an active premium option
+    latest: list[Job]  # the newest of the others
+
+
+def job_list_home(*, banner: int = 6, premium: int = 6, latest: int = 12) -> HomeJobs:
+    """The home page's three rows, newest first, in one query and without counting
+    (issue 17's budget): the rows are the heads of the ranking's segments, plus the
+    banner jobs as one more part of the same union."""
+    ranked = job_list_public()
+    premium_segment, regular_segment = ranked.segments
     banner_ids = active_options(JobOptionKind.BANNER).values("job_id")
-    jobs = (
-        job_list_open()
-        .filter(pk__in=banner_ids)
-        .select_related(*CARD_RELATED)
-        .only(*CARD_FIELDS)
-        .prefetch_related("skills")
-    )
-    return list(jobs.order_by("-published_at", "-id")[:limit])
+    banner_jobs = job_list_open().filter(pk__in=banner_ids).order_by("-published_at", "-id")
+    parts = {
+        "banner": [(False, banner_jobs[:banner])],
+        "premium": [(True, part) for part in ranked.parts(premium_segment, 0, premium)],
+        "latest": [(False, part) for part in ranked.parts(regular_segment, 0, latest)],
+    }
+    row_of = [name for name, named in parts.items() for _ in named]  # part number → row
+    jobs: list[Any] = ranked.fetch([part for named in parts.values() for part in named])
+    attach_skills(jobs)
+    found: dict[str, list[Job]] = {name: [] for name in parts}
+    for job in jobs:
+        found[row_of[job.part]].append(job)
+    return HomeJobs(**found)
 
 
-def job_list_latest(limit: int = 6) -> list[Job]:
-    return list(job_list_public()[0:limit])
+def job_list_company(company_id: int, limit: int) -> tuple[list[Job], int]:
+    """A company's newest open jobs for its page (POL-J-007), with what a card shows
+    (relations, skills), and how many it has open: one query (the count is a window over
+    the company's open jobs, read with the rows)."""
+    jobs = job_list_open().filter(company_id=company_id).select_related(*CARD_RELATED)
+    cards = with_skill_tags(jobs.only(*CARD_FIELDS)).annotate(open_count=Window(Count("pk")))
+    newest: list[Any] = list(cards.order_by("-published_at", "-id")[:limit])
+    attach_skills(newest)
+    return newest, newest[0].open_count if newest else 0
 
 
 # Figures other apps add to each row of "my jobs" (name → aggregate expression), registered
@@ -475,22 +571,24 @@ def job_list_owned(user) -> QuerySet[Job]:
 
 
 def job_get_visible(*, pk: int, user=None) -> Job:
-    """One job for its page or the API, with its active options. Drafts only for their
-    owner and admins (POL-J-003); closed and expired jobs still answer (POL-J-002)."""
+    """One job for its page or the API, with its active options, in one query. Drafts only
+    for their owner and admins (POL-J-003); closed and expired jobs still answer
+    (POL-J-002)."""
     now = timezone.now()
-    options = JobOption.objects.filter(starts_at__lte=now, ends_at__gt=now).order_by("kind")
-    job = (
+    options = JobOption.objects.filter(job=OuterRef("pk"), starts_at__lte=now, ends_at__gt=now)
+    job: Any = (
         with_skill_tags(Job.objects.select_related(*CARD_RELATED).defer("search_vector"))
-        .prefetch_related(Prefetch("options", queryset=options, to_attr="active_options"))
+        .annotate(option_rows=_json_rows(options, OPTION_FIELDS))
         .filter(pk=pk)
         .first()
     )
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
     attach_skills([job])
-    job.is_premium = any(  # type: ignore[attr-defined]  # set per read, not a field
-        o.kind == JobOptionKind.PREMIUM for o in job.active_options
+    job.active_options = sorted(
+        _instances(JobOption, job.option_rows), key=attrgetter("kind", "pk")
     )
+    job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
     return job
 
 

@@ -6,10 +6,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Company
-from jobs.models import Job, JobOption, SearchSynonym
+from jobs.models import Category, Job, JobOption, Location, SearchSynonym, Skill
 from jobs.search import get_backend
 from jobs.search.synonyms import bump_version
-from jobs.selectors import bump_list_version
+from jobs.selectors import bump_list_version, forget_reference_rows
 
 
 @receiver(post_save, sender=Job, dispatch_uid="jobs_index_job")
@@ -55,3 +55,14 @@ def list_changed(sender, raw=False, **kwargs):
     """Cached list counts are keyed by a version that every job or option write moves."""
     if not raw:
         bump_list_version()
+
+
+@receiver(post_save, sender=Location, dispatch_uid="jobs_reference_location_saved")
+@receiver(post_delete, sender=Location, dispatch_uid="jobs_reference_location_deleted")
+@receiver(post_save, sender=Category, dispatch_uid="jobs_reference_category_saved")
+@receiver(post_delete, sender=Category, dispatch_uid="jobs_reference_category_deleted")
+@receiver(post_save, sender=Skill, dispatch_uid="jobs_reference_skill_saved")
+@receiver(post_delete, sender=Skill, dispatch_uid="jobs_reference_skill_deleted")
+def reference_changed(sender, **kwargs):
+    """The filter choices this process holds (jobs.selectors.reference_list_active)."""
+    forget_reference_rows()

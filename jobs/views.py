@@ -35,12 +35,13 @@ from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
     job_get_manageable,
     job_get_visible,
-    job_list_banner,
+    job_list_home,
     job_list_open,
     job_list_owned,
     job_list_public,
     job_search_suggestions,
     list_cache_key,
+    reference_list_active,
 )
 from jobs.services import job_create, job_update
 
@@ -56,14 +57,13 @@ class HomeView(TemplateView):
     template_name = "jobs/home.html"
 
     def get_context_data(self, **kwargs):
-        ranked = job_list_public()
-        first = ranked[0:24]
+        home = job_list_home()
         return {
             **super().get_context_data(**kwargs),
-            "banner_jobs": job_list_banner(),
-            "premium_jobs": [job for job in first if job.is_premium][:6],
-            "latest_jobs": [job for job in first if not job.is_premium][:12],
-            "categories": Category.objects.filter(is_active=True),
+            "banner_jobs": home.banner,
+            "premium_jobs": home.premium,
+            "latest_jobs": home.latest,
+            "categories": reference_list_active(Category),
         }
 
 

@@ -18,7 +18,11 @@ def my_application(job, user):
 
 @register.simple_tag
 def unread_notifications(user) -> int:
-    return selectors.notification_unread_count(user=user) if user.is_authenticated else 0
+    """The count read with the signed-in user's row (applications.apps), else one COUNT."""
+    if not user.is_authenticated:
+        return 0
+    read: int | None = getattr(user, "unread_notifications", None)
+    return selectors.notification_unread_count(user=user) if read is None else read
 
 
 @register.simple_tag

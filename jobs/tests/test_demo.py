@@ -8,7 +8,7 @@ from accounts.models import Company
 from jobs.demo.generator import generate_job, generate_jobs
 from jobs.demo.roles import ROLES
 from jobs.models import Category, Job, JobOption, JobOptionKind
-from jobs.selectors import JobFilters, job_list_banner, job_list_public
+from jobs.selectors import JobFilters, job_list_home, job_list_public
 
 
 def test_generator_is_deterministic_and_slices_independently():
@@ -45,7 +45,7 @@ def test_load_demo_fills_a_busy_board_idempotently__POL_J_005(client):
     assert set(Category.objects.filter(jobs__isnull=False).values_list("code", flat=True)) == set(
         Category.objects.values_list("code", flat=True)
     )
-    assert len(job_list_banner()) >= 2
+    assert len(job_list_home().banner) >= 2
     assert job_list_public()[0].is_premium
     assert JobOption.objects.filter(kind=JobOptionKind.PREMIUM).count() >= 3
     development = job_list_public(JobFilters(q="개발"))

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.tests.factories import AdminFactory, JobseekerFactory
 from jobs.exceptions import JobNotFound
 from jobs.models import Location
-from jobs.selectors import JobFilters, job_get_visible, job_list_banner, job_list_public
+from jobs.selectors import JobFilters, job_get_visible, job_list_home, job_list_public
 from jobs.tests.factories import (
     BannerOptionFactory,
     ClosedJobFactory,
@@ -105,7 +105,35 @@ def test_banner_jobs_are_the_open_ones_with_an_active_banner__POL_J_005():
     PremiumOptionFactory()
     closed = ClosedJobFactory()
     BannerOptionFactory(job=closed)
-    assert job_list_banner() == [banner.job]
+    assert job_list_home().banner == [banner.job]
+
+
+def test_home_rows_are_the_newest_premium_and_the_newest_others__POL_J_005():
+    now = timezone.now()
+    premium = [
+        PremiumOptionFactory(job__published_at=now - timedelta(hours=n)).job for n in range(3)
+    ]
+    others = [PublishedJobFactory(published_at=now - timedelta(minutes=n)) for n in range(4)]
+    banner = BannerOptionFactory(job=others[2])
+    home = job_list_home(premium=2, latest=3)
+    assert home.premium == premium[:2]
+    assert all(job.is_premium for job in home.premium)
+    assert home.latest == others[:3]
+    assert not any(job.is_premium for job in home.latest)
+    assert home.banner == [banner.job]
+
+
+def test_a_page_across_segments_keeps_the_ranking_order__POL_J_005():
+    """A page spanning the premium jobs and the rest is read in one query (a union):
+    the rows still come back premium first, each part in its own order."""
+    now = timezone.now()
+    premium = [
+        PremiumOptionFactory(job__published_at=now - timedelta(days=n)).job for n in range(3)
+    ]
+    others = [PublishedJobFactory(published_at=now - timedelta(hours=n)) for n in range(4)]
+    ranked = job_list_public(JobFilters(sort="latest"))
+    assert ranked[1:5] == [*premium[1:], *others[:2]]
+    assert [job.is_premium for job in ranked[2:4]] == [True, False]
 
 
 def test_drafts_visible_only_to_owner_and_admin__POL_J_003():

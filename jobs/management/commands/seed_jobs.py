@@ -71,8 +71,17 @@ class Command(BaseCommand):
             help="drop and rebuild the job indexes when adding at least this many rows "
             "(and more than the table holds)",
         )
+        parser.add_argument(
+            "--insert",
+            choices=("copy", "bulk_create"),
+            default="copy",
+            help="on PostgreSQL: COPY (the default, ADR 0067) or the ORM's bulk_create, "
+            "with everything else the same (to measure one against the other)",
+        )
 
-    def handle(self, *args, count, batch, companies, seed, rebuild_indexes_from, **options):
+    def handle(  # noqa: PLR0913 - the command's options
+        self, *args, count, batch, companies, seed, rebuild_indexes_from, insert, **options
+    ):
         existing = Job.objects.count()
         # Offset by the rows already there, so topping up adds new jobs, not copies.
         rng = random.Random(seed + existing)  # noqa: S311 - fake data, not secrets
@@ -82,11 +91,11 @@ class Command(BaseCommand):
         now = timezone.now()
         postgres = connection.vendor == "postgresql"
         # With PostgreSQL and the database search backend, each row's search vector goes in
-        # with the row (computed exactly as the backend's index() computes it); elsewhere the
-        # backend indexes each batch after the insert.
-        self.vectors_in_copy = postgres and isinstance(get_backend(), DatabaseBackend)
+        # with the row (COPY or bulk_create; computed exactly as the backend's index()
+        # computes it); elsewhere the backend indexes each batch after the insert.
+        self.vectors_in_rows = postgres and isinstance(get_backend(), DatabaseBackend)
         self.titles: set[str] = set()
-        insert = self._copy if postgres else self._bulk_create
+        insert_rows = self._copy if postgres and insert == "copy" else self._bulk_create
         rebuild = postgres and count > existing and count >= rebuild_indexes_from
         dropped = self._drop_indexes() if rebuild else []
         progress = Progress(self.stdout, count)
@@ -100,10 +109,12 @@ class Command(BaseCommand):
                 rows = [self._row(rng, item, owners, lookups, now) for item in generated]
                 with transaction.atomic():
                     last_id = Job.objects.order_by("-pk").values_list("pk", flat=True).first()
-                    insert(rows)
+                    if self.vectors_in_rows:
+                        self._add_vectors(rows)
+                    insert_rows(rows)
                     created = Job.objects.filter(pk__gt=last_id or 0)
                     self._tag_skills(created, generated, lookups)
-                    if not self.vectors_in_copy:
+                    if not self.vectors_in_rows:
                         get_backend().index(
                             created.only("id", "title", "company_name", "description")
                         )
@@ -132,16 +143,18 @@ class Command(BaseCommand):
         names = ", ".join(connection.ops.quote_name(f.column) for f in columns)
         table = connection.ops.quote_name(Job._meta.db_table)
         connection.ensure_connection()
-        if self.vectors_in_copy:
-            for row in rows:
-                row["search_vector"] = tsvector_literal(document_for(SimpleNamespace(pk=0, **row)))
-                self.titles.add(row["title"])
         with (
             connection.connection.cursor() as cursor,
             cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
         ):
             for row in rows:
                 copy.write_row([row.get(f.attname, defaults[f.attname]) for f in columns])
+
+    def _add_vectors(self, rows: list[dict]) -> None:
+        """Each row's search vector, computed as the backend's index() computes it."""
+        for row in rows:
+            row["search_vector"] = tsvector_literal(document_for(SimpleNamespace(pk=0, **row)))
+            self.titles.add(row["title"])
 
     def _add_vocabulary(self) -> None:
         """The titles' words for "did you mean", as the backend's index() adds them."""
