@@ -1,5 +1,6 @@
 from django import forms
 from django.core.cache import cache
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +118,32 @@ class JobSearchForm(forms.Form):
             deadline=deadline if deadline in DEADLINE_FILTERS else "",
             sort=data.get("sort", ""),
         )
+
+    @staticmethod
+    def query_of(filters: JobFilters) -> QueryDict:
+        """The list URL's query for `filters`, built from the validated values alone. A page
+        cached for everyone with these filters (its pagination and suggestion links) may
+        carry only this: nothing the first requester happened to add (`utm_source=…`, an
+        invalid `salary_min=abc`) can reach the next reader (issue #13, cache poisoning)."""
+        query = QueryDict(mutable=True)
+        for name, value in (
+            ("q", filters.q),
+            ("location", filters.location),
+            ("category", filters.category),
+            ("employment_type", filters.employment_type),
+            ("remote", "on" if filters.remote else ""),
+            ("salary", "" if filters.salary_min is None else filters.salary_min // MANWON),
+            ("experience", filters.experience),
+            ("experience_years", filters.experience_years),
+            ("education", filters.education),
+            ("deadline", filters.deadline),
+            ("sort", filters.sort),
+        ):
+            if value not in ("", None):
+                query[name] = str(value)
+        if filters.skills:
+            query.setlist("skills", list(filters.skills))
+        return query
 
     def active_filters(self) -> list[dict]:
         """The filters in use, each with a label and the URL that removes it (chips)."""

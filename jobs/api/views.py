@@ -98,11 +98,9 @@ class JobCollectionApi(GenericAPIView):
         query = JobListQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         filters = query.to_filters()
-        # The same answer for everyone: cached per filters and page, and invalidated by
-        # any job or option write (ADR 0011).
-        key = list_cache_key(
-            filters, request.query_params.get("page"), request.query_params.get("limit")
-        )
+        # The same answer for everyone: cached per validated filters, page and limit — never
+        # the raw query string — and invalidated by any job or option write (ADR 0011).
+        key = list_cache_key(filters, *JobPagePagination().page_params(request))
         data = cache.get(key)
         if data is None:
             page = self.paginate_queryset(job_list_public(filters))
