@@ -19,7 +19,7 @@ from jobs.models import (
     Skill,
 )
 from jobs.policies import can_post_for_any_company
-from jobs.rules import content_errors
+from jobs.rules import content_errors, deadline_errors
 from jobs.selectors import DEADLINE_FILTERS, JobFilters
 
 
@@ -200,6 +200,44 @@ class DeadlineType:
     CHOICES = [(DATE, _("Closing date")), (ROLLING, _("Always hiring (상시채용)"))]
 
 
+def apply_deadline_choice(data: dict) -> dict[str, str]:
+    """The deadline as chosen (POL-J-006): 상시채용 clears the date, a date choice needs one.
+    Takes `deadline_type` out of the cleaned data; returns the problem, if any."""
+    deadline_type = data.pop("deadline_type", None)
+    if deadline_type == DeadlineType.ROLLING:
+        data["deadline"] = None
+    elif deadline_type == DeadlineType.DATE and not data.get("deadline"):
+        return {"deadline": _("Give the closing date, or choose always hiring.")}
+    return {}
+
+
+class CopyDeadlineForm(forms.Form):
+    """The deadline of a copy whose original's deadline has passed (POL-J-008): a date,
+    today or later, or 상시채용 — chosen, never assumed."""
+
+    deadline_type = forms.ChoiceField(
+        label=_("Deadline"), choices=DeadlineType.CHOICES, widget=forms.RadioSelect
+    )
+    deadline = forms.DateField(
+        label=_("Closing date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].widget.attrs["min"] = timezone.localdate().isoformat()
+
+    def clean(self):
+        data = super().clean()
+        problems = apply_deadline_choice(data)
+        problems = {**deadline_errors(deadline=data.get("deadline")), **problems}
+        for field, message in problems.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return data
+
+
 class ManwonField(forms.IntegerField):
     """A salary typed in 만원 and kept in won."""
 
@@ -286,12 +324,7 @@ class JobForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        problems = {}
-        deadline_type = data.pop("deadline_type", None)
-        if deadline_type == DeadlineType.DATE and not data.get("deadline"):
-            problems["deadline"] = _("Give the closing date, or choose always hiring.")
-        if deadline_type == DeadlineType.ROLLING:
-            data["deadline"] = None
+        problems = apply_deadline_choice(data)
         problems = {
             **content_errors(
                 salary_mode=data.get("salary_mode"),

@@ -72,6 +72,19 @@ def reopen_deadline_errors(*, deadline, today=None) -> dict[str, str]:
     return deadline_errors(deadline=deadline, today=today)
 
 
+def copy_deadline_errors(*, original, today=None) -> dict[str, str]:
+    """POL-J-008: a copy does not silently become 상시채용 when the original's deadline has
+    passed: the user chooses its deadline — a date, today or later, or 상시채용 explicitly."""
+    if deadline_errors(deadline=original, today=today):
+        return {
+            "deadline": _(
+                "The original deadline has passed. Choose the copy's deadline: a date, "
+                "or always hiring."
+            )
+        }
+    return {}
+
+
 def description_errors(*, description: str) -> dict[str, str]:
     """Descriptions are shown to every visitor: at most LONG_TEXT_MAX_CHARS characters."""
     if len(description or "") > LONG_TEXT_MAX_CHARS:

