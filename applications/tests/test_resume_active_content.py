@@ -9,6 +9,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import override
 
 from accounts.tests.factories import JobseekerFactory
 from applications.exceptions import ResumeInvalid
@@ -16,6 +17,13 @@ from applications.models import Application
 from applications.resumes import DOCX, PDF, detect_resume_type
 from applications.tests.factories import PDF_BYTES, docx_bytes
 from jobs.tests.factories import PublishedJobFactory
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The reasons are asserted in English; pages and the API serve them in Korean too."""
+    with override("en"):
+        yield
 
 
 def pdf(*objects: bytes) -> SimpleUploadedFile:
@@ -155,7 +163,7 @@ def test_the_api_refuses_it_as_a_field_error_and_stores_nothing__POL_AP_002(api_
     )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
-    assert "script" in response.json()["errors"]["resume"][0]
+    assert "스크립트" in response.json()["errors"]["resume"][0]  # Korean first
     assert not Application.objects.exists()
 
 
