@@ -207,7 +207,7 @@ def apply_deadline_choice(data: dict) -> dict[str, str]:
     if deadline_type == DeadlineType.ROLLING:
         data["deadline"] = None
     elif deadline_type == DeadlineType.DATE and not data.get("deadline"):
-        return {"deadline": _("Give the closing date, or choose always hiring.")}
+        return {"deadline": str(_("Give the closing date, or choose always hiring."))}
     return {}
 
 
