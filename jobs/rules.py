@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jobboard.limits import LONG_TEXT_MAX_CHARS
+from jobboard.limits import LONG_TEXT_MAX_CHARS, too_long
 from jobs.choices import Experience, SalaryMode
 
 MAX_EXPERIENCE_YEARS = 40
@@ -87,12 +87,8 @@ def copy_deadline_errors(*, original, today=None) -> dict[str, str]:
 
 def description_errors(*, description: str) -> dict[str, str]:
     """Descriptions are shown to every visitor: at most LONG_TEXT_MAX_CHARS characters."""
-    if len(description or "") > LONG_TEXT_MAX_CHARS:
-        return {
-            "description": _("Keep the description to %(limit)s characters (it has %(count)s).")
-            % {"limit": f"{LONG_TEXT_MAX_CHARS:,}", "count": f"{len(description):,}"}
-        }
-    return {}
+    message = too_long(description, LONG_TEXT_MAX_CHARS)
+    return {"description": message} if message else {}
 
 
 def content_errors(
