@@ -1,7 +1,8 @@
-"""Résumés that would act when a recruiter opens them are refused with the reason (POL-AP-002,
-issue #13 item 6): PDFs with scripts, launch actions, attachments or an action on opening;
-DOCX files with macros, ActiveX, or content fetched from outside (a remote template). The
-check is applications.resumes.detect_resume_type, the one every résumé passes."""
+"""Documents that would act when a recruiter opens them are refused with the reason
+(POL-AP-002, issue #13 item 6): PDFs with scripts, launch actions, attachments or an action on
+opening; DOCX files with macros, ActiveX, or content fetched from outside (a remote template).
+jobboard.documents holds the checks; the résumé check (uploads and stored résumés) runs them,
+as the API test at the end shows."""
 
 import io
 import zipfile
@@ -12,11 +13,24 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import override
 
 from accounts.tests.factories import JobseekerFactory
-from applications.exceptions import ResumeInvalid
-from applications.models import Application
-from applications.resumes import DOCX, PDF, detect_resume_type
-from applications.tests.factories import PDF_BYTES, docx_bytes
+from jobboard.documents import ActiveContent, check_docx, check_pdf
 from jobs.tests.factories import PublishedJobFactory
+
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def docx_bytes(extra: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("_rels/.rels", "<Relationships/>")
+        archive.writestr("word/document.xml", "<w:document>이력서 résumé</w:document>")
+        for name, data in extra.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
 
 
 @pytest.fixture(autouse=True)
@@ -26,9 +40,8 @@ def _english():
         yield
 
 
-def pdf(*objects: bytes) -> SimpleUploadedFile:
-    body = b"%PDF-1.7\n" + b"\n".join(objects) + b"\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    return SimpleUploadedFile("cv.pdf", body, "application/pdf")
+def pdf(*objects: bytes) -> bytes:
+    return b"%PDF-1.7\n" + b"\n".join(objects) + b"\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
 CATALOG = b"1 0 obj<</Type/Catalog/Pages 2 0 R%s>>endobj"
@@ -49,7 +62,7 @@ def object_stream(objects: bytes) -> bytes:
 
 
 def test_a_plain_pdf_is_accepted__POL_AP_002():
-    assert detect_resume_type(SimpleUploadedFile("a.pdf", PDF_BYTES)) == PDF
+    check_pdf(PDF_BYTES)
 
 
 @pytest.mark.parametrize(
@@ -61,8 +74,7 @@ def test_a_plain_pdf_is_accepted__POL_AP_002():
     ],
 )
 def test_names_in_text_and_a_plain_open_destination_are_fine__POL_AP_002(catalog_extra):
-    upload = pdf(CATALOG % catalog_extra, PAGES, PAGE, content_stream(b"BT (Python/JS) Tj ET"))
-    assert detect_resume_type(upload) == PDF
+    check_pdf(pdf(CATALOG % catalog_extra, PAGES, PAGE, content_stream(b"BT (Python/JS) Tj ET")))
 
 
 @pytest.mark.parametrize(
@@ -86,22 +98,22 @@ def test_names_in_text_and_a_plain_open_destination_are_fine__POL_AP_002(catalog
     ],
 )
 def test_pdfs_with_active_content_are_refused_with_the_reason__POL_AP_002(objects, reason):
-    with pytest.raises(ResumeInvalid) as refused:
-        detect_resume_type(pdf(*objects))
-    assert reason in refused.value.detail
-    assert "plain PDF" in refused.value.detail
+    with pytest.raises(ActiveContent) as refused:
+        check_pdf(pdf(*objects))
+    assert reason in str(refused.value)
+    assert "plain PDF" in str(refused.value)
 
 
 def test_an_object_stream_we_cannot_unpack_is_refused__POL_AP_002():
     odd = b"5 0 obj<</Type/ObjStm/Filter/LZWDecode/Length 3>>stream\nabc\nendstream endobj"
-    with pytest.raises(ResumeInvalid):
-        detect_resume_type(pdf(CATALOG % b"", odd))
+    with pytest.raises(ActiveContent):
+        check_pdf(pdf(CATALOG % b"", odd))
 
 
 def test_a_compressed_bomb_in_an_object_stream_is_refused__POL_AP_002(monkeypatch):
-    monkeypatch.setattr("applications.resumes.PDF_MAX_INFLATED", 1024)
-    with pytest.raises(ResumeInvalid, match="expands"):
-        detect_resume_type(pdf(CATALOG % b"", object_stream(b" " * 4096)))
+    monkeypatch.setattr("jobboard.documents.PDF_MAX_INFLATED", 1024)
+    with pytest.raises(ActiveContent, match="expands"):
+        check_pdf(pdf(CATALOG % b"", object_stream(b" " * 4096)))
 
 
 def rels(*relationships: str) -> bytes:
@@ -119,55 +131,70 @@ def relationship(kind: str, target: str, external: bool) -> str:
     )
 
 
-def docx(extra: dict[str, bytes]) -> SimpleUploadedFile:
-    return SimpleUploadedFile("cv.docx", docx_bytes(extra), DOCX)
+def docx(extra: dict[str, bytes]) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(docx_bytes(extra)))
 
 
 def test_a_docx_with_hyperlinks_is_accepted__POL_AP_002():
     links = rels(relationship("hyperlink", "https://github.com/me", external=True))
-    upload = docx({"word/_rels/document.xml.rels": links})
-    assert detect_resume_type(upload) == DOCX
+    check_docx(docx({"word/_rels/document.xml.rels": links}))
 
 
 def test_a_docx_with_a_remote_template_is_refused__POL_AP_002():
     template = rels(relationship("attachedTemplate", "https://evil.example/t.dotm", True))
-    with pytest.raises(ResumeInvalid, match="template"):
-        detect_resume_type(docx({"word/_rels/settings.xml.rels": template}))
+    with pytest.raises(ActiveContent, match="template"):
+        check_docx(docx({"word/_rels/settings.xml.rels": template}))
 
 
 def test_a_local_template_relationship_is_fine__POL_AP_002():
     template = rels(relationship("attachedTemplate", "Normal.dotm", external=False))
-    assert detect_resume_type(docx({"word/_rels/settings.xml.rels": template})) == DOCX
+    check_docx(docx({"word/_rels/settings.xml.rels": template}))
 
 
 @pytest.mark.parametrize("kind", ["oleObject", "frame", "image", "subDocument"])
 def test_a_docx_loading_outside_content_is_refused__POL_AP_002(kind):
     linked = rels(relationship(kind, "\\\\evil.example\\share\\x", external=True))
-    with pytest.raises(ResumeInvalid, match="outside"):
-        detect_resume_type(docx({"word/_rels/document.xml.rels": linked}))
+    with pytest.raises(ActiveContent, match="outside"):
+        check_docx(docx({"word/_rels/document.xml.rels": linked}))
 
 
 @pytest.mark.parametrize(
     "part", ["word/vbaProject.bin", "word/vbaData.xml", "word/activeX/activeX1.xml"]
 )
 def test_a_docx_with_macros_or_activex_is_refused__POL_AP_002(part):
-    with pytest.raises(ResumeInvalid):
-        detect_resume_type(docx({part: b"x"}))
+    with pytest.raises(ActiveContent):
+        check_docx(docx({part: b"x"}))
 
 
 @pytest.mark.django_db
-def test_the_api_refuses_it_as_a_field_error_and_stores_nothing__POL_AP_002(api_client_for):
-    upload = pdf(CATALOG % b"/OpenAction<</S/JavaScript/JS(app.alert(1))>>")
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("cv.pdf", pdf(CATALOG % b"/OpenAction<</S/JavaScript/JS(app.alert(1))>>"), "스크립트"),
+        (
+            "cv.docx",
+            docx_bytes(
+                {
+                    "word/_rels/settings.xml.rels": rels(
+                        relationship("attachedTemplate", "https://evil.example/t.dotm", True)
+                    )
+                }
+            ),
+            "서식",
+        ),
+    ],
+)
+def test_the_api_refuses_it_as_a_field_error_and_stores_nothing__POL_AP_002(
+    api_client_for, name, content, said
+):
+    """Through the apply API: a 400 problem naming the résumé field, in Korean first."""
+    from applications.models import Application
+
+    upload = SimpleUploadedFile(name, content, "application/octet-stream")
     response = api_client_for(JobseekerFactory()).post(
         f"/api/v1/jobs/{PublishedJobFactory().pk}/apply", {"resume": upload}, format="multipart"
     )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
-    assert "스크립트" in response.json()["errors"]["resume"][0]  # Korean first
+    assert said in response.json()["errors"]["resume"][0]
     assert not Application.objects.exists()
-
-
-def test_the_zip_helper_writes_what_word_reads():
-    """The fixtures above build real zip files (guards the helper, not the product)."""
-    with zipfile.ZipFile(io.BytesIO(docx_bytes({"x.txt": b"1"}))) as archive:
-        assert "word/document.xml" in archive.namelist()
