@@ -10,6 +10,7 @@ from accounts.exceptions import CompanyInvalid, CompanyPermissionDenied
 from accounts.logos import logo_delete, logo_store
 from accounts.models import Company, CompanyFollow
 from accounts.policies import can_edit_company, can_follow_company
+from jobboard.limits import LONG_TEXT_MAX_CHARS, too_long
 
 PROFILE_FIELDS = (
     "name",
@@ -48,6 +49,10 @@ def clean_benefits(values) -> list[str]:
 def _validate(company: Company) -> None:
     if not company.name.strip():
         raise CompanyInvalid(_("A company needs a name."), field="name")
+    # The form and the serializer refuse it first (the field's max_length); this holds for
+    # every other caller. A database constraint, as on job descriptions, is still to come.
+    if message := too_long(company.description, LONG_TEXT_MAX_CHARS):
+        raise CompanyInvalid(message, field="description")
     year = company.founded_year
     if year is not None and not FIRST_FOUNDING_YEAR <= year <= timezone.localdate().year:
         raise CompanyInvalid(_("Give a founding year that has passed."), field="founded_year")

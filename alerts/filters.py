@@ -32,4 +32,4 @@ def list_query(filters_json: dict[str, Any]) -> str:
     """The job list page's query string that runs a saved search again."""
     from jobs.forms import JobSearchForm  # forms build choice lists from the database
 
-    return JobSearchForm.query_for(filters_from_json(filters_json))
+    return JobSearchForm.query_of(filters_from_json(filters_json)).urlencode()

@@ -1,16 +1,20 @@
-"""Résumé checks (POL-AP-002): the type comes from the bytes, never from the name or the
-client's Content-Type. PDF: the `%PDF-` header with no HTML/script at the start (a
-polyglot a browser could sniff as a page). DOCX: a zip holding [Content_Types].xml and
-word/document.xml, no macros, and a bounded uncompressed size (zip bombs)."""
+"""Résumé checks (POL-AP-002), the one check every résumé passes: the type comes from the
+bytes, never from the name or the client's Content-Type. PDF: the `%PDF-` header with no
+HTML/script at the start (a polyglot a browser could sniff as a page). DOCX: a zip holding
+[Content_Types].xml and word/document.xml and a bounded uncompressed size (zip bombs).
+Either is refused, with the reason, if it would act when opened (jobboard.documents:
+scripts, actions, attachments, macros, remote templates)."""
 
 import re
 import zipfile
+import zlib
 
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.utils.translation import gettext as _
 
 from applications.exceptions import ResumeInvalid, ResumeTooLarge
+from jobboard.documents import ActiveContent, check_docx, check_pdf
 from jobboard.limits import LETTER_MAX_CHARS
 
 PDF = "application/pdf"
@@ -48,6 +52,11 @@ def detect_resume_type(upload) -> str:
     if head.startswith(b"%PDF-"):
         if _MARKUP.search(head):
             raise ResumeInvalid(_("This PDF carries HTML or script and was refused."))
+        try:
+            check_pdf(upload.read())
+        except ActiveContent as exc:
+            raise ResumeInvalid(str(exc)) from exc
+        upload.seek(0)
         return PDF
     if head.startswith(b"PK\x03\x04"):
         _check_docx(upload)
@@ -63,12 +72,15 @@ def _check_docx(upload) -> None:
             names = {member.filename for member in members}
             total = sum(member.file_size for member in members)
             worst_ratio = max((m.file_size / max(m.compress_size, 1) for m in members), default=0)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            bounded = len(members) <= DOCX_MAX_MEMBERS and total <= DOCX_MAX_UNCOMPRESSED
+            if bounded and worst_ratio <= DOCX_MAX_RATIO:
+                check_docx(archive)
+    except ActiveContent as exc:
+        raise ResumeInvalid(str(exc)) from exc
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise ResumeInvalid(_("This is not a valid DOCX file.")) from exc
     if not {"[Content_Types].xml", "word/document.xml"} <= names:
         raise ResumeInvalid(_("This is not a Word (DOCX) document."))
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise ResumeInvalid(_("Documents with macros are not accepted."))
     if (
         len(members) > DOCX_MAX_MEMBERS
         or total > DOCX_MAX_UNCOMPRESSED

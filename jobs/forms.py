@@ -17,7 +17,7 @@ from jobs.models import (
     Skill,
 )
 from jobs.policies import can_post_for_any_company
-from jobs.rules import content_errors
+from jobs.rules import content_errors, deadline_errors
 from jobs.selectors import DEADLINE_FILTERS, JobFilters, reference_list_active
 
 
@@ -113,25 +113,30 @@ class JobSearchForm(forms.Form):
         )
 
     @staticmethod
-    def query_for(filters: JobFilters) -> str:
-        """The list page's query string for `filters`: the inverse of to_filters (saved
-        searches rebuild their list URL with it)."""
+    def query_of(filters: JobFilters) -> QueryDict:
+        """The list URL's query for `filters`, built from the validated values alone. A page
+        cached for everyone with these filters (its pagination and suggestion links) may
+        carry only this: nothing the first requester happened to add (`utm_source=…`, an
+        invalid `salary_min=abc`) can reach the next reader (issue #13, cache poisoning)."""
         query = QueryDict(mutable=True)
-        for name in ("q", "location", "category", "employment_type", "experience"):
-            if value := getattr(filters, name):
-                query[name] = value
-        if filters.remote:
-            query["remote"] = "on"
-        if filters.salary_min is not None:
-            query["salary"] = str(filters.salary_min // MANWON)
-        if filters.experience_years is not None:
-            query["experience_years"] = str(filters.experience_years)
-        for name in ("education", "deadline", "sort"):
-            if value := getattr(filters, name):
-                query[name] = value
+        for name, value in (
+            ("q", filters.q),
+            ("location", filters.location),
+            ("category", filters.category),
+            ("employment_type", filters.employment_type),
+            ("remote", "on" if filters.remote else ""),
+            ("salary", "" if filters.salary_min is None else filters.salary_min // MANWON),
+            ("experience", filters.experience),
+            ("experience_years", filters.experience_years),
+            ("education", filters.education),
+            ("deadline", filters.deadline),
+            ("sort", filters.sort),
+        ):
+            if value not in ("", None):
+                query[name] = str(value)
         if filters.skills:
             query.setlist("skills", list(filters.skills))
-        return query.urlencode()
+        return query
 
     def active_filters(self) -> list[dict]:
         """The filters in use, each with a label and the URL that removes it (chips)."""
@@ -186,6 +191,44 @@ class DeadlineType:
     DATE = "date"
     ROLLING = "rolling"
     CHOICES = [(DATE, _("Closing date")), (ROLLING, _("Always hiring (상시채용)"))]
+
+
+def apply_deadline_choice(data: dict) -> dict[str, str]:
+    """The deadline as chosen (POL-J-006): 상시채용 clears the date, a date choice needs one.
+    Takes `deadline_type` out of the cleaned data; returns the problem, if any."""
+    deadline_type = data.pop("deadline_type", None)
+    if deadline_type == DeadlineType.ROLLING:
+        data["deadline"] = None
+    elif deadline_type == DeadlineType.DATE and not data.get("deadline"):
+        return {"deadline": str(_("Give the closing date, or choose always hiring."))}
+    return {}
+
+
+class CopyDeadlineForm(forms.Form):
+    """The deadline of a copy whose original's deadline has passed (POL-J-008): a date,
+    today or later, or 상시채용 — chosen, never assumed."""
+
+    deadline_type = forms.ChoiceField(
+        label=_("Deadline"), choices=DeadlineType.CHOICES, widget=forms.RadioSelect
+    )
+    deadline = forms.DateField(
+        label=_("Closing date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].widget.attrs["min"] = timezone.localdate().isoformat()
+
+    def clean(self):
+        data = super().clean()
+        problems = apply_deadline_choice(data)
+        problems = {**deadline_errors(deadline=data.get("deadline")), **problems}
+        for field, message in problems.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return data
 
 
 class ManwonField(forms.IntegerField):
@@ -274,12 +317,7 @@ class JobForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        problems = {}
-        deadline_type = data.pop("deadline_type", None)
-        if deadline_type == DeadlineType.DATE and not data.get("deadline"):
-            problems["deadline"] = _("Give the closing date, or choose always hiring.")
-        if deadline_type == DeadlineType.ROLLING:
-            data["deadline"] = None
+        problems = apply_deadline_choice(data)
         problems = {
             **content_errors(
                 salary_mode=data.get("salary_mode"),

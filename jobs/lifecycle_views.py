@@ -1,7 +1,8 @@
 """The pages of a job's lifecycle (POL-J-008): publish, close and reopen each ask for
 confirmation on a page of their own — a GET shows the question, a POST with `confirm=yes`
 acts — so the step works without JavaScript; static/js/confirm.js shows the same page's
-form in a <dialog> when scripts run. Copy makes a new draft and needs no confirmation."""
+form in a <dialog> when scripts run. Copy makes a new draft at once, and asks a question
+only when the original's deadline has passed (the copy's deadline)."""
 
 from django import forms
 from django.contrib import messages
@@ -16,9 +17,10 @@ from django.views import View
 from accounts.permissions import PolicyRequiredMixin
 from accounts.views import safe_next
 from jobboard.errors import DomainError
+from jobs.forms import CopyDeadlineForm
 from jobs.models import JobAction
 from jobs.policies import can_close_job, can_copy_job, can_publish_job, can_reopen_job
-from jobs.rules import deadline_errors, reopen_deadline_errors
+from jobs.rules import copy_deadline_errors, deadline_errors, reopen_deadline_errors
 from jobs.services import job_close, job_copy, job_publish, job_reopen
 from jobs.views import OwnedJobMixin
 
@@ -75,13 +77,21 @@ class _ConfirmedActionView(OwnedJobMixin, PolicyRequiredMixin, View):
         }
         return render(self.request, self.template_name, context, status=status)
 
+    def get_form_class(self) -> type[forms.Form] | None:
+        return self.form_class
+
     def get(self, request, pk):
-        return self.render_question(self.form_class() if self.form_class else None)
+        form_class = self.get_form_class()
+        return self.render_question(form_class() if form_class else None)
 
     def post(self, request, pk):
-        form = self.form_class(request.POST) if self.form_class else None
+        form_class = self.get_form_class()
+        form = form_class(request.POST) if form_class else None
         if request.POST.get("confirm") != "yes":
             return self.render_question(form)
+        return self.confirmed(form)
+
+    def confirmed(self, form):
         if form is not None and not form.is_valid():
             return self.render_question(form, status=400)
         try:
@@ -91,8 +101,11 @@ class _ConfirmedActionView(OwnedJobMixin, PolicyRequiredMixin, View):
                 form.add_error(exc.field, exc.detail)
                 return self.render_question(form, status=exc.status)
             return self.render_question(form, error=exc.detail, status=exc.status)
-        messages.success(request, self.done_message())
-        return redirect(self.back())
+        messages.success(self.request, self.done_message())
+        return redirect(self.done_url())
+
+    def done_url(self) -> str:
+        return self.back()
 
 
 class JobPublishView(_ConfirmedActionView):
@@ -149,17 +162,41 @@ class JobReopenView(_ConfirmedActionView):
         return _("The job is open again until its new deadline.")
 
 
-class JobCopyView(OwnedJobMixin, PolicyRequiredMixin, View):
-    """POST only: a new draft with this job's content, opened for editing (POL-J-008)."""
+class JobCopyView(_ConfirmedActionView):
+    """A new draft with this job's content, opened for editing (POL-J-008). The copy button
+    posts here and copies at once — unless the original's deadline has passed: then this
+    page asks for the copy's deadline (a date or 상시채용) first, rather than assuming one."""
 
     policy = can_copy_job
-    http_method_names = ["post"]
+    action = "copy"
+    question = gettext_lazy("Copy the job?")
+    consequence = gettext_lazy(
+        "The copy is a new draft with this job's content, without its applications or paid "
+        "options. The original's deadline has passed: choose the copy's deadline."
+    )
+    button = gettext_lazy("Copy")
+
+    def get_form_class(self) -> type[forms.Form] | None:
+        return CopyDeadlineForm if copy_deadline_errors(original=self.job.deadline) else None
+
+    def blocker(self) -> str:
+        return ""  # any job may be copied
 
     def post(self, request, pk):
-        try:
-            copy = job_copy(job=self.job, user=request.user)
-        except DomainError as exc:
-            messages.error(request, exc.detail)
-            return redirect(safe_next(request, reverse("jobs:mine")))
-        messages.success(request, _("A copy is saved as a draft. Check it, then publish it."))
-        return redirect("jobs:edit", pk=copy.pk)
+        if self.get_form_class() is None:  # nothing to choose: copy at once
+            return self.confirmed(None)
+        if request.POST.get("confirm") != "yes":  # the copy button: ask for the deadline
+            return self.get(request, pk)
+        return super().post(request, pk)
+
+    def act(self, data):
+        if "deadline" in data:
+            self.copy = job_copy(job=self.job, user=self.request.user, deadline=data["deadline"])
+        else:
+            self.copy = job_copy(job=self.job, user=self.request.user)
+
+    def done_message(self):
+        return _("A copy is saved as a draft. Check it, then publish it.")
+
+    def done_url(self) -> str:
+        return reverse("jobs:edit", args=[self.copy.pk])

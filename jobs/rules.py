@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jobboard.limits import LONG_TEXT_MAX_CHARS
+from jobboard.limits import LONG_TEXT_MAX_CHARS, too_long
 from jobs.choices import Experience, SalaryMode
 
 MAX_EXPERIENCE_YEARS = 40
@@ -72,14 +72,23 @@ def reopen_deadline_errors(*, deadline, today=None) -> dict[str, str]:
     return deadline_errors(deadline=deadline, today=today)
 
 
-def description_errors(*, description: str) -> dict[str, str]:
-    """Descriptions are shown to every visitor: at most LONG_TEXT_MAX_CHARS characters."""
-    if len(description or "") > LONG_TEXT_MAX_CHARS:
+def copy_deadline_errors(*, original, today=None) -> dict[str, str]:
+    """POL-J-008: a copy does not silently become 상시채용 when the original's deadline has
+    passed: the user chooses its deadline — a date, today or later, or 상시채용 explicitly."""
+    if deadline_errors(deadline=original, today=today):
         return {
-            "description": _("Keep the description to %(limit)s characters (it has %(count)s).")
-            % {"limit": f"{LONG_TEXT_MAX_CHARS:,}", "count": f"{len(description):,}"}
+            "deadline": _(
+                "The original deadline has passed. Choose the copy's deadline: a date, "
+                "or always hiring."
+            )
         }
     return {}
+
+
+def description_errors(*, description: str) -> dict[str, str]:
+    """Descriptions are shown to every visitor: at most LONG_TEXT_MAX_CHARS characters."""
+    message = too_long(description, LONG_TEXT_MAX_CHARS)
+    return {"description": message} if message else {}
 
 
 def content_errors(

@@ -20,7 +20,12 @@ from jobs.policies import (
     can_publish_job,
     can_reopen_job,
 )
-from jobs.rules import SALARY_MODE_MESSAGE, SALARY_RANGE_MESSAGE, content_errors, deadline_errors
+from jobs.rules import (
+    SALARY_MODE_MESSAGE,
+    SALARY_RANGE_MESSAGE,
+    content_errors,
+    copy_deadline_errors,
+)
 
 EDITABLE_FIELDS = (
     "title",
@@ -190,18 +195,25 @@ def job_reopen(*, job: Job, user, deadline) -> Job:
     return _move(job, user, can_reopen_job, JobAction.REOPEN, deadline=deadline)
 
 
+KEEP_DEADLINE = object()
+
+
 @transaction.atomic
-def job_copy(*, job: Job, user) -> Job:
+def job_copy(*, job: Job, user, deadline=KEEP_DEADLINE) -> Job:
     """A new draft with the job's content (POL-J-008), owned by the user, for the same
-    company. A deadline already past is left out; options and applications stay behind."""
+    company; options and applications stay behind. The copy keeps the deadline unless given
+    one (`None` is 상시채용); when the original's has passed, the caller must give one."""
     _require(can_copy_job, user, job)
+    if deadline is KEEP_DEADLINE:
+        for field, message in copy_deadline_errors(original=job.deadline).items():
+            raise JobInvalid(message, field=field)
+        deadline = job.deadline
     copy = Job(
         owner=user,
         company_id=job.company_id,
         status=JobStatus.DRAFT,
         **{name: getattr(job, name) for name in EDITABLE_FIELDS if name != "skills"},
     )
-    if deadline_errors(deadline=copy.deadline):
-        copy.deadline = None
+    copy.deadline = deadline
     _validate(copy, deadline_changed=True)
     return _save(copy, list(job.skills.all()))

@@ -88,7 +88,7 @@ class JobListView(TemplateView):
     def get_context_data(self, **kwargs):
         form = JobSearchForm(self.request.GET)
         filters = form.to_filters()
-        page_number = self.request.GET.get("page")
+        page_number = _page_number(self.request.GET.get("page"))
         key = list_cache_key(filters, "html", page_number, get_language())
         results = cache.get(key)
         if results is None:
@@ -108,8 +108,7 @@ class JobListView(TemplateView):
         ranked = job_list_public(filters)
         paginator: Paginator[Job] = Paginator(ranked, settings.JOBS_PAGE_SIZE)  # type: ignore[arg-type]
         page = paginator.get_page(page_number)
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        query = JobSearchForm.query_of(filters)
         jobs = list(page.object_list)
         attach_highlights(jobs, filters.query)
         context = {
@@ -144,6 +143,11 @@ class JobListView(TemplateView):
             "did_you_mean_query": corrected.urlencode() if found.did_you_mean else "",
             "wider": wider,
         }
+
+
+def _page_number(raw: str | None) -> int:
+    """The page a cached results block is keyed by: a whole number from 1, else page 1."""
+    return int(raw) if raw and raw.isascii() and raw.isdigit() and int(raw) > 0 else 1
 
 
 def job_posting_ld(job: Job, request) -> str:
@@ -247,10 +251,21 @@ class JobDetailView(TemplateView):
         }
 
 
-class LatestJobsFeed(Feed):
-    """Atom feed of the newest open jobs."""
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom whose summaries are `type="text"`. Django marks them `html`, so a feed reader
+    would render whatever markup a recruiter typed into a description (issue #13: input
+    that cannot be turned against readers); as text, readers show it literally."""
 
-    feed_type = Atom1Feed
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
+class LatestJobsFeed(Feed):
+    """Atom feed of the newest open jobs, in plain text."""
+
+    feed_type = PlainTextAtomFeed
     title = gettext_lazy("jobboard — new jobs")
     subtitle = gettext_lazy("The newest jobs on jobboard.")
 

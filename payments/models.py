@@ -13,6 +13,7 @@ from jobboard import metrics
 from jobs.models import Job, JobOption, JobOptionKind
 
 from .exceptions import InvalidTransition, LedgerImmutable
+from .failures import failure_reason
 from .gateways import get_gateway
 
 # Toss wants ^[A-Za-z0-9_-]{6,64}$; Iamport's merchant_uid holds at most 40 characters.
@@ -255,6 +256,12 @@ class Order(models.Model):
             return str(_("Wallet balance"))
         gateway = get_gateway(self.provider)
         return gateway.label if gateway else self.provider
+
+    @property
+    def failure_reason(self) -> str:
+        """What the buyer is told about a failure ("" if none): chosen by its code, never
+        stored text."""
+        return failure_reason(self.failure_code) if self.failure_code else ""
 
     @property
     def is_topup(self) -> bool:

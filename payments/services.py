@@ -31,6 +31,7 @@ from .exceptions import (
     OrderNotFound,
     PaymentRejected,
 )
+from .failures import failure_code, failure_reason
 from .gateways import (
     GatewayError,
     GatewayPayment,
@@ -356,9 +357,7 @@ def _confirm_at_gateway(order: Order, gateway, payment_key: str) -> Applied:
                 )
                 _fail(locked, status, exc.code, exc.message or exc.code, timezone.now())
                 locked.save()
-        return Applied(
-            "rejected", rejected=True, detail=exc.message or _("The gateway refused the payment.")
-        )
+        return Applied("rejected", rejected=True, detail=failure_reason(failure_code(exc.code)))
     with transaction.atomic():
         locked = _order_for(None, order.order_id, lock=True)
         applied = _apply_payment(locked, payment, source="redirect")
@@ -394,7 +393,13 @@ def order_fail(*, user, order_id: str, code: str, message: str) -> Order:
     with transaction.atomic():
         order = _order_for(user, order_id, lock=True)
         if order.status == OrderStatus.PENDING:
-            _fail(order, OrderStatus.FAILED, code or "FAILED", message or "", timezone.now())
+            # Anyone can write a failure URL: its code picks one of our messages, and its
+            # text goes to the log only (payments.failures).
+            logger.info(
+                "payments: failure reported by the redirect",
+                extra={"order_id": order_id, "code": code[:64], "gateway_message": message[:300]},
+            )
+            _fail(order, OrderStatus.FAILED, failure_code(code), "", timezone.now())
             order.save()
         else:
             logger.info(

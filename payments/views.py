@@ -132,7 +132,10 @@ class PaymentReturnView(PolicyRequiredMixin, View):
             return render(
                 request,
                 "payments/failure.html",
-                {"order": order, "message": _("The payment was not completed.")},
+                {
+                    "order": order,
+                    "message": order.failure_reason or _("The payment was not completed."),
+                },
             )
         return render(request, "payments/success.html", {"order": order})
 

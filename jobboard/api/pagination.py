@@ -16,7 +16,9 @@ class PagePagination(PageNumberPagination):
     page_size = 20
     max_page_size = 100
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def page_params(self, request) -> tuple[int, int]:
+        """The validated (page, limit) of a request: what a cached page is keyed by, never
+        the raw strings (`page=01` and `page=1` are one page)."""
         number = _positive_int(request.query_params, self.page_query_param, default=1)
         limit = _positive_int(
             request.query_params,
@@ -24,6 +26,10 @@ class PagePagination(PageNumberPagination):
             default=self.page_size,
             maximum=self.max_page_size,
         )
+        return number, limit
+
+    def paginate_queryset(self, queryset, request, view=None):
+        number, limit = self.page_params(request)
         paginator = self.django_paginator_class(queryset, limit)
         if number <= paginator.num_pages:
             self.page = paginator.page(number)

@@ -14,7 +14,12 @@ from jobs.models import (
     SalaryMode,
     Skill,
 )
-from jobs.rules import MAX_EXPERIENCE_YEARS, content_errors, reopen_deadline_errors
+from jobs.rules import (
+    MAX_EXPERIENCE_YEARS,
+    content_errors,
+    deadline_errors,
+    reopen_deadline_errors,
+)
 from jobs.selectors import DEADLINE_FILTERS, SORTS, JobFilters
 from jobs.services import MAX_SKILLS
 
@@ -246,6 +251,24 @@ class JobReopenSerializer(serializers.Serializer):
 
     def validate_deadline(self, deadline):
         problems = reopen_deadline_errors(deadline=deadline)
+        if problems:
+            raise serializers.ValidationError(problems["deadline"])
+        return deadline
+
+
+class JobCopySerializer(serializers.Serializer):
+    """POL-J-008: the copy keeps the original's deadline unless the body gives one. When the
+    original's deadline has passed the body must give one — nothing is assumed."""
+
+    deadline = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="The copy's deadline, today or later; null for 상시채용 (always hiring). "
+        "Required when the original's deadline has passed.",
+    )
+
+    def validate_deadline(self, deadline):
+        problems = deadline_errors(deadline=deadline)
         if problems:
             raise serializers.ValidationError(problems["deadline"])
         return deadline

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from accounts.permissions import allowed_by
 from jobboard.api.pagination import PagePagination
 from jobs.api.serializers import (
+    JobCopySerializer,
     JobDetailSerializer,
     JobListItemSerializer,
     JobListQuerySerializer,
@@ -98,11 +99,9 @@ class JobCollectionApi(GenericAPIView):
         query = JobListQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         filters = query.to_filters()
-        # The same answer for everyone: cached per filters and page, and invalidated by
-        # any job or option write (ADR 0011).
-        key = list_cache_key(
-            filters, request.query_params.get("page"), request.query_params.get("limit")
-        )
+        # The same answer for everyone: cached per validated filters, page and limit — never
+        # the raw query string — and invalidated by any job or option write (ADR 0011).
+        key = list_cache_key(filters, *JobPagePagination().page_params(request))
         data = cache.get(key)
         if data is None:
             page = self.paginate_queryset(job_list_public(filters))
@@ -231,14 +230,18 @@ class JobCopyApi(APIView):
     @extend_schema(
         operation_id="copyJob",
         tags=TAGS,
-        request=None,
+        request=JobCopySerializer,
         responses={201: JobDetailSerializer, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def post(self, request, pk: int):
-        """A new draft with the job's content, in any state of the original (POL-J-008); a
-        deadline already past is left out. Options and applications are not copied."""
+        """A new draft with the job's content, in any state of the original (POL-J-008).
+        It keeps the original's deadline, or takes `deadline` from the body (null: 상시채용);
+        when the original's deadline has passed, `deadline` is required (400 otherwise).
+        Options and applications are not copied."""
         job = job_get_manageable(pk=pk, user=request.user, policy=can_copy_job)
-        copy = job_copy(job=job, user=request.user)
+        body = JobCopySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        copy = job_copy(job=job, user=request.user, **body.validated_data)
         response = _detail(request, copy.pk)
         response.status_code = status.HTTP_201_CREATED
         response["Location"] = f"/api/v1/jobs/{copy.pk}"

@@ -110,18 +110,31 @@ def test_an_unchanged_past_deadline_does_not_block_other_edits__POL_J_008():
     assert job_update(job=job, user=job.owner, title="새 제목").title == "새 제목"
 
 
-def test_copy_is_a_new_draft_of_the_users_without_options_or_past_deadline__POL_J_008():
-    original = ClosedJobFactory(deadline=YESTERDAY(), title="원본 공고")
+def test_copy_is_a_new_draft_of_the_users_without_options__POL_J_008():
+    original = ClosedJobFactory(deadline=NEXT_MONTH(), title="원본 공고")
     PremiumOptionFactory(job=original)
     admin = AdminFactory()
     copy = job_copy(job=original, user=admin)
     assert copy.pk != original.pk
-    assert (copy.status, copy.title, copy.deadline) == (JobStatus.DRAFT, "원본 공고", None)
+    assert (copy.status, copy.title, copy.deadline) == (JobStatus.DRAFT, "원본 공고", NEXT_MONTH())
     assert (copy.owner, copy.company_id) == (admin, original.company_id)
     assert (copy.salary_min, copy.description) == (original.salary_min, original.description)
     assert not copy.options.exists()
-    future = job_copy(job=PublishedJobFactory(), user=admin)
-    assert future.deadline is not None
+
+
+def test_copying_a_job_past_its_deadline_asks_for_the_copys_deadline__POL_J_008():
+    """It used to become 상시채용 silently; now the recruiter chooses a date or 상시채용."""
+    original = ClosedJobFactory(deadline=YESTERDAY())
+    with pytest.raises(JobInvalid) as refused:
+        job_copy(job=original, user=original.owner)
+    assert refused.value.field == "deadline"
+    assert Job.objects.count() == 1
+    with pytest.raises(JobInvalid):
+        job_copy(job=original, user=original.owner, deadline=YESTERDAY())
+    dated = job_copy(job=original, user=original.owner, deadline=NEXT_MONTH())
+    assert dated.deadline == NEXT_MONTH()
+    rolling = job_copy(job=original, user=original.owner, deadline=None)
+    assert (rolling.deadline, rolling.status) == (None, JobStatus.DRAFT)
 
 
 def test_copy_by_a_stranger_is_refused__POL_J_001():
@@ -189,13 +202,30 @@ def test_reopen_api__POL_J_008(api_client_for):
 
 
 def test_copy_api__POL_J_008(api_client_for):
-    job = ClosedJobFactory()
+    job = ClosedJobFactory(deadline=None)
     response = api_client_for(job.owner).post(f"/api/v1/jobs/{job.pk}/copy")
     assert response.status_code == 201
     body = response.json()
     assert body["status"] == "draft"
     assert body["id"] != job.pk
     assert response["Location"] == f"/api/v1/jobs/{body['id']}"
+
+
+def test_copy_api_of_a_job_past_its_deadline_needs_one__POL_J_008(api_client_for):
+    job = ClosedJobFactory(deadline=YESTERDAY())
+    client = api_client_for(job.owner)
+    url = f"/api/v1/jobs/{job.pk}/copy"
+    refused = client.post(url, {}, format="json")
+    assert refused.status_code == 400
+    assert refused["Content-Type"] == "application/problem+json"
+    assert "deadline" in refused.json()["errors"]
+    past = client.post(url, {"deadline": YESTERDAY().isoformat()}, format="json")
+    assert "deadline" in past.json()["errors"]
+    assert Job.objects.count() == 1
+    dated = client.post(url, {"deadline": NEXT_MONTH().isoformat()}, format="json")
+    assert (dated.status_code, dated.json()["deadline"]) == (201, NEXT_MONTH().isoformat())
+    rolling = client.post(url, {"deadline": None}, format="json")
+    assert (rolling.status_code, rolling.json()["deadline_type"]) == (201, "rolling")
 
 
 def test_publishing_through_the_api_with_a_past_deadline_is_a_field_error__POL_J_008(
@@ -264,12 +294,39 @@ def test_save_and_publish_with_a_past_deadline_is_a_field_error__POL_J_008(brows
 
 
 def test_copy_button_opens_the_new_draft_for_editing__POL_J_008(browser_client_for):
-    job = ClosedJobFactory()
+    job = ClosedJobFactory(deadline=NEXT_MONTH())
     browser = browser_client_for(job.owner)
     response = browser.post(f"/jobs/{job.pk}/copy/")
     copy = Job.objects.exclude(pk=job.pk).get(owner=job.owner)
     assert response["Location"] == f"/jobs/{copy.pk}/edit/"
-    assert copy.status == JobStatus.DRAFT
+    assert (copy.status, copy.deadline) == (JobStatus.DRAFT, NEXT_MONTH())
+
+
+def test_copy_button_of_a_job_past_its_deadline_asks_for_one__POL_J_008(browser_client_for):
+    job = ClosedJobFactory(deadline=YESTERDAY())
+    browser = browser_client_for(job.owner)
+    url = f"/jobs/{job.pk}/copy/"
+    question = browser.post(url)
+    assert question.status_code == 200
+    assert set(question.context["form"].fields) == {"deadline_type", "deadline"}
+    assert not question.context["form"].is_bound
+    assert Job.objects.count() == 1
+    no_date = browser.post(url, {"confirm": "yes", "deadline_type": "date"})
+    assert no_date.status_code == 400
+    assert "deadline" in no_date.context["form"].errors
+    past = browser.post(
+        url, {"confirm": "yes", "deadline_type": "date", "deadline": YESTERDAY().isoformat()}
+    )
+    assert "deadline" in past.context["form"].errors
+    assert Job.objects.count() == 1
+    chosen = browser.post(
+        url, {"confirm": "yes", "deadline_type": "date", "deadline": NEXT_MONTH().isoformat()}
+    )
+    copy = Job.objects.exclude(pk=job.pk).get()
+    assert chosen["Location"] == f"/jobs/{copy.pk}/edit/"
+    assert copy.deadline == NEXT_MONTH()
+    browser.post(url, {"confirm": "yes", "deadline_type": "rolling"})
+    assert Job.objects.filter(deadline=None, status=JobStatus.DRAFT).count() == 1
 
 
 def test_my_jobs_offers_each_state_its_actions__POL_J_008(browser_client_for):

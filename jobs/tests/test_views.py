@@ -152,6 +152,19 @@ def test_feed_and_sitemap_list_open_jobs(client):
     assert f"/jobs/{closed.pk}/" not in sitemap
 
 
+def test_feed_carries_descriptions_as_plain_text(client):
+    """A feed reader renders `type="html"` summaries: markup a recruiter typed would run
+    there. As `type="text"` it is shown literally (issue #13, item 6)."""
+    from xml.etree import ElementTree
+
+    PublishedJobFactory(description='<img src=x onerror="alert(1)"> 공고 본문')
+    feed = ElementTree.fromstring(client.get("/jobs/feed/").content)  # noqa: S314 - our own feed
+    atom = "{http://www.w3.org/2005/Atom}"
+    summaries = feed.findall(f"{atom}entry/{atom}summary")
+    assert [s.get("type") for s in summaries] == ["text"]
+    assert summaries[0].text.startswith('<img src=x onerror="alert(1)">')
+
+
 def test_my_jobs_lists_own_jobs_with_status_and_counts(browser_client_for):
     recruiter = RecruiterFactory()
     DraftJobFactory(owner=recruiter, company=recruiter.company, title="내 초안")
