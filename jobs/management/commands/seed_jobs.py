@@ -98,6 +98,8 @@ class Command(BaseCommand):
                     generate_jobs(size, seed=seed, start=existing + done, companies=profiles)
                 )
                 rows = [self._row(rng, item, owners, lookups, now) for item in generated]
+                if self.vectors_in_copy:
+                    self._add_vectors(rows, generated, lookups)
                 with transaction.atomic():
                     last_id = Job.objects.order_by("-pk").values_list("pk", flat=True).first()
                     insert(rows)
@@ -132,16 +134,22 @@ class Command(BaseCommand):
         names = ", ".join(connection.ops.quote_name(f.column) for f in columns)
         table = connection.ops.quote_name(Job._meta.db_table)
         connection.ensure_connection()
-        if self.vectors_in_copy:
-            for row in rows:
-                row["search_vector"] = tsvector_literal(document_for(SimpleNamespace(pk=0, **row)))
-                self.titles.add(row["title"])
         with (
             connection.connection.cursor() as cursor,
             cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
         ):
             for row in rows:
                 copy.write_row([row.get(f.attname, defaults[f.attname]) for f in columns])
+
+    def _add_vectors(self, rows: list[dict], generated, lookups) -> None:
+        """Each row's search vector, as the backend's index() writes it: its skill names in
+        the order skill_names() reads them (by skill id)."""
+        for row, item in zip(rows, generated, strict=True):
+            tags = sorted(lookups.skill_names[c] for c in item.skills if c in lookups.skill_names)
+            names = [n for _, ko, en in tags for n in dict.fromkeys((ko, en))]
+            document = document_for(SimpleNamespace(pk=0, **row), names)
+            row["search_vector"] = tsvector_literal(document)
+            self.titles.add(row["title"])
 
     def _add_vocabulary(self) -> None:
         """The titles' words for "did you mean", as the backend's index() adds them."""

@@ -5,20 +5,21 @@ ordering and paging still in the ORM)."""
 
 from django.db.models import Case, FloatField, Q, Value, When
 
-from jobs.search.backends.base import SearchBackend, document_for, vocabulary_of
+from jobs.search.backends.base import SearchBackend, documents_for, vocabulary_of
 from jobs.search.backends.database import trigram_similarity
 
 
 class MemoryBackend(SearchBackend):
     def __init__(self):
-        self.documents = {}  # job id → (title+company terms, body terms)
+        self.documents = {}  # job id → (title+company+skill terms, body terms)
         self.vocabulary = set()
 
     def index(self, jobs):
-        for job in jobs:
-            doc = document_for(job)
-            self.documents[doc.job_id] = (set(doc.title) | set(doc.company), set(doc.body))
-            self.vocabulary |= vocabulary_of(job)
+        jobs = list(jobs)
+        for doc in documents_for(jobs):
+            about = set(doc.title) | set(doc.company) | set(doc.skills)
+            self.documents[doc.job_id] = (about, set(doc.body))
+        self.vocabulary = self.vocabulary.union(*(vocabulary_of(job) for job in jobs))
 
     def remove(self, job_ids):
         for job_id in job_ids:
