@@ -23,7 +23,7 @@ BODY_CHARS = 3000
 @dataclass(frozen=True)
 class Document:
     """The analysed terms of one job, by field: the title weighs most, then the company
-    name and the skill tags (what the job is about), then the description."""
+    name, the skill tags, the description."""
 
     job_id: int
     title: list[str]
@@ -86,9 +86,9 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def condition(self, query: ParsedQuery, *, title_only=False) -> Q:
-        """A filter on jobs: every query word matches (`title_only`: in the title, the
-        company name or the skill tags: what the job is about). A Q object, so callers
-        combine it with other filters, negate it (the ranking tiers) and count under it."""
+        """A filter on jobs: every query word matches (`title_only`: in the title or the
+        company name). A Q object, so callers combine it with other filters, negate it
+        (the ranking tiers) and count under it."""
 
     @abstractmethod
     def scored(self, jobs: QuerySet, query: ParsedQuery) -> QuerySet:

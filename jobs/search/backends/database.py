@@ -24,7 +24,7 @@ from jobs.search.backends.base import Document, SearchBackend, documents_for, vo
 from jobs.search.lookups import FtsMatch, FtsRank
 from jobs.search.query import ParsedQuery, Term
 
-TITLE_WEIGHTS = "AB"  # title; company name and skill tags
+TITLE_WEIGHTS = "AB"  # title, company name
 MAX_POSITION = 16383  # PostgreSQL's limit for a tsvector position
 
 
@@ -37,10 +37,10 @@ def _pg_quote(text: str) -> str:
 
 def tsvector_literal(doc: Document) -> str:
     """The document as tsvector text: every term once per field, weighted A (title), B
-    (company name, skill tags), C (description)."""
+    (company name), C (skill tags), D (description)."""
     positions: dict[str, list[str]] = {}
     position = 0
-    fields = ((doc.title, "A"), (doc.company, "B"), (doc.skills, "B"), (doc.body, "C"))
+    fields = ((doc.title, "A"), (doc.company, "B"), (doc.skills, "C"), (doc.body, "D"))
     for terms, weight in fields:
         for term in terms:
             position = min(position + 1, MAX_POSITION)
@@ -108,7 +108,7 @@ def fts_query(query: ParsedQuery, *, title_only: bool = False) -> str:
 
     groups = ["(" + " OR ".join(alternative(a) for a in g.alternatives) + ")" for g in query.groups]
     text = " AND ".join(groups)
-    return "{title company skills} : (" + text + ")" if title_only else text
+    return "{title company} : (" + text + ")" if title_only else text
 
 
 # --- Similarity (for "did you mean" without pg_trgm) ------------------------------------

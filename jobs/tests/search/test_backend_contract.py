@@ -109,13 +109,23 @@ def test_skill_tags_find_jobs_whose_text_never_names_them__POL_S_001(backend):
     assert _matches(backend, "information security") == {"보안 담당자"}
 
 
-def test_skill_tags_count_as_what_the_job_is_about(backend):
-    """Title-only matching (the first relevance tier) includes the tags, not the text."""
+def test_skill_tags_score_between_the_title_and_the_description(backend):
+    """A tag says more about a job than a word of its description, less than its title;
+    the first relevance tier stays the title's (a tag like "데이터 기반 의사결정" on product
+    jobs must not outrank every job titled 데이터 for "데이터")."""
+    titled = PublishedJobFactory(title="Python 개발자", description="")
     tagged = PublishedJobFactory(title="서버 개발자", description="")
     tagged.skills.set([_skill("python", "Python", "Python")])
-    PublishedJobFactory(title="데이터 분석가", description="Python 사용 경험")
-    assert _matches(backend, "python") == {"서버 개발자", "데이터 분석가"}
-    assert _matches(backend, "python", title_only=True) == {"서버 개발자"}
+    described = PublishedJobFactory(title="데이터 분석가", description="Python 사용 경험")
+    assert _matches(backend, "python") == {"Python 개발자", "서버 개발자", "데이터 분석가"}
+    assert _matches(backend, "python", title_only=True) == {"Python 개발자"}
+    query = parse("python")
+    scores = dict(
+        backend.scored(Job.objects.filter(backend.condition(query)), query).values_list(
+            "pk", "score"
+        )
+    )
+    assert scores[titled.pk] > scores[tagged.pk] > scores[described.pk]
 
 
 def test_untagging_a_job_forgets_the_tag(backend):

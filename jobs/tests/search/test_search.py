@@ -162,3 +162,13 @@ def test_a_renamed_skill_reindexes_its_jobs_in_the_background(django_capture_on_
     assert reindex_skill_jobs.call(skill.pk) == 1
     assert _titles(JobFilters(q="아래아한글")) == ["사무 보조"]
     assert _titles(JobFilters(q="한글 문서")) == []
+
+
+def test_compounds_and_role_words_meet_the_other_language__POL_S_001():
+    """Found missing by the relevance benchmark (migration 0011's synonyms)."""
+    PublishedJobFactory(title="Game Client Programmer", description="")
+    PublishedJobFactory(title="회계 담당자", description="")
+    PublishedJobFactory(title="프로덕트 매니저(PM)", description="")
+    assert _titles(JobFilters(q="게임클라이언트")) == ["Game Client Programmer"]
+    assert _titles(JobFilters(q="accountant")) == ["회계 담당자"]
+    assert _titles(JobFilters(q="product manager")) == ["프로덕트 매니저(PM)"]
