@@ -391,6 +391,7 @@ class JobSearchEntry(models.Model):
     job_id = models.BigIntegerField(primary_key=True, db_column="rowid")
     title = models.TextField()
     company = models.TextField()
+    skills = models.TextField()
     body = models.TextField()
 
     class Meta:

@@ -2,14 +2,17 @@
 side effect on data the jobs app owns, so signals fit: every write path (services, admin,
 payments, fixtures) is covered without each one remembering to refresh the index."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Company
 from jobs.models import Category, Job, JobOption, Location, SearchSynonym, Skill
 from jobs.search import get_backend
+from jobs.search.indexing import DOCUMENT_FIELDS
 from jobs.search.synonyms import bump_version
 from jobs.selectors import bump_list_version, forget_reference_rows
+from jobs.tasks import reindex_skill_jobs
 
 
 @receiver(post_save, sender=Job, dispatch_uid="jobs_index_job")
@@ -23,6 +26,32 @@ def unindex_job(sender, instance: Job, **kwargs):
     get_backend().remove([instance.pk])
 
 
+@receiver(m2m_changed, sender=Job.skills.through, dispatch_uid="jobs_index_skill_tags")
+def index_skill_tags(sender, instance, action, reverse, pk_set, **kwargs):
+    """A job's skill tags are part of its search document: services set them after the
+    job's save, so the tags' own change re-indexes the job (or, tagged from the skill's
+    side, the jobs concerned)."""
+    if action == "pre_clear" and reverse:
+        instance._search_cleared_jobs = list(instance.jobs.values_list("pk", flat=True))
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        get_backend().index([instance])
+    else:
+        pks = pk_set if action != "post_clear" else instance.__dict__.pop("_search_cleared_jobs")
+        get_backend().index(Job.objects.filter(pk__in=pks).only(*DOCUMENT_FIELDS))
+    bump_list_version()  # searches find other jobs now; list rows show the tags
+
+
+@receiver(post_save, sender=Skill, dispatch_uid="jobs_follow_skill_rename")
+def follow_skill_rename(sender, instance: Skill, raw=False, created=False, **kwargs):
+    """A renamed skill's jobs are re-indexed in the background once the rename commits: a
+    common skill tags a large share of the jobs, too many to re-index inside an admin's
+    request."""
+    if not raw and not created:
+        transaction.on_commit(lambda: reindex_skill_jobs.enqueue(instance.pk))
+
+
 @receiver(post_save, sender=Company, dispatch_uid="jobs_follow_company_rename")
 def follow_company_rename(sender, instance: Company, raw=False, **kwargs):
     """A renamed company's jobs are found by the new name at once."""
@@ -32,9 +61,7 @@ def follow_company_rename(sender, instance: Company, raw=False, **kwargs):
     pks = list(jobs.values_list("pk", flat=True))
     if pks:
         Job.objects.filter(pk__in=pks).update(company_name=instance.name)
-        get_backend().index(
-            Job.objects.filter(pk__in=pks).only("title", "company_name", "description")
-        )
+        get_backend().index(Job.objects.filter(pk__in=pks).only(*DOCUMENT_FIELDS))
 
 
 @receiver(post_save, sender=SearchSynonym, dispatch_uid="jobs_synonyms_saved")

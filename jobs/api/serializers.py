@@ -54,7 +54,7 @@ class JobOptionSerializer(serializers.ModelSerializer):
     {
         "type": "object",
         "nullable": True,
-        "required": ["title", "snippet"],
+        "required": ["title", "snippet", "skills"],
         "properties": {
             "title": {
                 "type": "string",
@@ -65,11 +65,17 @@ class JobOptionSerializer(serializers.ModelSerializer):
                 "description": "About 160 characters of the description around the first "
                 "match, HTML-escaped, matches in <mark>.",
             },
+            "skills": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Codes of the job's skill tags whose name matched.",
+            },
         },
     }
 )
 class HighlightsField(serializers.ReadOnlyField):
-    """`{"title", "snippet"}` of a search result (jobs.search.highlight), or null."""
+    """`{"title", "snippet", "skills"}` of a search result (jobs.search.highlight), or
+    null."""
 
 
 class JobListItemSerializer(serializers.ModelSerializer):

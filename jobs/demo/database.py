@@ -20,6 +20,11 @@ class Lookups:
         self.categories = {c.code: c for c in Category.objects.all()}
         self.locations = {loc.code: loc for loc in Location.objects.all()}
         self.skills = dict(Skill.objects.values_list("code", "pk"))
+        # code → (pk, Korean name, English name): what the search document indexes.
+        self.skill_names = {
+            code: (pk, ko, en)
+            for code, pk, ko, en in Skill.objects.values_list("code", "pk", "name_ko", "name_en")
+        }
 
 
 def build_job(

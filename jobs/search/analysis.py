@@ -25,8 +25,10 @@ LATIN_SPECIAL = {"c++": "cpp", "c#": "csharp", "f#": "fsharp", ".net": "dotnet"}
 # mecab-ko-dic parts of speech that carry meaning in a job ad: nouns, roots, foreign words.
 CONTENT_TAGS = ("NNG", "NNP", "XR", "SL", "SH")
 # A Korean word is worth indexing when it has one of these (not only a particle, verb,
-# adverb or bound noun: "와", "찾습니다", "함께", "년").
-HEAD_TAGS = ("NNG", "NNP", "NR", "XR", "XPN", "SL", "SH")
+# adverb or bound noun: "와", "찾습니다", "함께", "년"). NP (pronoun) because mecab-ko-dic
+# tags 디자이너 as one: "디자이너가" found nothing (the relevance benchmark showed it); the
+# few real pronouns it lets in (우리, 여러분) cost a term each and mislead no query.
+HEAD_TAGS = ("NNG", "NNP", "NP", "NR", "XR", "XPN", "SL", "SH")
 # Where a Korean word's stem ends: particles, endings, copula, verb/adjective suffixes.
 STEM_END_TAGS = ("J", "E", "VCP", "VCN", "XSV", "XSA", "SF", "SE", "SS", "SC", "SY")
 

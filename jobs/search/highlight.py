@@ -73,9 +73,24 @@ def snippet(text: str, query: ParsedQuery, width: int = SNIPPET_CHARS) -> SafeSt
     return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308  # nosec B308 B703 - body is escaped by mark()
 
 
-def highlights(job, query: ParsedQuery) -> dict[str, SafeString]:
-    """The title and description snippet of a job in a result list, marked."""
-    return {"title": highlight(job.title, query), "snippet": snippet(job.description, query)}
+def matched_skills(job, query: ParsedQuery) -> list[str]:
+    """The codes of the job's skill tags whose Korean or English name matched: a job found
+    only through its tags (파이썬 → a job tagged Python) shows why it was found."""
+    return [
+        skill.code
+        for skill in job.skills.all()
+        if match_spans(skill.name_ko, query) or match_spans(skill.name_en, query)
+    ]
+
+
+def highlights(job, query: ParsedQuery) -> dict:
+    """The title and description snippet of a job in a result list, marked, and the skill
+    tags that matched."""
+    return {
+        "title": highlight(job.title, query),
+        "snippet": snippet(job.description, query),
+        "skills": matched_skills(job, query),
+    }
 
 
 def attach_highlights(jobs, query: ParsedQuery) -> None:

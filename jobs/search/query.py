@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice, product
 
-from jobs.search.analysis import Word, analyze
+from jobs.search.analysis import Word, analyze, analyze_korean
 
 MAX_WORDS = 8
 MAX_COMPOUND_ALTERNATIVES = 24
@@ -89,14 +89,23 @@ def _members(synonyms: dict[str, list[list[Word]]], key: str) -> list[Alternativ
     return [tuple(Term(m.stem, m.hangul) for m in member) for member in synonyms.get(key, [])]
 
 
+def root(piece: str) -> str:
+    """A dictionary compound's leading noun ("개발자" → "개발", "담당자" → "담당"), else the
+    piece: inside a compound query the piece matches by its root, so "프론트엔드개발자" finds
+    "프론트엔드 엔지니어" whose text says 개발 (the relevance benchmark's compound misses)."""
+    morphemes = analyze_korean(piece).morphemes
+    first = morphemes[0] if morphemes else ""
+    return first if len(first) >= 2 and piece.startswith(first) else piece
+
+
 def compound_alternatives(word: Word, synonyms: dict[str, list[list[Word]]]) -> list[Alternative]:
     """A compound whose pieces have synonyms also matches the pieces' synonyms, in every
-    combination ("서버개발자" → backend AND developer, 백엔드 AND 개발자, …)."""
+    combination ("서버개발자" → backend AND developer, 백엔드 AND 개발, …)."""
     pieces = split_on_keys(word.stem, {k for k in synonyms if k[:1] >= "가"})
     if len(pieces) < 2 or not any(p in synonyms for p in pieces):
         return []
     options = [
-        [(Term(p, True),), *(m for m in _members(synonyms, p) if len(m) == 1)] for p in pieces
+        [(Term(root(p), True),), *(m for m in _members(synonyms, p) if len(m) == 1)] for p in pieces
     ]
     combos = islice(product(*options), MAX_COMPOUND_ALTERNATIVES)
     return [tuple(term for alt in combo for term in alt) for combo in combos]

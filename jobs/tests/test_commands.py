@@ -56,3 +56,34 @@ def test_seeded_jobs_are_indexed_as_the_search_backend_indexes_them():
     get_backend().index(Job.objects.all())
     assert dict(Job.objects.values_list("pk", "search_vector")) == seeded
     assert job_list_public(JobFilters(q=Job.objects.first().title.split()[0])).count() >= 1
+
+
+def test_search_reindex_resumes_after_a_job_id():
+    first, second = PublishedJobFactory(title="보안 엔지니어"), PublishedJobFactory(title="간호사")
+    Job.objects.update(title="회계 담당자")  # no signal: both documents are stale
+    call_command("search_reindex", "--after", str(first.pk), stdout=None)
+    assert [j.pk for j in job_list_public(JobFilters(q="회계"))[0:5]] == [second.pk]
+
+
+def test_migration_0010_indexes_existing_jobs_skill_tags():
+    """The migration that adds skill tags to the search document re-indexes the jobs
+    already there (SQLite: into the rebuilt FTS5 table with its new column)."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    from jobs.models import JobSearchEntry, Skill
+
+    migration = import_module("jobs.migrations.0010_search_skill_tags")
+    job = PublishedJobFactory(title="플랫폼 엔지니어", description="")
+    Job.skills.through.objects.create(job=job, skill=Skill.objects.get(code="kubernetes"))
+    Job.objects.update(search_vector=None)  # no signal: as before the migration
+    if connection.vendor == "sqlite":
+        JobSearchEntry.objects.all().delete()
+    # SQLite's schema editor refuses to open inside the test's transaction; the migration
+    # only executes statements through it.
+    with connection.cursor() as cursor:
+        migration.reindex(apps, SimpleNamespace(connection=connection, execute=cursor.execute))
+    assert [j.pk for j in job_list_public(JobFilters(q="쿠버네티스"))[0:5]] == [job.pk]

@@ -110,7 +110,7 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     last_id = Job.objects.order_by("-pk").values_list("pk", flat=True).first()
                     if self.vectors_in_rows:
-                        self._add_vectors(rows)
+                        self._add_vectors(rows, generated, lookups)
                     insert_rows(rows)
                     created = Job.objects.filter(pk__gt=last_id or 0)
                     self._tag_skills(created, generated, lookups)
@@ -150,10 +150,14 @@ class Command(BaseCommand):
             for row in rows:
                 copy.write_row([row.get(f.attname, defaults[f.attname]) for f in columns])
 
-    def _add_vectors(self, rows: list[dict]) -> None:
-        """Each row's search vector, computed as the backend's index() computes it."""
-        for row in rows:
-            row["search_vector"] = tsvector_literal(document_for(SimpleNamespace(pk=0, **row)))
+    def _add_vectors(self, rows: list[dict], generated, lookups) -> None:
+        """Each row's search vector, as the backend's index() writes it: its skill names in
+        the order skill_names() reads them (by skill id)."""
+        for row, item in zip(rows, generated, strict=True):
+            tags = sorted(lookups.skill_names[c] for c in item.skills if c in lookups.skill_names)
+            names = [n for _, ko, en in tags for n in dict.fromkeys((ko, en))]
+            document = document_for(SimpleNamespace(pk=0, **row), names)
+            row["search_vector"] = tsvector_literal(document)
             self.titles.add(row["title"])
 
     def _add_vocabulary(self) -> None:

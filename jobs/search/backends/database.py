@@ -20,11 +20,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
-from jobs.search.backends.base import Document, SearchBackend, document_for, vocabulary_of
+from jobs.search.backends.base import Document, SearchBackend, documents_for, vocabulary_of
 from jobs.search.lookups import FtsMatch, FtsRank
 from jobs.search.query import ParsedQuery, Term
 
-TITLE_WEIGHTS = "AB"  # title and company name
+TITLE_WEIGHTS = "AB"  # title, company name
 MAX_POSITION = 16383  # PostgreSQL's limit for a tsvector position
 
 
@@ -36,10 +36,12 @@ def _pg_quote(text: str) -> str:
 
 
 def tsvector_literal(doc: Document) -> str:
-    """The document as tsvector text: every term once per field, weighted A/B/C."""
+    """The document as tsvector text: every term once per field, weighted A (title), B
+    (company name), C (skill tags), D (description)."""
     positions: dict[str, list[str]] = {}
     position = 0
-    for terms, weight in ((doc.title, "A"), (doc.company, "B"), (doc.body, "C")):
+    fields = ((doc.title, "A"), (doc.company, "B"), (doc.skills, "C"), (doc.body, "D"))
+    for terms, weight in fields:
         for term in terms:
             position = min(position + 1, MAX_POSITION)
             positions.setdefault(term, []).append(f"{position}{weight}")
@@ -64,6 +66,31 @@ class TsRank(Func):
     function = "ts_rank"
     template = "%(function)s(%(expressions)s::tsquery)"
     output_field = FloatField()
+
+
+def store_documents(documents: list[Document], *, job_model, entry_model, postgres: bool) -> None:
+    """Write documents into the index: the job rows' tsvector on PostgreSQL, the FTS5 table
+    on SQLite. The models are passed in so that migrations write with theirs."""
+    if postgres:
+        rows = [
+            job_model(
+                pk=d.job_id, search_vector=Cast(Value(tsvector_literal(d)), SearchVectorField())
+            )
+            for d in documents
+        ]
+        job_model.objects.bulk_update(rows, ["search_vector"], batch_size=500)
+        return
+    entry_model.objects.filter(job_id__in=[d.job_id for d in documents]).delete()
+    entry_model.objects.bulk_create(
+        entry_model(
+            job_id=d.job_id,
+            title=" ".join(d.title),
+            company=" ".join(d.company),
+            skills=" ".join(d.skills),
+            body=" ".join(d.body),
+        )
+        for d in documents
+    )
 
 
 # --- SQLite FTS5 -------------------------------------------------------------------------
@@ -113,26 +140,12 @@ class DatabaseBackend(SearchBackend):
         from jobs.models import Job, JobSearchEntry, SearchTerm  # noqa: PLC0415
 
         jobs = list(jobs)
-        documents = [document_for(job) for job in jobs]
-        if self._postgres():
-            rows = [
-                Job(
-                    pk=d.job_id, search_vector=Cast(Value(tsvector_literal(d)), SearchVectorField())
-                )
-                for d in documents
-            ]
-            Job.objects.bulk_update(rows, ["search_vector"], batch_size=500)
-        else:
-            JobSearchEntry.objects.filter(job_id__in=[d.job_id for d in documents]).delete()
-            JobSearchEntry.objects.bulk_create(
-                JobSearchEntry(
-                    job_id=d.job_id,
-                    title=" ".join(d.title),
-                    company=" ".join(d.company),
-                    body=" ".join(d.body),
-                )
-                for d in documents
-            )
+        store_documents(
+            documents_for(jobs),
+            job_model=Job,
+            entry_model=JobSearchEntry,
+            postgres=self._postgres(),
+        )
         vocabulary = set().union(*(vocabulary_of(j) for j in jobs))
         if vocabulary:
             SearchTerm.objects.bulk_create(

@@ -5,20 +5,21 @@ ordering and paging still in the ORM)."""
 
 from django.db.models import Case, FloatField, Q, Value, When
 
-from jobs.search.backends.base import SearchBackend, document_for, vocabulary_of
+from jobs.search.backends.base import SearchBackend, documents_for, vocabulary_of
 from jobs.search.backends.database import trigram_similarity
 
 
 class MemoryBackend(SearchBackend):
     def __init__(self):
-        self.documents = {}  # job id → (title+company terms, body terms)
+        self.documents = {}  # job id → (title+company terms, skill terms, body terms)
         self.vocabulary = set()
 
     def index(self, jobs):
-        for job in jobs:
-            doc = document_for(job)
-            self.documents[doc.job_id] = (set(doc.title) | set(doc.company), set(doc.body))
-            self.vocabulary |= vocabulary_of(job)
+        jobs = list(jobs)
+        for doc in documents_for(jobs):
+            title = set(doc.title) | set(doc.company)
+            self.documents[doc.job_id] = (title, set(doc.skills), set(doc.body))
+        self.vocabulary = self.vocabulary.union(*(vocabulary_of(job) for job in jobs))
 
     def remove(self, job_ids):
         for job_id in job_ids:
@@ -37,17 +38,18 @@ class MemoryBackend(SearchBackend):
     def condition(self, query, *, title_only=False):
         ids = [
             pk
-            for pk, (title, body) in self.documents.items()
-            if self._matches(title if title_only else title | body, query)
+            for pk, (title, skills, body) in self.documents.items()
+            if self._matches(title if title_only else title | skills | body, query)
         ]
         return Q(pk__in=ids)
 
     def _score(self, pk, query) -> float:
-        title, body = self.documents.get(pk, (set(), set()))
+        title, skills, body = self.documents.get(pk, (set(), set(), set()))
         score = 0.0
         for term in query.terms():
-            exact = term.text in title or term.text in body
-            score += (3 if self._has(title, term) else 1 if self._has(body, term) else 0) + exact
+            fields = ((title, 3), (skills, 2), (body, 1))
+            weight = next((w for terms, w in fields if self._has(terms, term)), 0)
+            score += weight + any(term.text in terms for terms, _ in fields)
         return score
 
     def scored(self, jobs, query):

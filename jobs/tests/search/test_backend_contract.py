@@ -4,7 +4,7 @@ process memory; a new backend (OpenSearch with nori) is ready when it passes unc
 
 import pytest
 
-from jobs.models import Job
+from jobs.models import Job, Skill
 from jobs.search import get_backend, parse
 from jobs.selectors import JobFilters, job_list_public
 from jobs.tests.factories import PublishedJobFactory
@@ -88,3 +88,53 @@ def test_the_public_list_ranks_through_any_backend(backend):
     PublishedJobFactory(title="Python 개발자", description="")
     ranked = job_list_public(JobFilters(q="파이썬"))
     assert [job.title for job in ranked[0:10]] == ["Python 개발자", "영업"]
+
+
+def _skill(code, name_ko, name_en):
+    return Skill.objects.update_or_create(
+        code=code, defaults={"name_ko": name_ko, "name_en": name_en}
+    )[0]
+
+
+def test_skill_tags_find_jobs_whose_text_never_names_them__POL_S_001(backend):
+    """A job's skill tags (Korean and English names) are part of what finds it, with the
+    synonyms: k8s and 쿠버네티스 find a job tagged Kubernetes, 파이썬 one tagged Python."""
+    job = PublishedJobFactory(title="플랫폼 엔지니어", description="인프라를 운영합니다")
+    job.skills.set([_skill("kubernetes", "Kubernetes", "Kubernetes")])
+    tagged_ko = PublishedJobFactory(title="보안 담당자", description="")
+    tagged_ko.skills.set([_skill("security", "정보보안", "Information security")])
+    assert _matches(backend, "k8s") == {"플랫폼 엔지니어"}
+    assert _matches(backend, "쿠버네티스") == {"플랫폼 엔지니어"}
+    assert _matches(backend, "보안") == {"보안 담당자"}
+    assert _matches(backend, "information security") == {"보안 담당자"}
+
+
+def test_skill_tags_score_between_the_title_and_the_description(backend):
+    """A tag says more about a job than a word of its description, less than its title;
+    the first relevance tier stays the title's (a tag like "데이터 기반 의사결정" on product
+    jobs must not outrank every job titled 데이터 for "데이터")."""
+    titled = PublishedJobFactory(title="Python 개발자", description="")
+    tagged = PublishedJobFactory(title="서버 개발자", description="")
+    tagged.skills.set([_skill("python", "Python", "Python")])
+    described = PublishedJobFactory(title="데이터 분석가", description="Python 사용 경험")
+    assert _matches(backend, "python") == {"Python 개발자", "서버 개발자", "데이터 분석가"}
+    assert _matches(backend, "python", title_only=True) == {"Python 개발자"}
+    query = parse("python")
+    scores = dict(
+        backend.scored(Job.objects.filter(backend.condition(query)), query).values_list(
+            "pk", "score"
+        )
+    )
+    assert scores[titled.pk] > scores[tagged.pk] > scores[described.pk]
+
+
+def test_untagging_a_job_forgets_the_tag(backend):
+    skill = _skill("terraform", "Terraform", "Terraform")
+    job = PublishedJobFactory(title="인프라 엔지니어", description="")
+    skill.jobs.add(job)  # tagged from the skill's side
+    assert _matches(backend, "terraform") == {"인프라 엔지니어"}
+    skill.jobs.clear()
+    assert _matches(backend, "terraform") == set()
+    job.skills.add(skill)
+    job.skills.remove(skill)
+    assert _matches(backend, "terraform") == set()

@@ -3,7 +3,7 @@ pages and the API, a correction or a wider search when nothing is found."""
 
 import pytest
 
-from jobs.models import Location
+from jobs.models import Location, Skill
 from jobs.search import parse
 from jobs.search.highlight import highlight, snippet
 from jobs.tests.factories import PublishedJobFactory
@@ -71,3 +71,15 @@ def test_api_returns_highlights_with_the_same_ranking__POL_S_001(api_client):
     assert "<mark>kubernetes</mark>" in body["results"][1]["highlights"]["snippet"]
     plain = api_client.get("/api/v1/jobs").json()
     assert all(r["highlights"] is None for r in plain["results"])
+
+
+def test_a_job_found_by_its_skill_tag_marks_the_tag__POL_S_001(client, api_client):
+    """파이썬 finds a job tagged Python whose text never says so; page and API say why."""
+    job = PublishedJobFactory(title="서버 개발자", description="API 를 만듭니다")
+    job.skills.set(Skill.objects.filter(code__in=["python", "docker"]))
+    page = client.get("/jobs/", {"q": "파이썬"}).content.decode()
+    assert "‘파이썬’ 검색 결과 1건" in page
+    assert "<mark>Python</mark>" in page
+    assert "<mark>Docker</mark>" not in page
+    body = api_client.get("/api/v1/jobs", {"q": "파이썬"}).json()
+    assert body["results"][0]["highlights"]["skills"] == ["python"]

@@ -2,10 +2,14 @@
 whichever database the suite runs on: CI runs it on PostgreSQL and on SQLite (FTS5)."""
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
-from jobs.models import SearchSynonym
+from accounts.tests.factories import RecruiterFactory
+from jobs.models import SearchSynonym, Skill
 from jobs.selectors import JobFilters, job_list_public
-from jobs.tests.factories import PremiumOptionFactory, PublishedJobFactory
+from jobs.services import job_create, job_update
+from jobs.tasks import reindex_skill_jobs
+from jobs.tests.factories import PremiumOptionFactory, PublishedJobFactory, job_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +135,40 @@ def test_a_query_with_nothing_searchable_finds_nothing():
     PublishedJobFactory(title="개발자")
     assert _titles(JobFilters(q="!!! ???")) == []
     assert _titles(JobFilters(q="   ")) == ["개발자"]
+
+
+def test_a_job_created_with_skill_tags_is_found_by_them__POL_S_001():
+    """The service saves the job, then its tags: the tags' change re-indexes it."""
+    kubernetes = Skill.objects.get(code="kubernetes")
+    job = job_create(
+        user=RecruiterFactory(),
+        publish=True,
+        **{**job_fields(), "title": "플랫폼 팀", "description": "인프라", "skills": [kubernetes]},
+    )
+    assert _titles(JobFilters(q="k8s")) == [job.title]
+    job_update(user=job.owner, job=job, skills=[])
+    assert _titles(JobFilters(q="k8s")) == []
+
+
+def test_a_renamed_skill_reindexes_its_jobs_in_the_background(django_capture_on_commit_callbacks):
+    skill = Skill.objects.create(code="hwp", name_ko="한글 문서", name_en="HWP")
+    job = PublishedJobFactory(title="사무 보조", description="")
+    job.skills.add(skill)
+    skill.name_ko = "아래아한글"
+    with django_capture_on_commit_callbacks(execute=True):
+        skill.save()
+    assert DBTaskResult.objects.filter(task_path=reindex_skill_jobs.module_path).exists()
+    assert _titles(JobFilters(q="아래아한글")) == []  # until the task runs
+    assert reindex_skill_jobs.call(skill.pk) == 1
+    assert _titles(JobFilters(q="아래아한글")) == ["사무 보조"]
+    assert _titles(JobFilters(q="한글 문서")) == []
+
+
+def test_compounds_and_role_words_meet_the_other_language__POL_S_001():
+    """Found missing by the relevance benchmark (migration 0011's synonyms)."""
+    PublishedJobFactory(title="Game Client Programmer", description="")
+    PublishedJobFactory(title="회계 담당자", description="")
+    PublishedJobFactory(title="프로덕트 매니저(PM)", description="")
+    assert _titles(JobFilters(q="게임클라이언트")) == ["Game Client Programmer"]
+    assert _titles(JobFilters(q="accountant")) == ["회계 담당자"]
+    assert _titles(JobFilters(q="product manager")) == ["프로덕트 매니저(PM)"]
