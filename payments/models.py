@@ -141,6 +141,9 @@ class Order(models.Model):
         Job, on_delete=models.PROTECT, null=True, blank=True, related_name="payment_orders"
     )
     order_name = models.CharField(_("order name"), max_length=100)
+    # The language the buyer ordered in: what we tell them later (a refund made by staff or
+    # at the gateway, outside their request) is written in it.
+    language = models.CharField(_("buyer's language"), max_length=8, default="ko")
     amount = models.PositiveIntegerField(_("amount (KRW)"))
     # A name from settings.PAYMENTS_GATEWAYS, or "wallet" (checked by the service: adding a
     # provider changes no model, POL-P-008).

@@ -19,10 +19,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from jobboard import inbox
 from jobs.models import Job, JobOption
 
 from . import ledger, policies
@@ -127,6 +130,7 @@ def order_prepare(
         product=product,
         job=job,
         order_name=name[:100],
+        language="en" if (get_language() or "ko").startswith("en") else "ko",
         amount=product.price,
         provider=provider,
     )
@@ -207,9 +211,9 @@ def _apply_refund(
     when everything is given back; a partial refund leaves both running (POL-P-007)."""
     if refunded_to <= order.refunded_amount:
         return ""
-    shortfall = ledger.post_refund(
-        order, refunded_to - order.refunded_amount, refunded_to=refunded_to, actor=actor, memo=memo
-    )
+    amount = refunded_to - order.refunded_amount
+    shortfall = ledger.post_refund(order, amount, refunded_to=refunded_to, actor=actor, memo=memo)
+    _tell_buyer_of_refund(order, amount, refunded_to)
     if shortfall:
         logger.error(
             "payments.review: refunded top-up was already spent; shortfall booked",
@@ -220,6 +224,26 @@ def _apply_refund(
         order.move_to(OrderStatus.REFUNDED if by_us else OrderStatus.CANCELLED, now=now)
         _end_option(order, now)
     return "refunded" if refunded_to == order.amount else "partially-refunded"
+
+
+def _tell_buyer_of_refund(order: Order, amount: int, refunded_to: int) -> None:
+    """The buyer hears of every refund booked — by staff, at the gateway or their own — in
+    the site and by email (queued with the refund, in the language they ordered in)."""
+    inbox.notify(
+        user=order.buyer,
+        kind="order_refunded",  # applications.models.NotificationKind.ORDER_REFUNDED
+        params={
+            "order": order.order_name,
+            "order_id": order.order_id,
+            "amount": amount,
+            "refunded": refunded_to,
+            "total": order.amount,
+            "full": refunded_to == order.amount,
+            "to_wallet": order.provider == WALLET,
+            "language": order.language,
+        },
+        link=reverse("payments:order", kwargs={"order_id": order.order_id}),
+    )
 
 
 def _apply_payment(order: Order, payment: GatewayPayment, *, source: str) -> Applied:
