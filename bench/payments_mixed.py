@@ -72,7 +72,9 @@ class Run:
         self.t = Timings()
         self.expected: dict[str, int] = {}  # order id -> what the script refunded
         self.lock = threading.Lock()
-        self.http = httpx.Client(timeout=60)
+        # No kept-alive connections: a server may close an idle one just as a request is
+        # sent on it ("disconnected without a response"), which would be the client's noise.
+        self.http = httpx.Client(timeout=60, limits=httpx.Limits(max_keepalive_connections=0))
 
     # --- the buyer ----------------------------------------------------------------------
     def api(self, op: str, method: str, path: str, token: str, body=None, ok=(200, 201)):
