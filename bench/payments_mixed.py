@@ -121,11 +121,16 @@ class Run:
         url = f"{self.gateway}/payments/sandbox/{order['provider']}/checkout/"
 
         def pay() -> httpx.Response:
-            # The window is a page with a CSRF-protected form, as a browser sees it.
-            page = self.http.get(url, params=fields)
-            token = page.cookies.get("csrftoken") or self.http.cookies.get("csrftoken")
-            form = {**fields, "action": "pay", "csrfmiddlewaretoken": token}
-            return self.http.post(url, data=form)
+            # The window is a page with a CSRF-protected form: one buyer's browser, with
+            # its own cookies (a shared cookie jar would mix two buyers' CSRF tokens).
+            with httpx.Client(timeout=60) as browser:
+                browser.get(url, params=fields)
+                form = {
+                    **fields,
+                    "action": "pay",
+                    "csrfmiddlewaretoken": browser.cookies["csrftoken"],
+                }
+                return browser.post(url, data=form)
 
         response = self.t.time("gateway window (page + pay)", pay)
         if response.status_code != 302:
