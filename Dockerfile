@@ -9,7 +9,7 @@ ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm
 # Optional sets from pyproject.toml installed into the image: `otel` (tracing, switched on by
 # configuration alone). Add `s3` (boto3, ~16 MiB compressed) when résumés go to a bucket
 # (AWS_STORAGE_BUCKET_NAME): --build-arg PYTHON_EXTRAS="otel s3". Production settings refuse
-# a bucket without it. docs/deploy.md, ADR 0071.
+# a bucket without it. docs/deploy.md, ADR 0073.
 ARG PYTHON_EXTRAS="otel"
 
 FROM ${PYTHON_IMAGE} AS build

@@ -50,7 +50,7 @@ def test_production_settings_refuse_to_start_without(missing):
 
 
 def test_a_resume_bucket_needs_the_s3_extra():
-    """boto3 is the optional `s3` extra (the default image leaves it out, ADR 0071)."""
+    """boto3 is the optional `s3` extra (the default image leaves it out, ADR 0073)."""
     with_bucket = {**GOOD, "AWS_STORAGE_BUCKET_NAME": "resumes"}
     assert _load_production(with_bucket).returncode == 0  # the dev set has the extra
     without_boto3 = "import sys; sys.modules['boto3'] = None; "  # as if never installed
