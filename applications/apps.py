@@ -10,6 +10,8 @@ class ApplicationsConfig(AppConfig):
 
         from accounts.authentication import SIGNED_IN_ANNOTATIONS
         from applications.selectors import notification_unread_expression
+        from applications.services import notification_create
+        from jobboard import inbox
         from jobs.selectors import OWNED_JOB_ANNOTATIONS
 
         # "My jobs" shows each job's applicant count; jobs cannot import us, so we tell it.
@@ -20,3 +22,5 @@ class ApplicationsConfig(AppConfig):
         from applications import personal_data
 
         personal_data.register()  # "download my data" / "delete my account" (ADR 0072)
+        # Other apps (payments: refunds) notify users through our inbox without importing us.
+        inbox.register(notification_create)
