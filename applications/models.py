@@ -88,6 +88,8 @@ class Application(models.Model):
     resume_size = models.PositiveIntegerField(_("size in bytes"))
     resume_content_type = models.CharField(_("content type"), max_length=100)
     cover_letter = models.TextField(_("cover letter"), blank=True, max_length=LETTER_MAX_CHARS)
+    # POL-AP-005 (열람): when the job's owner first opened the applicant page or the résumé.
+    employer_viewed_at = models.DateTimeField(_("opened by the company"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -171,7 +173,9 @@ class ResumeDownload(models.Model):
 
 class NotificationKind(models.TextChoices):
     NEW_APPLICATION = "new_application", _("New application")
+    APPLIED = "applied", _("Application sent")
     STAGE_CHANGED = "stage_changed", _("Stage changed")
+    SAVED_JOB_DEADLINE = "saved_job_deadline", _("Saved job closing soon")
 
 
 class Notification(models.Model):

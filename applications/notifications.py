@@ -14,11 +14,15 @@ from applications.models import Notification, NotificationKind, Stage
 TEXTS = {
     "ko": {
         NotificationKind.NEW_APPLICATION: "{applicant} 님이 “{job}”에 지원했습니다.",
+        NotificationKind.APPLIED: "“{job}”에 지원했습니다. 진행 상황은 지원 내역에 있습니다.",
         NotificationKind.STAGE_CHANGED: "“{job}” 지원이 {stage} 단계로 바뀌었습니다.",
+        NotificationKind.SAVED_JOB_DEADLINE: "스크랩한 “{job}” 공고가 {days}일 후 마감됩니다.",
     },
     "en": {
         NotificationKind.NEW_APPLICATION: "{applicant} applied to “{job}”.",
+        NotificationKind.APPLIED: "You applied to “{job}”. Follow it in your applications.",
         NotificationKind.STAGE_CHANGED: "Your application to “{job}” moved to {stage}.",
+        NotificationKind.SAVED_JOB_DEADLINE: "“{job}”, a job you saved, closes in {days} day(s).",
     },
 }
 
@@ -42,6 +46,7 @@ def notification_text(notification: Notification, language: str | None = None) -
         applicant=params.get("applicant", ""),
         job=params.get("job", ""),
         stage=stage_name(params.get("to_stage", ""), language),
+        days=params.get("days", ""),
     )
 
 

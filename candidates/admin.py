@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from candidates.models import Profile, StoredResume
+from candidates.models import Profile, SavedJob, SavedJobReminder, StoredResume
 
 
 @admin.register(Profile)
@@ -32,6 +32,26 @@ class StoredResumeAdmin(admin.ModelAdmin):
         "created_at",
     ]
     exclude = ["file"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SavedJob)
+class SavedJobAdmin(admin.ModelAdmin):
+    """Support view of saved jobs (POL-S-002) and the reminders sent for each."""
+
+    list_display = ["user", "job", "created_at"]
+    list_select_related = ["user", "job"]
+    search_fields = ["user__email", "job__title"]
+    raw_id_fields = ["user", "job"]
+
+
+@admin.register(SavedJobReminder)
+class SavedJobReminderAdmin(admin.ModelAdmin):
+    list_display = ["saved_job", "days_before", "sent_at"]
+    list_select_related = ["saved_job__user", "saved_job__job"]
+    readonly_fields = ["saved_job", "days_before", "sent_at"]
 
     def has_add_permission(self, request):
         return False

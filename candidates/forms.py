@@ -8,6 +8,16 @@ from jobs.models import Category, Location, Skill
 RESUME_ACCEPT = f".pdf,.docx,{PDF},{DOCX}"
 
 
+RESUME_LABEL = _("Résumé (PDF or DOCX, up to 5 MB)")
+
+
+def resume_file_field(label=RESUME_LABEL, **kwargs) -> forms.FileField:
+    """The résumé upload of every form (POL-AP-002: the content is checked by the service)."""
+    return forms.FileField(
+        label=label, widget=forms.ClearableFileInput(attrs={"accept": RESUME_ACCEPT}), **kwargs
+    )
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
@@ -46,10 +56,7 @@ class ProfileForm(forms.ModelForm):
 
 
 class StoredResumeForm(forms.Form):
-    resume = forms.FileField(
-        label=_("Résumé (PDF or DOCX, up to 5 MB)"),
-        widget=forms.ClearableFileInput(attrs={"accept": RESUME_ACCEPT}),
-    )
+    resume = resume_file_field()
     title = forms.CharField(
         label=_("Title (optional)"),
         required=False,

@@ -13,7 +13,7 @@ from candidates.resumes import resume_file_name
 from candidates.storage import resume_storage
 from jobboard.limits import NOTE_MAX_CHARS
 from jobs.choices import Education
-from jobs.models import Category, Location, Skill
+from jobs.models import Category, Job, Location, Skill
 
 MAX_STORED_RESUMES = 5  # POL-AP-006
 HEADLINE_MAX_CHARS = 100
@@ -141,3 +141,69 @@ class StoredResume(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+RECENTLY_VIEWED_KEEP = 20  # per jobseeker; older views are dropped as new ones come
+
+
+class RecentlyViewedJob(models.Model):
+    """A job page a jobseeker opened, newest kept (a bounded list, POL-AP-006's "recently
+    viewed" on the profile and home pages)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="+")
+    viewed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("recently viewed job")
+        verbose_name_plural = _("recently viewed jobs")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "job"], name="candidates_recent_one_per_job")
+        ]
+        indexes = [models.Index(fields=["user", "-viewed_at"], name="candidates_recent_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.job_id}"
+
+
+class SavedJob(models.Model):
+    """A job a jobseeker saved (스크랩, POL-S-002), reminded before its deadline."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_jobs"
+    )
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("saved job")
+        verbose_name_plural = _("saved jobs")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "job"], name="candidates_saved_once_per_job")
+        ]
+        indexes = [models.Index(fields=["user", "-created_at"], name="candidates_saved_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.job_id}"
+
+
+class SavedJobReminder(models.Model):
+    """One deadline reminder sent for a saved job (POL-S-002): the unique constraint makes
+    each (saved job, days before) go out once, however often or in parallel the run is."""
+
+    saved_job = models.ForeignKey(SavedJob, on_delete=models.CASCADE, related_name="reminders")
+    days_before = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("saved job reminder")
+        verbose_name_plural = _("saved job reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["saved_job", "days_before"], name="candidates_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"D-{self.days_before} → {self.saved_job}"

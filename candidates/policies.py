@@ -19,3 +19,10 @@ def can_manage_resumes(user, resume=None) -> bool:
     if not holds(user, "candidates.add_storedresume"):
         return False
     return resume is None or is_self(user, resume.owner_id)
+
+
+def can_save_jobs(user, saved_job=None) -> bool:
+    """POL-S-002: jobseekers save jobs (candidates.add_savedjob); each list is its owner's."""
+    if not holds(user, "candidates.add_savedjob"):
+        return False
+    return saved_job is None or is_self(user, saved_job.user_id)

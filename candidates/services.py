@@ -6,15 +6,25 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from candidates.exceptions import ProfileInvalid, TooManyResumes
-from candidates.models import MAX_STORED_RESUMES, Profile, StoredResume, normalize_phone
-from candidates.policies import can_edit_profile, can_manage_resumes
+from candidates.models import (
+    MAX_STORED_RESUMES,
+    RECENTLY_VIEWED_KEEP,
+    Profile,
+    RecentlyViewedJob,
+    SavedJob,
+    StoredResume,
+    normalize_phone,
+)
+from candidates.policies import can_edit_profile, can_manage_resumes, can_save_jobs
 from candidates.resumes import EXTENSIONS, detect_resume_type
 from candidates.selectors import stored_resume_get
 from jobboard.errors import PermissionDenied
+from jobs.models import Job
 
 PROFILE_FIELDS = (
     "headline",
@@ -148,3 +158,38 @@ def _owned(user: User, resume_id: int) -> StoredResume:
     if not can_manage_resumes(user):
         raise PermissionDenied(_("Only jobseekers keep résumés."))
     return stored_resume_get(user=user, resume_id=resume_id)
+
+
+def recently_viewed_record(*, user: User, job: Job) -> None:
+    """Remembers that a jobseeker opened `job` (newest first, at most RECENTLY_VIEWED_KEEP).
+    Other users are not tracked. Opening the newest one again writes nothing."""
+    if not can_edit_profile(user):
+        return
+    newest = RecentlyViewedJob.objects.filter(user=user).order_by("-viewed_at", "-id").first()
+    if newest is not None and newest.job_id == job.pk:
+        return
+    RecentlyViewedJob.objects.update_or_create(
+        user=user, job=job, defaults={"viewed_at": timezone.now()}
+    )
+    stale = list(
+        RecentlyViewedJob.objects.filter(user=user)
+        .order_by("-viewed_at", "-id")
+        .values_list("pk", flat=True)[RECENTLY_VIEWED_KEEP:]
+    )
+    if stale:
+        RecentlyViewedJob.objects.filter(pk__in=stale).delete()
+
+
+def saved_job_add(*, user: User, job: Job) -> SavedJob:
+    """Saves a job (스크랩, POL-S-002); saving it again changes nothing."""
+    if not can_save_jobs(user):
+        raise PermissionDenied(_("Only jobseekers save jobs."))
+    saved, _created = SavedJob.objects.get_or_create(user=user, job=job)
+    return saved
+
+
+def saved_job_remove(*, user: User, job: Job) -> None:
+    """Un-saves a job (its reminders go with it); removing an unsaved job changes nothing."""
+    if not can_save_jobs(user):
+        raise PermissionDenied(_("Only jobseekers save jobs."))
+    SavedJob.objects.filter(user=user, job=job).delete()

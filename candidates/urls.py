@@ -17,4 +17,6 @@ urlpatterns = [
         name="resume-default",
     ),
     path("resumes/<int:resume_id>/file/", views.StoredResumeFileView.as_view(), name="resume-file"),
+    path("saved-jobs/", views.SavedJobListView.as_view(), name="saved-jobs"),
+    path("saved-jobs/<int:job_id>/", views.SavedJobToggleView.as_view(), name="save-job"),
 ]

@@ -1,9 +1,10 @@
 """Pages of the jobseeker's own data (POL-AP-006): parse → service → render."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -13,7 +14,7 @@ from candidates import selectors, services
 from candidates.exceptions import StoredResumeNotFound
 from candidates.forms import ProfileForm, StoredResumeForm, replace_error
 from candidates.models import MAX_STORED_RESUMES
-from candidates.policies import can_edit_profile, can_manage_resumes
+from candidates.policies import can_edit_profile, can_manage_resumes, can_save_jobs
 from candidates.resumes import (
     EXTENSIONS,
     attachment_response,
@@ -23,6 +24,8 @@ from candidates.resumes import (
     too_large_message,
 )
 from jobboard.errors import DomainError
+from jobs.exceptions import JobNotFound
+from jobs.selectors import job_get_visible
 
 PROFILE_TEMPLATE = "candidates/profile.html"
 
@@ -142,3 +145,43 @@ def stored_resume_download(*, user, resume_id):
         content_type=resume.content_type,
         filename=f"resume-{resume.pk}.{EXTENSIONS[resume.content_type]}",
     )
+
+
+class SavedJobListView(PolicyRequiredMixin, View):
+    """스크랩: the jobseeker's saved jobs, each with its deadline and an unsave button."""
+
+    policy = can_save_jobs
+
+    def get(self, request):
+        saved = list(selectors.saved_job_list(user=request.user))
+        return render(request, "candidates/saved_jobs.html", {"saved_jobs": saved})
+
+
+class SavedJobToggleView(PolicyRequiredMixin, View):
+    """POST saves a job, POST with action=unsave removes it (POL-S-002). A plain form posts
+    and comes back to `next`; static/js/candidates.js posts with fetch and gets JSON."""
+
+    policy = can_save_jobs
+
+    def post(self, request, job_id):
+        try:
+            job = job_get_visible(pk=job_id, user=request.user)
+        except JobNotFound as exc:
+            raise Http404 from exc
+        unsave = request.POST.get("action") == "unsave"
+        if unsave:
+            services.saved_job_remove(user=request.user, job=job)
+        else:
+            services.saved_job_add(user=request.user, job=job)
+        if request.headers.get("Accept", "").startswith("application/json"):
+            count = selectors.saved_job_list(user=request.user).count()
+            return JsonResponse({"saved": not unsave, "count": count})
+        messages.success(
+            request, _("The job was removed from your saved jobs.") if unsave else _("Job saved.")
+        )
+        next_url = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return HttpResponseRedirect(next_url)
+        return redirect("jobs:detail", pk=job.pk)

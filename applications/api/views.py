@@ -14,6 +14,7 @@ from applications.api.serializers import (
     ApplicationDetailSerializer,
     ApplicationSerializer,
     ApplyInputSerializer,
+    ApplyStoredInputSerializer,
     MarkReadResultSerializer,
     NotificationSerializer,
     TransitionInputSerializer,
@@ -49,7 +50,10 @@ class JobApplyApi(APIView):
     @extend_schema(
         operation_id="applyToJob",
         tags=TAGS,
-        request={"multipart/form-data": ApplyInputSerializer},
+        request={
+            "multipart/form-data": ApplyInputSerializer,
+            "application/json": ApplyStoredInputSerializer,
+        },
         responses={
             201: ApplicationDetailSerializer,
             403: OpenApiResponse(description="Only jobseekers apply (POL-AP-001)."),
@@ -61,16 +65,22 @@ class JobApplyApi(APIView):
         },
     )
     def post(self, request, job_id: int):
-        """Apply to an open job with a PDF or DOCX résumé (POL-AP-001, POL-AP-002)."""
+        """Apply to an open job with a PDF or DOCX résumé (POL-AP-001, POL-AP-002), or in one
+        click with a stored résumé's `resume_id` (POL-AP-006; another user's id is a 404)."""
         # A job the user may not see (another's draft, POL-J-003) answers like an unknown job.
         job = job_get_visible(pk=job_id, user=request.user)
         data = request.data
         raise_if_too_large(request._request)
         serializer = ApplyInputSerializer(data=data)
         serializer.is_valid(raise_exception=True)
-        application = services.application_submit(
-            job=job, applicant=request.user, **serializer.validated_data
-        )
+        if "resume_id" in serializer.validated_data:
+            application = services.application_submit_stored(
+                job=job, applicant=request.user, **serializer.validated_data
+            )
+        else:
+            application = services.application_submit(
+                job=job, applicant=request.user, **serializer.validated_data
+            )
         application = selectors.application_get_visible(
             user=request.user, application_id=application.pk
         )
@@ -121,10 +131,12 @@ class ApplicationDetailApi(APIView):
         responses={200: ApplicationDetailSerializer, 404: OpenApiResponse(description="")},
     )
     def get(self, request, application_id: int):
-        """One application with its stage history (applicant, job owner, admin)."""
+        """One application with its stage history (applicant, job owner, admin). The job
+        owner's first read is the applicant's 열람 (POL-AP-005)."""
         application = selectors.application_get_visible(
             user=request.user, application_id=application_id
         )
+        services.application_mark_viewed(application=application, user=request.user)
         return Response(ApplicationDetailSerializer(application).data)
 
 

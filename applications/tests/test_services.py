@@ -54,7 +54,11 @@ def test_jobseeker_applies_to_open_job__POL_AP_001(settings):
     assert list(application.history.values_list("from_stage", "to_stage")) == [("", "applied")]
     note = Notification.objects.get(user=job.owner)
     assert note.kind == "new_application"
-    assert DBTaskResult.objects.filter(task_path__endswith="send_notification_email").count() == 1
+    # POL-AP-004: the applicant's "applied" confirmation, linked to the exact application.
+    confirmation = Notification.objects.get(user=applicant)
+    assert confirmation.kind == "applied"
+    assert confirmation.link == f"/applications/{application.pk}/"
+    assert DBTaskResult.objects.filter(task_path__endswith="send_notification_email").count() == 2
 
 
 @pytest.mark.parametrize("factory", [RecruiterFactory, AdminFactory])

@@ -102,3 +102,19 @@ class StoredResumeInputSerializer(serializers.Serializer):
     is_default = serializers.BooleanField(
         required=False, default=False, help_text="Make it the default (the first one always is)."
     )
+
+
+class SavedJobJobSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    company = serializers.CharField(source="company.name")
+    deadline = serializers.DateField(allow_null=True, help_text="None: 상시채용 (no deadline).")
+    is_open = serializers.SerializerMethodField()
+
+    def get_is_open(self, obj) -> bool:
+        return obj.is_open()
+
+
+class SavedJobSerializer(serializers.Serializer):
+    job = SavedJobJobSerializer()
+    saved_at = serializers.DateTimeField(source="created_at")

@@ -12,4 +12,6 @@ urlpatterns = [
         name="my-resume-default",
     ),
     path("me/resumes/<int:resume_id>/file", views.MyResumeFileApi.as_view(), name="my-resume-file"),
+    path("me/saved-jobs", views.SavedJobListApi.as_view(), name="saved-jobs"),
+    path("me/saved-jobs/<int:job_id>", views.SavedJobApi.as_view(), name="saved-job"),
 ]

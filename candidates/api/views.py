@@ -10,10 +10,11 @@ from accounts.permissions import allowed_by
 from candidates import selectors, services
 from candidates.api.serializers import (
     ProfileSerializer,
+    SavedJobSerializer,
     StoredResumeInputSerializer,
     StoredResumeSerializer,
 )
-from candidates.policies import can_edit_profile, can_manage_resumes
+from candidates.policies import can_edit_profile, can_manage_resumes, can_save_jobs
 from candidates.resumes import (
     DOCX,
     PDF,
@@ -24,6 +25,7 @@ from candidates.resumes import (
     raise_if_too_large,
 )
 from candidates.views import stored_resume_download
+from jobs.selectors import job_get_visible
 
 TAGS = ["me"]
 UNAUTHENTICATED = OpenApiResponse(description="Not signed in.")
@@ -162,3 +164,49 @@ class MyResumeFileApi(APIView):
     def get(self, request, resume_id: int):
         """The stored résumé's file, as an attachment."""
         return stored_resume_download(user=request.user, resume_id=resume_id)
+
+
+NO_JOB = OpenApiResponse(description="No such job.")
+NOT_SAVER = OpenApiResponse(description="Only jobseekers save jobs (POL-S-002).")
+
+
+class SavedJobListApi(APIView):
+    permission_classes = [allowed_by(can_save_jobs)]
+
+    @extend_schema(
+        operation_id="listSavedJobs",
+        tags=TAGS,
+        responses={200: SavedJobSerializer(many=True), 401: UNAUTHENTICATED, 403: NOT_SAVER},
+    )
+    def get(self, request):
+        """The caller's saved jobs (스크랩, POL-S-002), newest saved first."""
+        return Response(
+            SavedJobSerializer(selectors.saved_job_list(user=request.user), many=True).data
+        )
+
+
+class SavedJobApi(APIView):
+    permission_classes = [allowed_by(can_save_jobs)]
+
+    @extend_schema(
+        operation_id="saveJob",
+        tags=TAGS,
+        request=None,
+        responses={204: None, 401: UNAUTHENTICATED, 403: NOT_SAVER, 404: NO_JOB},
+    )
+    def put(self, request, job_id: int):
+        """Save a job (idempotent); reminders come 3 days and 1 day before its deadline."""
+        job = job_get_visible(pk=job_id, user=request.user)
+        services.saved_job_add(user=request.user, job=job)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        operation_id="unsaveJob",
+        tags=TAGS,
+        responses={204: None, 401: UNAUTHENTICATED, 403: NOT_SAVER, 404: NO_JOB},
+    )
+    def delete(self, request, job_id: int):
+        """Remove a job from the saved jobs (idempotent)."""
+        job = job_get_visible(pk=job_id, user=request.user)
+        services.saved_job_remove(user=request.user, job=job)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -294,6 +294,16 @@ ENTRIES = [
     ),
     _e(
         "applications/<int:application_id>/withdraw/",
+        "GET",
+        lambda w: f"/applications/{_app(w)}/withdraw/",
+        302,
+        200,
+        404,
+        404,
+        notes="the confirmation page: only the applicant",
+    ),
+    _e(
+        "applications/<int:application_id>/withdraw/",
         "POST",
         lambda w: f"/applications/{_app(w)}/withdraw/",
         302,

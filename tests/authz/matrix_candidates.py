@@ -6,13 +6,16 @@ from tests.authz.matrix import Entry
 
 EDIT = "candidates.change_profile"
 RESUMES = "candidates.add_storedresume"
+SAVE = "candidates.add_savedjob"
 
 
 def build(world):
     from candidates.tests.factories import StoredResumeFactory
+    from jobs.tests.factories import PublishedJobFactory
 
     world.stored_resume = StoredResumeFactory(owner=world.users["jobseeker"], is_default=True)
     world.other_stored_resume = StoredResumeFactory(is_default=True)
+    world.saveable_job = PublishedJobFactory()
 
 
 def _e(route, method, path, guest, jobseeker, recruiter, admin, **kwargs):
@@ -112,6 +115,29 @@ ENTRIES = [
         403,
         notes="another jobseeker's résumé (POL-AP-002)",
     ),
+    _e(
+        API + "me/saved-jobs", "GET", "/api/v1/me/saved-jobs", 401, 200, 403, 403, **_own(SAVE, 200)
+    ),
+    _e(
+        API + "me/saved-jobs/<int:job_id>",
+        "PUT",
+        lambda w: f"/api/v1/me/saved-jobs/{w.saveable_job.pk}",
+        401,
+        204,
+        403,
+        403,
+        **_own(SAVE, 204),
+    ),
+    _e(
+        API + "me/saved-jobs/<int:job_id>",
+        "DELETE",
+        lambda w: f"/api/v1/me/saved-jobs/{w.saveable_job.pk}",
+        401,
+        204,
+        403,
+        403,
+        **_own(SAVE, 204),
+    ),
     # --- Pages (guests are sent to sign in)
     _e("me/profile/", "GET", "/me/profile/", 302, 200, 403, 403, **_own(EDIT, 200)),
     _e(
@@ -181,5 +207,18 @@ ENTRIES = [
         403,
         403,
         notes="another jobseeker's résumé",
+    ),
+    _e("me/saved-jobs/", "GET", "/me/saved-jobs/", 302, 200, 403, 403, **_own(SAVE, 200)),
+    _e(
+        "me/saved-jobs/<int:job_id>/",
+        "POST",
+        lambda w: f"/me/saved-jobs/{w.saveable_job.pk}/",
+        302,
+        302,
+        403,
+        403,
+        data={},
+        fmt="multipart",
+        **_own(SAVE, 302),
     ),
 ]
