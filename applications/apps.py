@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
@@ -11,7 +13,8 @@ class ApplicationsConfig(AppConfig):
         from accounts.authentication import SIGNED_IN_ANNOTATIONS
         from applications.selectors import notification_unread_expression
         from applications.services import notification_create
-        from jobboard import inbox
+        from applications.tasks import send_saved_job_reminders
+        from jobboard import inbox, periodic
         from jobs.selectors import OWNED_JOB_ANNOTATIONS
 
         # "My jobs" shows each job's applicant count; jobs cannot import us, so we tell it.
@@ -24,3 +27,11 @@ class ApplicationsConfig(AppConfig):
         personal_data.register()  # "download my data" / "delete my account" (ADR 0072)
         # Other apps (payments: refunds) notify users through our inbox without importing us.
         inbox.register(notification_create)
+        # POL-S-002: saved-job deadline reminders (3 days, 1 day before) by every worker's
+        # schedule (ADR 0070). Hourly, so a reminder goes out the morning its day starts
+        # even after a worker restart; each (saved job, days) is sent once whatever the runs.
+        periodic.register(
+            "applications.saved_job_reminders",
+            task=send_saved_job_reminders,
+            every=timedelta(hours=1),
+        )

@@ -1,10 +1,9 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from candidates.resumes import resume_file_name
 from jobboard.limits import LETTER_MAX_CHARS, NOTE_MAX_CHARS
 from jobs.models import Job
 
@@ -63,13 +62,11 @@ def allowed_targets(current: str, actor_role: str) -> list[str]:
 
 
 def resume_upload_to(instance, filename: str) -> str:
-    # The stored name is ours (POL-AP-002); the client's name is only kept as data.
-    extension = {"application/pdf": "pdf"}.get(instance.resume_content_type, "docx")
-    return f"resumes/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+    return resume_file_name("resumes", instance.resume_content_type)
 
 
 def private_storage():
-    from applications.storage import resume_storage
+    from candidates.storage import resume_storage
 
     return resume_storage()
 
@@ -91,6 +88,8 @@ class Application(models.Model):
     resume_size = models.PositiveIntegerField(_("size in bytes"))
     resume_content_type = models.CharField(_("content type"), max_length=100)
     cover_letter = models.TextField(_("cover letter"), blank=True, max_length=LETTER_MAX_CHARS)
+    # POL-AP-005 (열람): when the job's owner first opened the applicant page or the résumé.
+    employer_viewed_at = models.DateTimeField(_("opened by the company"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -174,9 +173,11 @@ class ResumeDownload(models.Model):
 
 class NotificationKind(models.TextChoices):
     NEW_APPLICATION = "new_application", _("New application")
+    APPLIED = "applied", _("Application sent")
     STAGE_CHANGED = "stage_changed", _("Stage changed")
     # Sent by payments through jobboard.inbox (ADR 0072).
     ORDER_REFUNDED = "order_refunded", _("Order refunded")
+    SAVED_JOB_DEADLINE = "saved_job_deadline", _("Saved job closing soon")
 
 
 class Notification(models.Model):

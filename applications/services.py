@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.policies import is_self
 from applications.exceptions import (
     AlreadyApplied,
     ApplicationNotFound,
@@ -33,8 +34,9 @@ from applications.policies import (
     can_view_application,
     can_withdraw_application,
 )
-from applications.resumes import EXTENSIONS, detect_resume_type
 from applications.tasks import enqueue_email
+from candidates.resumes import EXTENSIONS, detect_resume_type
+from candidates.services import stored_resume_open
 from jobboard import metrics
 from jobboard.errors import NotFound
 from jobs.models import Job
@@ -58,7 +60,11 @@ def notification_create(
 
 
 def application_submit(
-    *, job: Job, applicant: User, resume: UploadedFile[bytes], cover_letter: str = ""
+    *,
+    job: Job,
+    applicant: User,
+    resume: UploadedFile[bytes] | File[bytes],
+    cover_letter: str = "",
 ) -> Application:
     """Apply to a job (POL-AP-001) with a résumé checked by content (POL-AP-002). One
     application per job and jobseeker is the database's unique constraint: of two
@@ -98,6 +104,18 @@ def application_submit(
                 },
                 link=reverse("applications:detail", kwargs={"application_id": application.pk}),
             )
+            # POL-AP-004: the applicant's confirmation, by the same outbox and email path.
+            notification_create(
+                user=applicant,
+                kind=NotificationKind.APPLIED,
+                application=application,
+                params={
+                    "job": job.title,
+                    "company": job.company.name,
+                    "language": get_language() or "ko",
+                },
+                link=reverse("applications:detail", kwargs={"application_id": application.pk}),
+            )
     except IntegrityError as exc:
         if application.resume.name:
             application.resume.storage.delete(application.resume.name)
@@ -108,6 +126,24 @@ def application_submit(
         raise
     metrics.application_submitted()
     return application
+
+
+def application_submit_stored(
+    *, job: Job, applicant: User, resume_id: int, cover_letter: str = ""
+) -> Application:
+    """One-click apply (POL-AP-006) with one of the applicant's stored résumés: the file is
+    checked again and copied into the application (POL-AP-002), so what the recruiter
+    receives never changes when the stored résumé is later replaced or deleted."""
+    if not can_apply(applicant, job):
+        raise NotAllowed(_("Only jobseekers can apply."))
+    stored, handle = stored_resume_open(user=applicant, resume_id=resume_id)
+    with handle:
+        return application_submit(
+            job=job,
+            applicant=applicant,
+            resume=File(handle, name=stored.original_name),
+            cover_letter=cover_letter,
+        )
 
 
 def _actor_role(application: Application, actor: User) -> str:
@@ -161,7 +197,7 @@ def application_move_stage(
                 "to_stage": stage,
                 "language": "ko",
             },
-            link=reverse("applications:mine"),
+            link=reverse("applications:detail", kwargs={"application_id": application.pk}),
         )
     transaction.on_commit(lambda: metrics.application_stage_moved(previous, stage))
     return application
@@ -188,7 +224,21 @@ def resume_open_for(*, application: Application, user: User) -> File[bytes]:
     handle = application.resume.storage.open(str(application.resume.name), "rb")
     if user.pk != application.applicant_id:
         ResumeDownload.objects.create(application=application, user=user)
+        application_mark_viewed(application=application, user=user)
     return handle
+
+
+def application_mark_viewed(*, application: Application, user: User) -> None:
+    """POL-AP-005 (열람): the first time the job's owner opens the applicant page or the
+    résumé is recorded once; admins and later opens change nothing. One conditional
+    UPDATE, so two first opens at once keep the earlier time."""
+    if application.employer_viewed_at is not None or not is_self(user, application.job.owner_id):
+        return
+    now = timezone.now()
+    Application.objects.filter(pk=application.pk, employer_viewed_at__isnull=True).update(
+        employer_viewed_at=now
+    )
+    application.employer_viewed_at = now
 
 
 def notification_mark_read(*, user: User, notification_id: int | None = None) -> int:

@@ -81,3 +81,12 @@ def enqueue_email(notification: Notification) -> None:
     """Queues the email of a notification in the caller's transaction (no on_commit: the
     task row commits or rolls back with the change, ADR 0014)."""
     send_notification_email.enqueue(notification.pk)
+
+
+@task()
+def send_saved_job_reminders() -> int:
+    """The periodic run of POL-S-002's deadline reminders (idempotent; applications.reminders)."""
+    # Imported here: applications.services (which reminders use) imports this module.
+    from applications.reminders import saved_job_reminders_send
+
+    return saved_job_reminders_send()

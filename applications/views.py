@@ -19,12 +19,14 @@ from applications.forms import ApplyForm, MoveForm, WithdrawForm
 from applications.links import login_url
 from applications.models import BOARD_STAGES, ActorRole, allowed_targets
 from applications.policies import can_apply, can_move_application, can_view_applicants
-from applications.resumes import (
+from candidates.forms import replace_error
+from candidates.resumes import (
     body_too_large,
     install_size_limit,
     raise_if_too_large,
     too_large_message,
 )
+from candidates.selectors import stored_resume_list
 from jobboard.errors import DomainError
 from jobs.exceptions import JobNotFound
 from jobs.selectors import job_get_visible
@@ -53,9 +55,9 @@ class ApplicationApplyView(SignInRequired, PolicyRequiredMixin, View):
         install_size_limit(request)
         if request.method == "POST" and body_too_large(request) and can_apply(request.user):
             # Refused before the body is read (nothing is stored, no state changes).
-            form = ApplyForm(data={})
+            form = self.make_form({})
             form.is_valid()
-            _replace_error(form, "resume", too_large_message())
+            replace_error(form, "resume", too_large_message())
             return self.render_form(request, self.get_job(kwargs["job_id"]), form, status=413)
         return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
@@ -71,31 +73,32 @@ class ApplicationApplyView(SignInRequired, PolicyRequiredMixin, View):
         context = {"job": job, "form": form, "existing": existing, "job_open": job.is_open()}
         return render(request, self.template_name, context, status=status)
 
+    def make_form(self, *args):
+        return ApplyForm(*args, stored_resumes=stored_resume_list(user=self.request.user))
+
     def get(self, request, job_id):
-        return self.render_form(request, self.get_job(job_id), ApplyForm())
+        return self.render_form(request, self.get_job(job_id), self.make_form())
 
     def post(self, request, job_id):
         job = self.get_job(job_id)
-        form = ApplyForm(request.POST, request.FILES)
+        form = self.make_form(request.POST, request.FILES)
         valid = form.is_valid()
         try:
             raise_if_too_large(request)
             if valid:
-                services.application_submit(job=job, applicant=request.user, **form.cleaned_data)
+                submission = form.submission()
+                if "resume_id" in submission:
+                    services.application_submit_stored(
+                        job=job, applicant=request.user, **submission
+                    )
+                else:
+                    services.application_submit(job=job, applicant=request.user, **submission)
                 messages.success(request, _("Your application was sent."))
                 return redirect("applications:mine")
         except DomainError as exc:
-            _replace_error(form, exc.field if exc.field in form.fields else None, exc.detail)
+            replace_error(form, exc.field if exc.field in form.fields else None, exc.detail)
             return self.render_form(request, job, form, status=exc.status)
         return self.render_form(request, job, form, status=400)
-
-
-def _replace_error(form, field, message) -> None:
-    """A domain error replaces the form's own error for that field ("required" after the
-    size limit dropped the file, for instance)."""
-    if field:
-        form.errors.pop(field, None)
-    form.add_error(field, message)
 
 
 class ApplicationMineView(SignInRequired, TemplateView):
@@ -105,14 +108,28 @@ class ApplicationMineView(SignInRequired, TemplateView):
         applications = list(selectors.application_list_mine(user=self.request.user))
         for application in applications:
             application.can_withdraw = bool(allowed_targets(application.stage, ActorRole.APPLICANT))
-        return {
-            **super().get_context_data(**kwargs),
-            "applications": applications,
-            "withdraw_form": WithdrawForm(),
-        }
+        return {**super().get_context_data(**kwargs), "applications": applications}
 
 
 class ApplicationWithdrawView(SignInRequired, View):
+    """GET asks "withdraw?" on a page of its own (works without script); POST withdraws."""
+
+    def get(self, request, application_id):
+        try:
+            application = selectors.application_get_visible(
+                user=request.user, application_id=application_id
+            )
+        except ApplicationNotFound as exc:
+            raise Http404 from exc
+        if application.applicant_id != request.user.pk:
+            raise Http404
+        context = {
+            "application": application,
+            "form": WithdrawForm(),
+            "can_withdraw": bool(allowed_targets(application.stage, ActorRole.APPLICANT)),
+        }
+        return render(request, "applications/withdraw_confirm.html", context)
+
     def post(self, request, application_id):
         form = WithdrawForm(request.POST)
         note = form.cleaned_data["note"] if form.is_valid() else ""
@@ -204,6 +221,7 @@ class ApplicationDetailView(SignInRequired, TemplateView):
         except ApplicationNotFound as exc:
             raise Http404 from exc
         is_employer = application.applicant_id != self.request.user.pk
+        services.application_mark_viewed(application=application, user=self.request.user)
         may_move = can_move_application(self.request.user, application)
         targets = allowed_targets(application.stage, ActorRole.EMPLOYER) if may_move else []
         return {

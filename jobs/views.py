@@ -22,6 +22,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.permissions import PolicyRequiredMixin
 from jobboard.errors import DomainError, NotFound
 from jobs.display import education_label, experience_label, logo_url
+from jobs.events import job_viewed
 from jobs.forms import JobForm, JobSearchForm, clean_query
 from jobs.models import Category, Education, Experience, Job, JobStatus, SalaryMode
 from jobs.policies import (
@@ -242,6 +243,8 @@ class JobDetailView(TemplateView):
             job = job_get_visible(pk=self.kwargs["pk"], user=self.request.user)
         except NotFound as exc:
             raise Http404(str(exc)) from exc
+        if self.request.user.is_authenticated:
+            job_viewed.send(sender=Job, job=job, user=self.request.user)
         return {
             **super().get_context_data(**kwargs),
             "job": job,

@@ -1,14 +1,42 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from applications.models import Application, Notification, Stage, StageChange
 from jobboard.limits import LETTER_MAX_CHARS, NOTE_MAX_CHARS
 
 
-class ApplyInputSerializer(serializers.Serializer):
-    resume = serializers.FileField(help_text="PDF or DOCX, at most 5 MB (POL-AP-002).")
+class ApplyStoredInputSerializer(serializers.Serializer):
+    """One-click apply (POL-AP-006): one of the caller's stored résumés."""
+
+    resume_id = serializers.IntegerField(
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text="One of the caller's stored résumés (`GET /me/resumes`).",
+    )
     cover_letter = serializers.CharField(
         required=False, allow_blank=True, max_length=LETTER_MAX_CHARS
     )
+
+
+class ApplyInputSerializer(ApplyStoredInputSerializer):
+    """A new upload, or `resume_id` for a stored résumé: exactly one of the two."""
+
+    resume = serializers.FileField(
+        required=False, help_text="PDF or DOCX, at most 5 MB (POL-AP-002)."
+    )
+    resume_id = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text="Instead of `resume`: one of the caller's stored résumés (POL-AP-006).",
+    )
+
+    def validate(self, attrs):
+        if ("resume" in attrs) == ("resume_id" in attrs):
+            raise serializers.ValidationError(
+                {"resume": [_("Send a résumé file or the id of a stored résumé (one of them).")]}
+            )
+        return attrs
 
 
 class TransitionInputSerializer(serializers.Serializer):
@@ -58,6 +86,12 @@ class ApplicationSerializer(serializers.ModelSerializer):
     applicant = ApplicantSerializer()
     stage = serializers.ChoiceField(choices=Stage.choices)
     resume = ResumeInfoSerializer(source="*")
+    employer_viewed_at = serializers.DateTimeField(
+        allow_null=True,
+        read_only=True,
+        help_text="POL-AP-005 (열람): when the job's owner first opened the application or "
+        "its résumé; null while unread.",
+    )
 
     class Meta:
         model = Application
@@ -68,6 +102,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "stage",
             "resume",
             "cover_letter",
+            "employer_viewed_at",
             "created_at",
             "updated_at",
         ]

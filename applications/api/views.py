@@ -14,15 +14,17 @@ from applications.api.serializers import (
     ApplicationDetailSerializer,
     ApplicationSerializer,
     ApplyInputSerializer,
+    ApplyStoredInputSerializer,
     MarkReadResultSerializer,
     NotificationSerializer,
     TransitionInputSerializer,
 )
 from applications.models import Stage
 from applications.policies import can_apply, can_read_notification, can_view_application
-from applications.resumes import (
+from candidates.resumes import (
     DOCX,
     PDF,
+    attachment_response,
     body_too_large,
     check_size,
     install_size_limit,
@@ -48,7 +50,10 @@ class JobApplyApi(APIView):
     @extend_schema(
         operation_id="applyToJob",
         tags=TAGS,
-        request={"multipart/form-data": ApplyInputSerializer},
+        request={
+            "multipart/form-data": ApplyInputSerializer,
+            "application/json": ApplyStoredInputSerializer,
+        },
         responses={
             201: ApplicationDetailSerializer,
             403: OpenApiResponse(description="Only jobseekers apply (POL-AP-001)."),
@@ -60,16 +65,22 @@ class JobApplyApi(APIView):
         },
     )
     def post(self, request, job_id: int):
-        """Apply to an open job with a PDF or DOCX résumé (POL-AP-001, POL-AP-002)."""
+        """Apply to an open job with a PDF or DOCX résumé (POL-AP-001, POL-AP-002), or in one
+        click with a stored résumé's `resume_id` (POL-AP-006; another user's id is a 404)."""
         # A job the user may not see (another's draft, POL-J-003) answers like an unknown job.
         job = job_get_visible(pk=job_id, user=request.user)
         data = request.data
         raise_if_too_large(request._request)
         serializer = ApplyInputSerializer(data=data)
         serializer.is_valid(raise_exception=True)
-        application = services.application_submit(
-            job=job, applicant=request.user, **serializer.validated_data
-        )
+        if "resume_id" in serializer.validated_data:
+            application = services.application_submit_stored(
+                job=job, applicant=request.user, **serializer.validated_data
+            )
+        else:
+            application = services.application_submit(
+                job=job, applicant=request.user, **serializer.validated_data
+            )
         application = selectors.application_get_visible(
             user=request.user, application_id=application.pk
         )
@@ -120,10 +131,12 @@ class ApplicationDetailApi(APIView):
         responses={200: ApplicationDetailSerializer, 404: OpenApiResponse(description="")},
     )
     def get(self, request, application_id: int):
-        """One application with its stage history (applicant, job owner, admin)."""
+        """One application with its stage history (applicant, job owner, admin). The job
+        owner's first read is the applicant's 열람 (POL-AP-005)."""
         application = selectors.application_get_visible(
             user=request.user, application_id=application_id
         )
+        services.application_mark_viewed(application=application, user=request.user)
         return Response(ApplicationDetailSerializer(application).data)
 
 
@@ -157,15 +170,13 @@ class ApplicationTransitionApi(APIView):
 
 
 def resume_response(*, application, user) -> HttpResponse:
-    """The résumé as an attachment, never rendered inline (POL-AP-002)."""
-    with services.resume_open_for(application=application, user=user) as handle:
-        body = handle.read()
-    response = HttpResponse(body, content_type=application.resume_content_type)
+    """The résumé as an attachment (POL-AP-002)."""
     extension = "pdf" if application.resume_content_type == PDF else "docx"
-    response["Content-Disposition"] = f'attachment; filename="resume-{application.pk}.{extension}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(
+        handle=services.resume_open_for(application=application, user=user),
+        content_type=application.resume_content_type,
+        filename=f"resume-{application.pk}.{extension}",
+    )
 
 
 class ApplicationResumeApi(APIView):

@@ -11,9 +11,10 @@ from django_tasks_db.models import DBTaskResult
 from applications import services
 from applications.models import Notification
 from applications.tasks import backoff, send_notification_email
-from applications.tests.factories import ApplicationFactory, pdf_upload
+from applications.tests.factories import ApplicationFactory
 from applications.tests.helpers import advance_clock, run_worker
 from applications.tests.mailserver import MailServer
+from candidates.tests.factories import pdf_upload
 from jobboard.task_recovery import requeue_stale_tasks
 from jobs.tests.factories import PublishedJobFactory
 
@@ -45,7 +46,7 @@ def test_every_stage_change_emails_the_applicant_in_korean__POL_AP_004(mail_serv
     assert "서류 검토" in message.body
     html = message.alternatives[0][0]
     assert '<html lang="ko">' in html
-    assert "/applications/mine/" in html
+    assert f"/applications/{application.pk}/" in html  # the exact application (issue 15)
     notification = Notification.objects.get(user=application.applicant)
     assert notification.emailed_at is not None
     assert notification.email_attempts == 1
@@ -56,14 +57,18 @@ def test_new_application_emails_the_owner_in_the_applicants_language__POL_AP_004
 
     from accounts.tests.factories import JobseekerFactory
 
-    job = PublishedJobFactory(title="QA & Test")
+    job, applicant = PublishedJobFactory(title="QA & Test"), JobseekerFactory()
     with translation.override("en"):
-        services.application_submit(job=job, applicant=JobseekerFactory(), resume=pdf_upload())
+        services.application_submit(job=job, applicant=applicant, resume=pdf_upload())
     run_worker()
-    [message] = mail.outbox
-    assert message.to == [job.owner.email]
+    by_reader = {message.to[0]: message for message in mail.outbox}
+    message = by_reader[job.owner.email]
     assert message.subject == "[jobboard] New applicant for “QA & Test”"  # no HTML escaping
     assert "QA &amp; Test" in message.alternatives[0][0]
+    # The applicant's own confirmation (POL-AP-004, issue 15), in their language too.
+    confirmation = by_reader[applicant.email]
+    assert confirmation.subject == "[jobboard] You applied to “QA & Test”"
+    assert "/applications/" in confirmation.body
 
 
 def test_mail_outage_loses_nothing_and_delivers_after_recovery__POL_AP_004(mail_server):

@@ -32,7 +32,7 @@ def build(world):
 
 
 def _pdf():
-    from applications.tests.factories import pdf_upload
+    from candidates.tests.factories import pdf_upload
 
     return pdf_upload()
 
@@ -291,6 +291,16 @@ ENTRIES = [
         fmt="multipart",
         perms={"admin": MOVE_OWN["admin"]},
         denied=(403, 404),
+    ),
+    _e(
+        "applications/<int:application_id>/withdraw/",
+        "GET",
+        lambda w: f"/applications/{_app(w)}/withdraw/",
+        302,
+        200,
+        404,
+        404,
+        notes="the confirmation page: only the applicant",
     ),
     _e(
         "applications/<int:application_id>/withdraw/",

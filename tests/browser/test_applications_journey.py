@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.tests.factories import JobseekerFactory, RecruiterFactory
-from applications.tests.factories import PDF_BYTES
+from candidates.tests.factories import PDF_BYTES
 from conftest import sign_in
 from jobs.tests.factories import PublishedJobFactory
 from tests.browser.conftest import SCREENSHOTS
@@ -88,8 +88,10 @@ def test_apply_move_and_follow(contexts, live_server, tmp_path, settings):
     expect(timeline).to_have_count(4)
     expect(timeline.last).to_contain_text("to offer")
     seeker.goto(f"{live_server.url}/applications/notifications/")
-    expect(seeker.locator(".apps-notifications li")).to_have_count(3)
+    # Three stage changes and the "applied" confirmation (POL-AP-004, issue 15).
+    expect(seeker.locator(".apps-notifications li")).to_have_count(4)
     expect(seeker.locator(".apps-notifications")).to_contain_text("Offer")
+    expect(seeker.locator(".apps-notifications")).to_contain_text("You applied to")
     shoot(seeker, "applications-notifications")
     assert seeker_errors == []
     assert board_errors == []

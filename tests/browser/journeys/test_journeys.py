@@ -192,7 +192,7 @@ def test_jobseeker_follows_the_timeline_and_notifications(cast, served_app):
     cast.shot("seeker", "journey-13-timeline-updated")
     nav(page, re.compile("^Notifications")).click()
     notes = page.locator(".apps-notifications li")
-    expect(notes).to_have_count(3)
+    expect(notes).to_have_count(4)  # three stage moves and the "applied" confirmation
     expect(page.get_by_role("main")).to_contain_text("Offer")
     cast.shot("seeker", "journey-14-notifications")
     cast.assert_clean("seeker")

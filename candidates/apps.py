@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CandidatesConfig(AppConfig):
+    name = "candidates"
+    verbose_name = "Candidates"
+
+    def ready(self):
+        from candidates.receivers import record_job_view
+        from jobs.events import job_viewed
+
+        job_viewed.connect(record_job_view, dispatch_uid="candidates_record_job_view")

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from candidates import views
+
+app_name = "candidates"
+urlpatterns = [
+    path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("resumes/", views.StoredResumeAddView.as_view(), name="resume-add"),
+    path(
+        "resumes/<int:resume_id>/delete/",
+        views.StoredResumeDeleteView.as_view(),
+        name="resume-delete",
+    ),
+    path(
+        "resumes/<int:resume_id>/default/",
+        views.StoredResumeDefaultView.as_view(),
+        name="resume-default",
+    ),
+    path("resumes/<int:resume_id>/file/", views.StoredResumeFileView.as_view(), name="resume-file"),
+    path("saved-jobs/", views.SavedJobListView.as_view(), name="saved-jobs"),
+    path("saved-jobs/<int:job_id>/", views.SavedJobToggleView.as_view(), name="save-job"),
+]
