@@ -27,6 +27,7 @@ from jobs.demo.companies import company_profile
 from jobs.demo.database import Lookups, build_job
 from jobs.demo.generator import generate_jobs
 from jobs.models import Job, JobOption, JobOptionKind, JobStatus, SearchTerm
+from jobs.matching.store import job_match_skills_refresh
 from jobs.search import get_backend
 from jobs.search.backends.base import document_for, vocabulary_of
 from jobs.search.backends.database import DatabaseBackend, tsvector_literal
@@ -103,6 +104,9 @@ class Command(BaseCommand):
                     insert(rows)
                     created = Job.objects.filter(pk__gt=last_id or 0)
                     self._tag_skills(created, generated, lookups)
+                    job_match_skills_refresh(
+                        created.only("id", "title", "description", "status", "deadline")
+                    )
                     if not self.vectors_in_copy:
                         get_backend().index(
                             created.only("id", "title", "company_name", "description")
