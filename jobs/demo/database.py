@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from jobs.demo.generator import GeneratedJob
-from jobs.models import Category, Job, JobStatus, Location, Skill
 from jobs.matching.store import job_match_skills_refresh
+from jobs.models import Category, Job, JobStatus, Location, Skill
 from jobs.search import get_backend
 from jobs.selectors import bump_list_version
 

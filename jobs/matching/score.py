@@ -15,12 +15,13 @@ from django.utils.translation import ngettext
 
 from jobs.choices import Education, Experience, SalaryMode
 
+# Chosen on the labelled set (bench/match_eval.py; the alternatives tried are in ADR 0070).
 WEIGHTS: Mapping[str, int] = {
-    "skills": 40,
-    "category": 20,
-    "location": 15,
-    "experience": 10,
-    "salary": 10,
+    "skills": 35,
+    "category": 15,
+    "location": 20,
+    "experience": 20,
+    "salary": 5,
     "education": 5,
 }
 UNKNOWN = 0.5

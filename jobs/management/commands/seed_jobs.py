@@ -26,8 +26,8 @@ from accounts.models import Company, Role, User
 from jobs.demo.companies import company_profile
 from jobs.demo.database import Lookups, build_job
 from jobs.demo.generator import generate_jobs
-from jobs.models import Job, JobOption, JobOptionKind, JobStatus, SearchTerm
 from jobs.matching.store import job_match_skills_refresh
+from jobs.models import Job, JobOption, JobOptionKind, JobStatus, SearchTerm
 from jobs.search import get_backend
 from jobs.search.backends.base import document_for, vocabulary_of
 from jobs.search.backends.database import DatabaseBackend, tsvector_literal

@@ -42,7 +42,7 @@ def test_weights_add_up_to_a_hundred():
 
 def test_a_job_that_fits_in_every_way_scores_high_with_its_reasons_in_korean__POL_S_003():
     result = fit(SEEKER, JOB, NAMES)
-    assert result.score == 100 - 10  # one of four skills missing: 30 of 40
+    assert result.score == round(100 - WEIGHTS["skills"] / 4)  # one of four skills missing
     texts = [r.text for r in result.reasons]
     assert texts[0] == "필요 기술 4개 중 3개 보유 (AWS, Django, Python)"
     assert "희망 직무 일치" in texts
@@ -52,16 +52,24 @@ def test_a_job_that_fits_in_every_way_scores_high_with_its_reasons_in_korean__PO
     assert result.matched_skills == ("aws", "django", "python")
 
 
-def test_each_part_moves_the_score():
-    base = fit(SEEKER, JOB).score
-    assert fit(SEEKER, JobFacts(**{**JOB.__dict__, "category": "design"})).score == base - 20
-    assert fit(SEEKER, JobFacts(**{**JOB.__dict__, "location": "busan"})).score == base - 15
-    busan_remote = JobFacts(**{**JOB.__dict__, "location": "busan", "remote": True})
-    assert fit(SEEKER, busan_remote).score == base
-    assert fit(SEEKER, JobFacts(**{**JOB.__dict__, "salary_max": 40_000_000})).score == base - 10
-    assert fit(SEEKER, JobFacts(**{**JOB.__dict__, "education": "doctorate"})).score == base - 5
-    too_junior = Seeker(**{**SEEKER.__dict__, "experience_years": 1})
-    assert fit(too_junior, JOB).score == base - 10
+ALL_SKILLS = Seeker(**{**SEEKER.__dict__, "skills": JOB.skills})
+
+
+def job(**changes):
+    return JobFacts(**{**JOB.__dict__, **changes})
+
+
+def test_each_part_moves_the_score_by_its_weight():
+    assert fit(ALL_SKILLS, JOB).score == 100
+    assert fit(ALL_SKILLS, job(category="design")).score == 100 - WEIGHTS["category"]
+    assert fit(ALL_SKILLS, job(location="busan")).score == 100 - WEIGHTS["location"]
+    assert fit(ALL_SKILLS, job(location="busan", remote=True)).score == 100
+    assert fit(ALL_SKILLS, job(salary_max=40_000_000)).score == 100 - WEIGHTS["salary"]
+    assert fit(ALL_SKILLS, job(education="doctorate")).score == 100 - WEIGHTS["education"]
+    too_junior = Seeker(**{**ALL_SKILLS.__dict__, "experience_years": 1})
+    assert fit(too_junior, JOB).score == 100 - WEIGHTS["experience"]
+    nearly = Seeker(**{**ALL_SKILLS.__dict__, "experience_years": 2})
+    assert fit(nearly, JOB).score == round(100 - WEIGHTS["experience"] / 2)
 
 
 def test_gaps_are_said_after_what_fits():
@@ -82,17 +90,16 @@ def test_a_job_without_skills_or_conditions_is_neutral_on_them():
     bare = JobFacts(id=2, skills=frozenset(), category="software", location="seoul")
     result = fit(SEEKER, bare)
     # skills and salary unknown (half), experience and education open to all (full).
-    assert result.score == 20 + 20 + 15 + 10 + 5 + 5
+    unknown = (WEIGHTS["skills"] + WEIGHTS["salary"]) / 2
+    assert result.score == round(100 - unknown)
 
 
 def test_near_salary_counts_half_and_policy_salaries_are_unknown():
-    near = JobFacts(**{**JOB.__dict__, "salary_max": 55_000_000})
-    policy = JobFacts(
-        **{**JOB.__dict__, "salary_mode": "company_policy", "salary_min": None, "salary_max": None}
-    )
-    full = fit(SEEKER, JOB).score
-    assert fit(SEEKER, near).score == full - 5
-    assert fit(SEEKER, policy).score == full - 5
+    near = job(salary_max=55_000_000)
+    policy = job(salary_mode="company_policy", salary_min=None, salary_max=None)
+    half = round(100 - WEIGHTS["salary"] / 2)
+    assert fit(ALL_SKILLS, near).score == half
+    assert fit(ALL_SKILLS, policy).score == half
 
 
 def test_entry_level_jobs_fit_newcomers_and_not_veterans():
@@ -107,7 +114,7 @@ def test_entry_level_jobs_fit_newcomers_and_not_veterans():
     newcomer = Seeker(**{**SEEKER.__dict__, "experience_years": 0})
     veteran = Seeker(**{**SEEKER.__dict__, "experience_years": 10})
     assert "신입 채용" in [r.text for r in fit(newcomer, new_job).reasons]
-    assert fit(newcomer, new_job).score - fit(veteran, new_job).score == 10
+    assert fit(newcomer, new_job).score - fit(veteran, new_job).score == WEIGHTS["experience"]
 
 
 def test_english_reasons():
