@@ -95,7 +95,7 @@ def make_profiles() -> list[dict]:
             profiles.append(
                 {
                     "id": f"{role.key}-{variant}",
-                    "role": role.key,
+                    "kind": role.key,  # the kind of job sought (not a user role)
                     "skills": sorted(set(skills)),
                     # The last variant names no category: matching must lean on skills.
                     "categories": [role.category] if variant < 2 else [],
@@ -117,7 +117,8 @@ def relevant(profile: dict, job: GeneratedJob) -> bool:
         open_to = (job.experience_min_years or 0) <= years + 1
     else:
         open_to = True
-    return job.role == profile["role"] and place and open_to
+    kind = job.role  # the generator's kind of job, not a user's role
+    return kind == profile["kind"] and place and open_to
 
 
 def label() -> None:
