@@ -342,6 +342,39 @@ class Job(models.Model):
         return previous
 
 
+class JobMatchSkill(models.Model):
+    """A skill a job asks for, as matching reads it (POL-S-003): tagged by the recruiter or
+    found in the title and description (jobs.matching). Rewritten after every save of the job,
+    so matching never analyses text while answering. Whether the job is published and its
+    deadline are copied in, so the rows of open jobs with a jobseeker's skills are read from
+    one index without touching the job table (ADR 0070)."""
+
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="match_skills", db_index=False
+    )
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="+")
+    tagged = models.BooleanField(default=False)
+    published = models.BooleanField()
+    deadline = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("job skill for matching")
+        verbose_name_plural = _("job skills for matching")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "skill"], name="jobs_matchskill_job_skill")
+        ]
+        indexes = [
+            models.Index(
+                fields=["skill", "deadline", "job"],
+                name="jobs_matchskill_open",
+                condition=models.Q(published=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}: {self.skill_id}"
+
+
 class JobOptionKind(models.TextChoices):
     PREMIUM = "premium", _("Premium listing")
     BANNER = "banner", _("Main-page banner")

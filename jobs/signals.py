@@ -7,6 +7,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Company
+from jobs.matching.store import bump_vocabulary, job_match_skills_refresh
 from jobs.models import Category, Job, JobOption, Location, SearchSynonym, Skill
 from jobs.search import get_backend
 from jobs.search.indexing import DOCUMENT_FIELDS
@@ -62,6 +63,33 @@ def follow_company_rename(sender, instance: Company, raw=False, **kwargs):
     if pks:
         Job.objects.filter(pk__in=pks).update(company_name=instance.name)
         get_backend().index(Job.objects.filter(pk__in=pks).only(*DOCUMENT_FIELDS))
+
+
+@receiver(post_save, sender=Job, dispatch_uid="jobs_match_skills_job")
+def refresh_match_skills(sender, instance: Job, raw=False, **kwargs):
+    """The skills matching reads (POL-S-003, ADR 0070) follow the job's text and state."""
+    if not raw:
+        job_match_skills_refresh([instance])
+
+
+@receiver(m2m_changed, sender=Job.skills.through, dispatch_uid="jobs_match_skills_tags")
+def refresh_match_skills_on_tags(sender, instance, action, reverse, pk_set, **kwargs):
+    """Tags are saved after the job itself (forms, the API, admin)."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # a skill's jobs were changed from the skill's side
+        job_match_skills_refresh(Job.objects.filter(pk__in=pk_set or ()))
+    else:
+        job_match_skills_refresh([instance])
+
+
+@receiver(post_save, sender=Skill, dispatch_uid="jobs_match_vocabulary_skill_saved")
+@receiver(post_delete, sender=Skill, dispatch_uid="jobs_match_vocabulary_skill_deleted")
+@receiver(post_save, sender=SearchSynonym, dispatch_uid="jobs_match_vocabulary_synonym_saved")
+@receiver(post_delete, sender=SearchSynonym, dispatch_uid="jobs_match_vocabulary_synonym_del")
+def match_vocabulary_changed(sender, raw=False, **kwargs):
+    if not raw:
+        bump_vocabulary()
 
 
 @receiver(post_save, sender=SearchSynonym, dispatch_uid="jobs_synonyms_saved")

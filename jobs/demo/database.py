@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jobs.demo.generator import GeneratedJob
+from jobs.matching.store import job_match_skills_refresh
 from jobs.models import Category, Job, JobStatus, Location, Skill
 from jobs.search import get_backend
 from jobs.selectors import bump_list_version
@@ -69,5 +70,6 @@ def jobs_bulk_create(
         ]
         through.objects.bulk_create(tags, batch_size=batch_size * 4)
         get_backend().index(jobs)  # bulk_create sends no signals: index the batch here
+        job_match_skills_refresh(jobs)  # and store its skills for matching (ADR 0070)
     bump_list_version()  # bulk_create sends no signals: cached lists must still see them
     return jobs

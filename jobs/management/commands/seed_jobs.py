@@ -26,6 +26,7 @@ from accounts.models import Company, Role, User
 from jobs.demo.companies import company_profile
 from jobs.demo.database import Lookups, build_job
 from jobs.demo.generator import generate_jobs
+from jobs.matching.store import job_match_skills_refresh
 from jobs.models import Job, JobOption, JobOptionKind, JobStatus, SearchTerm
 from jobs.search import get_backend
 from jobs.search.backends.base import document_for, vocabulary_of
@@ -114,6 +115,9 @@ class Command(BaseCommand):
                     insert_rows(rows)
                     created = Job.objects.filter(pk__gt=last_id or 0)
                     self._tag_skills(created, generated, lookups)
+                    job_match_skills_refresh(
+                        created.only("id", "title", "description", "status", "deadline")
+                    )
                     if not self.vectors_in_rows:
                         get_backend().index(
                             created.only("id", "title", "company_name", "description")
