@@ -30,16 +30,23 @@ FINAL_STAGES = frozenset({Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN})
 PIPELINE = [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER, Stage.HIRED]
 BOARD_STAGES = [*PIPELINE, Stage.REJECTED, Stage.WITHDRAWN]
 
-# POL-AP-003, the whole rule in one table: (from, to) → who may make that move.
+# POL-AP-003, the whole rule in one table: (from, to) → who may make that move. The job's
+# side moves forward to any later stage (skipping is allowed), back one stage (to undo a
+# mistake) and to `rejected` from any stage that is not final; the applicant withdraws
+# before an offer. Nothing leaves a final stage.
+_OPEN_PIPELINE = PIPELINE[:-1]  # every stage but `hired`, the pipeline's final one
 TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
-    (Stage.APPLIED, Stage.SCREENING): frozenset({ActorRole.EMPLOYER}),
-    (Stage.SCREENING, Stage.INTERVIEW): frozenset({ActorRole.EMPLOYER}),
-    (Stage.INTERVIEW, Stage.OFFER): frozenset({ActorRole.EMPLOYER}),
-    (Stage.OFFER, Stage.HIRED): frozenset({ActorRole.EMPLOYER}),
     **{
-        (stage, Stage.REJECTED): frozenset({ActorRole.EMPLOYER})
-        for stage in (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER)
+        (current, later): frozenset({ActorRole.EMPLOYER})
+        for index, current in enumerate(_OPEN_PIPELINE)
+        for later in PIPELINE[index + 1 :]
     },
+    **{
+        (current, PIPELINE[index - 1]): frozenset({ActorRole.EMPLOYER})
+        for index, current in enumerate(_OPEN_PIPELINE)
+        if index > 0
+    },
+    **{(stage, Stage.REJECTED): frozenset({ActorRole.EMPLOYER}) for stage in _OPEN_PIPELINE},
     **{
         (stage, Stage.WITHDRAWN): frozenset({ActorRole.APPLICANT})
         for stage in (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW)

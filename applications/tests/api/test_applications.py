@@ -65,6 +65,34 @@ def test_forbidden_transition_409_changes_nothing__POL_AP_003(api_client_for):
     assert application.history.count() == 1
 
 
+def test_owner_skips_forward_and_steps_back_one__POL_AP_003(api_client_for):
+    application = ApplicationFactory()
+    client = api_client_for(application.job.owner)
+    url = f"/api/v1/applications/{application.pk}/transitions"
+    skipped = client.post(url, {"stage": "offer"})
+    assert skipped.status_code == 200
+    assert skipped.json()["stage"] == "offer"
+    back = client.post(url, {"stage": "interview"})
+    assert back.status_code == 200
+    assert [(c["from_stage"], c["to_stage"]) for c in back.json()["history"][1:]] == [
+        ("applied", "offer"),
+        ("offer", "interview"),
+    ]
+
+
+def test_two_steps_back_is_409_problem_and_changes_nothing__POL_AP_003(api_client_for):
+    application = OfferApplicationFactory()
+    response = api_client_for(application.job.owner).post(
+        f"/api/v1/applications/{application.pk}/transitions", {"stage": "screening"}
+    )
+    assert response.status_code == 409
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["type"].endswith("/stage-move-forbidden")
+    application.refresh_from_db()
+    assert application.stage == "offer"
+    assert application.history.count() == 1
+
+
 def test_unknown_stage_400(api_client_for):
     application = ApplicationFactory()
     response = api_client_for(application.job.owner).post(
