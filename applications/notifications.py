@@ -15,10 +15,12 @@ TEXTS = {
     "ko": {
         NotificationKind.NEW_APPLICATION: "{applicant} 님이 “{job}”에 지원했습니다.",
         NotificationKind.STAGE_CHANGED: "“{job}” 지원이 {stage} 단계로 바뀌었습니다.",
+        NotificationKind.MESSAGE: "“{job}” 지원에 새 메시지가 있습니다: {subject}",
     },
     "en": {
         NotificationKind.NEW_APPLICATION: "{applicant} applied to “{job}”.",
         NotificationKind.STAGE_CHANGED: "Your application to “{job}” moved to {stage}.",
+        NotificationKind.MESSAGE: "A message about your application to “{job}”: {subject}",
     },
 }
 
@@ -42,6 +44,7 @@ def notification_text(notification: Notification, language: str | None = None) -
         applicant=params.get("applicant", ""),
         job=params.get("job", ""),
         stage=stage_name(params.get("to_stage", ""), language),
+        subject=params.get("subject", ""),
     )
 
 

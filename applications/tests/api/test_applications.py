@@ -50,7 +50,9 @@ def test_transition_200_and_recorded__POL_AP_003(api_client_for):
     )
     assert response.status_code == 200
     assert response.json()["stage"] == "screening"
-    assert response.json()["history"][-1]["note"] == "서류 좋음"
+    # POL-AP-007: the job side's note is private, not part of the shared history
+    assert response.json()["history"][-1]["note"] == ""
+    assert application.private_notes.get().body == "서류 좋음"
 
 
 def test_forbidden_transition_409_changes_nothing__POL_AP_003(api_client_for):
