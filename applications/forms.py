@@ -72,7 +72,19 @@ class BulkMoveForm(forms.Form):
         ]
 
 
-class PrivateNoteForm(forms.Form):
+class _OwnIds(forms.Form):
+    """The applicant page holds several of these forms: each gets its own element ids
+    (`auto_id`) so every label points at its own field; the posted names stay plain."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class PrivateNoteForm(_OwnIds):
+    id_prefix = "note"
     body = forms.CharField(
         label=_("Private note"),
         max_length=NOTE_MAX_CHARS,
@@ -81,7 +93,8 @@ class PrivateNoteForm(forms.Form):
     )
 
 
-class RatingForm(forms.Form):
+class RatingForm(_OwnIds):
+    id_prefix = "rating"
     score = forms.TypedChoiceField(
         label=_("Rating"),
         coerce=int,
@@ -91,11 +104,12 @@ class RatingForm(forms.Form):
     )
 
 
-class MessageForm(forms.Form):
+class MessageForm(_OwnIds):
     """A message to the applicant (POL-AP-007): a template, or words of one's own, or a
     template's subject with one's own body; the applicant reads it in the timeline and by
     email."""
 
+    id_prefix = "message"
     template = forms.ModelChoiceField(
         label=_("Template"),
         queryset=MessageTemplate.objects.filter(active=True),

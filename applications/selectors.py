@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import chain
 from typing import Any
 
@@ -122,7 +123,7 @@ class TimelineEntry:
     item: StageChange | ApplicantMessage
 
     @property
-    def created_at(self):
+    def created_at(self) -> datetime:
         return self.item.created_at
 
 

@@ -1,5 +1,6 @@
 """Every write of the applications domain (POL-AP-001 … POL-AP-004, POL-AP-007, POL-AP-008)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.files import File
@@ -237,13 +238,15 @@ def application_move_many(
         raise StageMoveForbidden(
             _("%(count)d of the selected applications cannot be moved to “%(to)s”; nothing moved.")
             % {"count": len(refused), "to": _stage_label(stage)},
-            field="stage",
+            field="applications",
             refused=refused,
         )
     return moved
 
 
-def _hiring_application(application_id: int, user: User, policy) -> Application:
+def _hiring_application(
+    application_id: int, user: User, policy: Callable[[User, Application], bool]
+) -> Application:
     """The application, if `policy` lets the user act on it; NotAllowed when they may see it
     but not do this, ApplicationNotFound otherwise (no existence leak)."""
     application = (

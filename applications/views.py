@@ -12,7 +12,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView
 
-from accounts.permissions import PolicyRequiredMixin
+from accounts.permissions import Policy, PolicyRequiredMixin
 from applications import selectors, services
 from applications.api.views import resume_response
 from applications.exceptions import ApplicationNotFound, NotAllowed
@@ -149,7 +149,7 @@ class ApplicationBoardView(SignInRequired, PolicyRequiredMixin, TemplateView):
     keyboard way, and what drag and drop submits), a bulk move of the checked cards, and
     the applicant list's sort keys."""
 
-    policy = can_view_applicants
+    policy: Policy = can_view_applicants
     template_name = "applications/board.html"
 
     def get_job(self):

@@ -54,6 +54,11 @@ from jobboard.api.pagination import PagePagination
 from jobs.selectors import job_get_visible
 
 TAGS = ["applications"]
+NOT_FOUND = OpenApiResponse(description="No such application (or not yours to see).")
+PRIVATE = OpenApiResponse(
+    description="Private notes and ratings are for the job's company recruiters and admins "
+    "(POL-AP-007)."
+)
 
 
 class JobApplyApi(APIView):
@@ -236,7 +241,7 @@ class PrivateNotesApi(APIView):
     @extend_schema(
         operation_id="listPrivateNotes",
         tags=TAGS,
-        responses={200: PrivateNotesSerializer, 404: OpenApiResponse(description="")},
+        responses={200: PrivateNotesSerializer, 403: PRIVATE, 404: NOT_FOUND},
     )
     def get(self, request, application_id: int):
         """Private notes and the rating of an applicant (the job's company recruiters and
@@ -255,7 +260,7 @@ class PrivateNotesApi(APIView):
         operation_id="addPrivateNote",
         tags=TAGS,
         request=PrivateNoteInputSerializer,
-        responses={201: PrivateNoteSerializer, 404: OpenApiResponse(description="")},
+        responses={201: PrivateNoteSerializer, 403: PRIVATE, 404: NOT_FOUND},
     )
     def post(self, request, application_id: int):
         """Add a private note; the applicant never sees it."""
@@ -275,7 +280,7 @@ class ApplicantRateApi(APIView):
         operation_id="rateApplicant",
         tags=TAGS,
         request=RatingInputSerializer,
-        responses={200: RatingSerializer, 404: OpenApiResponse(description="")},
+        responses={200: RatingSerializer, 403: PRIVATE, 404: NOT_FOUND},
     )
     def put(self, request, application_id: int):
         """Rate an applicant 1–5 (POL-AP-007, private); replaces the previous rating."""
@@ -298,7 +303,7 @@ class ApplicantMessageApi(APIView):
         responses={
             201: ApplicantMessageSerializer,
             403: OpenApiResponse(description="Not allowed to message this applicant."),
-            404: OpenApiResponse(description=""),
+            404: NOT_FOUND,
         },
     )
     def post(self, request, application_id: int):
@@ -319,7 +324,11 @@ class ApplicantContactApi(APIView):
     @extend_schema(
         operation_id="getApplicantContact",
         tags=TAGS,
-        responses={200: ContactSerializer, 404: OpenApiResponse(description="")},
+        responses={
+            200: ContactSerializer,
+            403: OpenApiResponse(description="Contact details are not for this user."),
+            404: NOT_FOUND,
+        },
     )
     def get(self, request, application_id: int):
         """The applicant's email and phone (POL-AP-008: the job's owner and admins only);
@@ -335,7 +344,10 @@ class MessageTemplateListApi(APIView):
     @extend_schema(
         operation_id="listMessageTemplates",
         tags=TAGS,
-        responses={200: MessageTemplateSerializer(many=True)},
+        responses={
+            200: MessageTemplateSerializer(many=True),
+            403: OpenApiResponse(description="Not allowed to message applicants."),
+        },
     )
     def get(self, request):
         """The active message templates (admin-edited) for messages to applicants."""
