@@ -35,7 +35,8 @@ from applications.policies import (
     can_view_applicants,
     can_view_contact,
 )
-from applications.resumes import (
+from candidates.forms import replace_error
+from candidates.resumes import (
     body_too_large,
     install_size_limit,
     raise_if_too_large,
@@ -71,7 +72,7 @@ class ApplicationApplyView(SignInRequired, PolicyRequiredMixin, View):
             # Refused before the body is read (nothing is stored, no state changes).
             form = ApplyForm(data={})
             form.is_valid()
-            _replace_error(form, "resume", too_large_message())
+            replace_error(form, "resume", too_large_message())
             return self.render_form(request, self.get_job(kwargs["job_id"]), form, status=413)
         return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
@@ -101,17 +102,9 @@ class ApplicationApplyView(SignInRequired, PolicyRequiredMixin, View):
                 messages.success(request, _("Your application was sent."))
                 return redirect("applications:mine")
         except DomainError as exc:
-            _replace_error(form, exc.field if exc.field in form.fields else None, exc.detail)
+            replace_error(form, exc.field if exc.field in form.fields else None, exc.detail)
             return self.render_form(request, job, form, status=exc.status)
         return self.render_form(request, job, form, status=400)
-
-
-def _replace_error(form, field, message) -> None:
-    """A domain error replaces the form's own error for that field ("required" after the
-    size limit dropped the file, for instance)."""
-    if field:
-        form.errors.pop(field, None)
-    form.add_error(field, message)
 
 
 class ApplicationMineView(SignInRequired, TemplateView):
