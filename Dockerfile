@@ -6,8 +6,14 @@
 # the runtime set plus the `otel` extra (tracing is switched on by configuration alone).
 
 ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm
+# Optional sets from pyproject.toml installed into the image: `otel` (tracing, switched on by
+# configuration alone). Add `s3` (boto3, ~16 MiB compressed) when résumés go to a bucket
+# (AWS_STORAGE_BUCKET_NAME): --build-arg PYTHON_EXTRAS="otel s3". Production settings refuse
+# a bucket without it. docs/deploy.md, ADR 0073.
+ARG PYTHON_EXTRAS="otel"
 
 FROM ${PYTHON_IMAGE} AS build
+ARG PYTHON_EXTRAS
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1 \
     UV_NO_CACHE=1 \
@@ -19,8 +25,14 @@ WORKDIR /app
 # Dependencies first: this layer is reused until pyproject.toml or uv.lock changes.
 # --frozen installs exactly the locked versions and never re-resolves.
 COPY pyproject.toml uv.lock ./
-RUN UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-python-downloads \
-      --python /opt/venv/bin/python --extra otel
+# Only Korean and English are served (settings.LANGUAGES): the other languages' catalogs
+# of Django and the libraries are never read (3 MiB compressed), nor are the libraries'
+# own tests.
+RUN set --; for extra in ${PYTHON_EXTRAS}; do set -- "$@" --extra "$extra"; done \
+ && UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-python-downloads \
+      --python /opt/venv/bin/python "$@" \
+ && find /opt/venv/lib -type d \( -path '*/locale/*' -prune ! -name 'ko*' ! -name 'en*' \
+      ! -name __pycache__ -o -path '*/site-packages/*/tests' -prune \) -exec rm -rf {} +
 COPY . .
 # collectstatic needs production settings to import; these throwaway values exist only for
 # this one RUN in this build stage and never reach the runtime image. The code is

@@ -1,4 +1,4 @@
-from jobboard.errors import Conflict, NotFound, PermissionDenied
+from jobboard.errors import Conflict, DomainError, NotFound, PermissionDenied
 
 
 class AlreadyApplied(Conflict):

@@ -332,6 +332,8 @@ class NotificationKind(models.TextChoices):
     NEW_APPLICATION = "new_application", _("New application")
     STAGE_CHANGED = "stage_changed", _("Stage changed")
     MESSAGE = "message", _("Message from the recruiter")
+    # Sent by payments through jobboard.inbox (ADR 0072).
+    ORDER_REFUNDED = "order_refunded", _("Order refunded")
 
 
 class Notification(models.Model):

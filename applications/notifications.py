@@ -16,11 +16,18 @@ TEXTS = {
         NotificationKind.NEW_APPLICATION: "{applicant} 님이 “{job}”에 지원했습니다.",
         NotificationKind.STAGE_CHANGED: "“{job}” 지원이 {stage} 단계로 바뀌었습니다.",
         NotificationKind.MESSAGE: "“{job}” 지원에 새 메시지가 있습니다: {subject}",
+        NotificationKind.ORDER_REFUNDED: (
+            "“{order}” 주문에서 {amount}원이 환불되었습니다 "
+            "(환불 합계 {refunded}원 / 결제 {total}원)."
+        ),
     },
     "en": {
         NotificationKind.NEW_APPLICATION: "{applicant} applied to “{job}”.",
         NotificationKind.STAGE_CHANGED: "Your application to “{job}” moved to {stage}.",
         NotificationKind.MESSAGE: "A message about your application to “{job}”: {subject}",
+        NotificationKind.ORDER_REFUNDED: (
+            "{amount} KRW of your order “{order}” was refunded ({refunded} of {total} KRW in all)."
+        ),
     },
 }
 
@@ -45,6 +52,8 @@ def notification_text(notification: Notification, language: str | None = None) -
         job=params.get("job", ""),
         stage=stage_name(params.get("to_stage", ""), language),
         subject=params.get("subject", ""),
+        order=params.get("order", ""),
+        **{won: f"{params.get(won, 0):,}" for won in ("amount", "refunded", "total")},
     )
 
 

@@ -55,9 +55,15 @@ from jobs.models import Job
 
 
 def notification_create(
-    *, user: User, kind: str, application: Application, params: dict[str, object], link: str
+    *,
+    user: User,
+    kind: str,
+    params: dict[str, object],
+    link: str,
+    application: Application | None = None,
 ) -> Notification:
-    """In-site notification plus its queued email, both in the caller's transaction."""
+    """In-site notification plus its queued email, both in the caller's transaction. Other
+    apps reach it through jobboard.inbox.notify (registered in ApplicationsConfig.ready)."""
     notification = Notification.objects.create(
         user=user, kind=kind, application=application, params=params, link=link
     )

@@ -10,18 +10,20 @@ read, so concurrent purchases cannot overspend."""
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+
 from .exceptions import InsufficientBalance, LedgerImmutable
 from .models import Account, AccountKind, EntryKind, JournalEntry, Order, Posting
 
 
-def _account(code: str, kind: str, owner=None) -> Account:
+def _account(code: str, kind: str, owner: User | None = None) -> Account:
     account, _created = Account.objects.get_or_create(
         code=code, defaults={"kind": kind, "owner": owner}
     )
     return account
 
 
-def wallet_account(owner) -> Account:
+def wallet_account(owner: User) -> Account:
     return _account(f"wallet:{owner.pk}", AccountKind.WALLET, owner)
 
 
@@ -49,7 +51,7 @@ def account_balance(account: Account) -> int:
     return Posting.objects.filter(account=account).aggregate(total=Sum("amount"))["total"] or 0
 
 
-def wallet_locked(owner) -> tuple[Account, int]:
+def wallet_locked(owner: User) -> tuple[Account, int]:
     """The owner's wallet, its row locked, and its balance (the sum of its postings)."""
     account = wallet_account(owner)
     Account.objects.select_for_update().filter(pk=account.pk).first()
@@ -62,7 +64,7 @@ def post(
     postings: list[tuple[Account, int]],
     order: Order | None = None,
     effect: str,
-    actor=None,
+    actor: User | None = None,
     memo: str = "",
 ) -> JournalEntry:
     """Append one balanced entry. Zero postings are dropped; an unbalanced entry or a wallet
@@ -107,7 +109,9 @@ def post_payment(order: Order) -> JournalEntry:
     )
 
 
-def post_refund(order: Order, amount: int, *, refunded_to: int, actor=None, memo="") -> int:
+def post_refund(
+    order: Order, amount: int, *, refunded_to: int, actor: User | None = None, memo: str = ""
+) -> int:
     """Give `amount` back for the order (its refunded total becomes `refunded_to`). Returns
     the part that could not be taken from the wallet (a top-up already spent): it is booked
     to the shortfall account for staff, never taken below zero (POL-P-007)."""
@@ -135,7 +139,7 @@ def post_refund(order: Order, amount: int, *, refunded_to: int, actor=None, memo
     return shortfall
 
 
-def post_correction(*, owner, amount: int, actor, reason: str) -> JournalEntry:
+def post_correction(*, owner: User, amount: int, actor: User, reason: str) -> JournalEntry:
     """A staff correction of a wallet (POL-P-005): a new entry, never an edit."""
     return post(
         kind=EntryKind.CORRECTION,

@@ -1,6 +1,8 @@
 """Products, orders, wallets and the append-only ledger (POL-P-001 … POL-P-006)."""
 
-from datetime import timedelta
+from collections.abc import Collection
+from datetime import datetime, timedelta
+from typing import Any, NoReturn, Self, TypeVar
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -14,6 +16,8 @@ from jobs.models import Job, JobOption, JobOptionKind
 
 from .exceptions import InvalidTransition, LedgerImmutable
 from .gateways import get_gateway
+
+_M = TypeVar("_M", bound=models.Model)
 
 # Toss wants ^[A-Za-z0-9_-]{6,64}$; Iamport's merchant_uid holds at most 40 characters.
 ORDER_ID_PATTERN = r"^[A-Za-z0-9_-]{6,40}$"
@@ -71,10 +75,11 @@ class Product(models.Model):
 
     @property
     def option_kind(self) -> str | None:
-        return {
+        kinds: dict[str, str] = {
             ProductKind.PREMIUM: JobOptionKind.PREMIUM,
             ProductKind.BANNER: JobOptionKind.BANNER,
-        }.get(self.kind)
+        }
+        return kinds.get(self.kind)
 
 
 WALLET = "wallet"  # paid from the buyer's wallet balance; every other provider is a gateway
@@ -107,7 +112,7 @@ ORDER_TRANSITIONS: dict[str, frozenset[str]] = {
     OrderStatus.EXPIRED: frozenset(),
 }
 
-_STATUS_TIME_FIELD = {
+_STATUS_TIME_FIELD: dict[str, str] = {
     OrderStatus.PAID: "paid_at",
     OrderStatus.CANCELLED: "cancelled_at",
     OrderStatus.REFUNDED: "cancelled_at",
@@ -136,6 +141,9 @@ class Order(models.Model):
         Job, on_delete=models.PROTECT, null=True, blank=True, related_name="payment_orders"
     )
     order_name = models.CharField(_("order name"), max_length=100)
+    # The language the buyer ordered in: what we tell them later (a refund made by staff or
+    # at the gateway, outside their request) is written in it.
+    language = models.CharField(_("buyer's language"), max_length=8, default="ko")
     amount = models.PositiveIntegerField(_("amount (KRW)"))
     # A name from settings.PAYMENTS_GATEWAYS, or "wallet" (checked by the service: adding a
     # provider changes no model, POL-P-008).
@@ -214,7 +222,7 @@ class Order(models.Model):
     def __str__(self) -> str:
         return self.order_id
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         # Count each state an order enters (the "payments by state" panel), once committed.
         if getattr(self, "_saved_status", None) != self.status:
@@ -223,15 +231,17 @@ class Order(models.Model):
             self._saved_status = self.status
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        order = super().from_db(db, field_names, values)
+    def from_db(
+        cls, db: str | None, field_names: Collection[str], values: Collection[Any], **kwargs: Any
+    ) -> Self:
+        order = super().from_db(db, field_names, values, **kwargs)
         order._saved_status = order.status
         return order
 
     def can_move_to(self, status: str) -> bool:
         return status in ORDER_TRANSITIONS[self.status]
 
-    def move_to(self, status: str, *, now=None) -> None:
+    def move_to(self, status: str, *, now: datetime | None = None) -> None:
         """Apply one POL-P-002 transition in memory (the service locks and saves)."""
         if not self.can_move_to(status):
             raise InvalidTransition(
@@ -241,7 +251,7 @@ class Order(models.Model):
         if status in _STATUS_TIME_FIELD:
             setattr(self, _STATUS_TIME_FIELD[status], now or timezone.now())
 
-    def option_period(self, now):
+    def option_period(self, now: datetime) -> tuple[datetime, datetime]:
         """POL-P-006: an option starts at once and runs for its product's duration."""
         return now, now + timedelta(days=self.product.duration_days or 0)
 
@@ -269,7 +279,7 @@ class Order(models.Model):
     def partially_refunded(self) -> bool:
         return self.status == OrderStatus.PAID and self.refunded_amount > 0
 
-    def policy_refund(self, now, *, wallet_balance: int) -> int:
+    def policy_refund(self, now: datetime, *, wallet_balance: int) -> int:
         """POL-P-007, the one place it is computed: an option refunds in full before it
         starts or within 24 hours of activation, then pro rata by whole unused days; a
         top-up refunds only what is still unspent in the wallet."""
@@ -342,19 +352,19 @@ class EntryKind(models.TextChoices):
     CORRECTION = "correction", _("Staff correction")
 
 
-class _AppendOnlyQuerySet(models.QuerySet):
+class _AppendOnlyQuerySet(models.QuerySet[_M]):
     """POL-P-005: no bulk path edits or removes ledger rows."""
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise LedgerImmutable("Ledger entries are never updated; append a correction.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise LedgerImmutable("Ledger entries are never deleted; append a correction.")
 
-    def bulk_update(self, objs, fields, batch_size=None):
+    def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> NoReturn:
         raise LedgerImmutable("Ledger entries are never updated; append a correction.")
 
-    def update_or_create(self, *args, **kwargs):
+    def update_or_create(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise LedgerImmutable("Ledger entries are never updated; append a correction.")
 
 
@@ -364,13 +374,13 @@ class _AppendOnly(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise LedgerImmutable("Ledger entries are never updated; append a correction.")
         kwargs["force_insert"] = True
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise LedgerImmutable("Ledger entries are never deleted; append a correction.")
 
 

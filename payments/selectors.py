@@ -1,6 +1,9 @@
 """Reads of the payments domain."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, QuerySet, Sum, Window
+
+from accounts.models import User
 
 from . import policies
 from .gateways import all_gateways
@@ -25,7 +28,7 @@ def provider_choices(*, wallet: bool) -> list[tuple[str, str]]:
     return [*choices, ("wallet", "wallet")] if wallet else choices
 
 
-def order_list_visible(*, user, status: str | None = None) -> QuerySet[Order]:
+def order_list_visible(*, user: User | AnonymousUser, status: str | None = None) -> QuerySet[Order]:
     """What payments.policies.order_scope lets the user see: their own orders, or everyone's
     with payments.manage_any_order."""
     queryset = Order.objects.select_related("product", "job", "job_option", "buyer").filter(
@@ -36,11 +39,11 @@ def order_list_visible(*, user, status: str | None = None) -> QuerySet[Order]:
     return queryset
 
 
-def order_get_visible(*, user, order_id: str) -> Order | None:
+def order_get_visible(*, user: User | AnonymousUser, order_id: str) -> Order | None:
     return order_list_visible(user=user).filter(order_id=order_id).first()
 
 
-def wallet_postings(*, owner) -> QuerySet[Posting]:
+def wallet_postings(*, owner: User) -> QuerySet[Posting]:
     """The owner's wallet postings, newest first, each with the balance after it."""
     return (
         Posting.objects.filter(account__code=f"wallet:{owner.pk}")
@@ -54,7 +57,7 @@ def wallet_postings(*, owner) -> QuerySet[Posting]:
     )
 
 
-def wallet_balance(*, owner) -> int:
+def wallet_balance(*, owner: User) -> int:
     """The sum of the wallet's postings (POL-P-005)."""
     total = Posting.objects.filter(account__code=f"wallet:{owner.pk}").aggregate(s=Sum("amount"))
-    return total["s"] or 0
+    return int(total["s"] or 0)

@@ -11,16 +11,21 @@ other still have one effect."""
 import hmac
 import logging
 import secrets
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from jobboard import inbox
 from jobs.models import Job, JobOption
 
 from . import ledger, policies
@@ -32,10 +37,12 @@ from .exceptions import (
     PaymentRejected,
 )
 from .gateways import (
+    Gateway,
     GatewayError,
     GatewayPayment,
     GatewayRejected,
     GatewayUnavailableError,
+    Notification,
     PaymentStatus,
     Redirect,
     gateway_names,
@@ -45,6 +52,7 @@ from .gateways.notifications import MalformedNotification
 from .models import (
     WALLET,
     AccountKind,
+    JournalEntry,
     Order,
     OrderStatus,
     Posting,
@@ -66,7 +74,7 @@ def new_order_id() -> str:
     return "jb" + secrets.token_urlsafe(18)[:25]
 
 
-def _gateway_or_refuse(provider: str):
+def _gateway_or_refuse(provider: str) -> Gateway:
     gateway = get_gateway(provider)
     if gateway is None:
         raise PaymentRejected(
@@ -82,7 +90,9 @@ def _unavailable() -> GatewayUnavailable:
 # --- orders -------------------------------------------------------------------------------
 
 
-def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None = None) -> Order:
+def order_prepare(
+    *, buyer: User, product_code: str, provider: str, job_id: int | None = None
+) -> Order:
     """Create a pending order at the server's price (POL-P-001) for one of the buyer's own
     jobs (POL-J-001). Options need a job; top-ups need a gateway."""
     product = Product.objects.filter(code=product_code, active=True).first()
@@ -120,12 +130,19 @@ def order_prepare(*, buyer, product_code: str, provider: str, job_id: int | None
         product=product,
         job=job,
         order_name=name[:100],
+        language="en" if (get_language() or "ko").startswith("en") else "ko",
         amount=product.price,
         provider=provider,
     )
 
 
-def _order_for(user, order_id: str, *, lock: bool = False, policy=policies.can_pay_order) -> Order:
+def _order_for(
+    user: User | None,
+    order_id: str,
+    *,
+    lock: bool = False,
+    policy: Callable[[User, Order], bool] = policies.can_pay_order,
+) -> Order:
     """The order, if `policy` (payments.policies) lets `user` act on it; `user` None is the
     system (webhooks, expiry, reconciliation)."""
     queryset = Order.objects.select_related("product", "job", "job_option", "buyer")
@@ -148,43 +165,55 @@ class Applied:
     detail: str = ""
 
 
-def _activate_option(order: Order, now) -> None:
+def _activate_option(order: Order, now: datetime) -> None:
     """POL-P-006: the option is live on the job from now for the product's duration."""
     starts_at, ends_at = order.option_period(now)
+    job, kind = order.job, order.product.option_kind
+    # order_prepare gives every option order its job; an option product has its kind.
+    assert job is not None
+    assert kind is not None
     order.job_option = JobOption.objects.create(
-        job=order.job, kind=order.product.option_kind, starts_at=starts_at, ends_at=ends_at
+        job=job, kind=kind, starts_at=starts_at, ends_at=ends_at
     )
 
 
-def _end_option(order: Order, now) -> None:
-    if order.job_option_id:
-        option = order.job_option
+def _end_option(order: Order, now: datetime) -> None:
+    option = order.job_option if order.job_option_id else None
+    if option is not None:
         option.ends_at = max(option.starts_at, min(option.ends_at, now))
         option.save(update_fields=["ends_at"])
 
 
-def _mark_paid(order: Order, now) -> None:
+def _mark_paid(order: Order, now: datetime) -> None:
     order.move_to(OrderStatus.PAID, now=now)
     ledger.post_payment(order)
     if order.product.is_option:
         _activate_option(order, now)
 
 
-def _fail(order: Order, status: str, code: str, message: str, now) -> None:
+def _fail(order: Order, status: str, code: str, message: str, now: datetime) -> None:
     order.move_to(status, now=now)
     order.failure_code = code[:64]
     order.failure_message = message[:300]
 
 
-def _apply_refund(order: Order, refunded_to: int, now, *, actor=None, memo="", by_us=False):
+def _apply_refund(
+    order: Order,
+    refunded_to: int,
+    now: datetime,
+    *,
+    actor: User | None = None,
+    memo: str = "",
+    by_us: bool = False,
+) -> str:
     """Bring the order's refunded total up to `refunded_to` (what the gateway reports given
     back, or what we give back from the wallet). The option ends, and the order closes,
     when everything is given back; a partial refund leaves both running (POL-P-007)."""
     if refunded_to <= order.refunded_amount:
         return ""
-    shortfall = ledger.post_refund(
-        order, refunded_to - order.refunded_amount, refunded_to=refunded_to, actor=actor, memo=memo
-    )
+    amount = refunded_to - order.refunded_amount
+    shortfall = ledger.post_refund(order, amount, refunded_to=refunded_to, actor=actor, memo=memo)
+    _tell_buyer_of_refund(order, amount, refunded_to)
     if shortfall:
         logger.error(
             "payments.review: refunded top-up was already spent; shortfall booked",
@@ -195,6 +224,26 @@ def _apply_refund(order: Order, refunded_to: int, now, *, actor=None, memo="", b
         order.move_to(OrderStatus.REFUNDED if by_us else OrderStatus.CANCELLED, now=now)
         _end_option(order, now)
     return "refunded" if refunded_to == order.amount else "partially-refunded"
+
+
+def _tell_buyer_of_refund(order: Order, amount: int, refunded_to: int) -> None:
+    """The buyer hears of every refund booked — by staff, at the gateway or their own — in
+    the site and by email (queued with the refund, in the language they ordered in)."""
+    inbox.notify(
+        user=order.buyer,
+        kind="order_refunded",  # applications.models.NotificationKind.ORDER_REFUNDED
+        params={
+            "order": order.order_name,
+            "order_id": order.order_id,
+            "amount": amount,
+            "refunded": refunded_to,
+            "total": order.amount,
+            "full": refunded_to == order.amount,
+            "to_wallet": order.provider == WALLET,
+            "language": order.language,
+        },
+        link=reverse("payments:order", kwargs={"order_id": order.order_id}),
+    )
 
 
 def _apply_payment(order: Order, payment: GatewayPayment, *, source: str) -> Applied:
@@ -274,7 +323,9 @@ def _raise_if_rejected(applied: Applied) -> None:
         )
 
 
-def order_confirm(*, user, order_id: str, payment_key: str, amount: int | None = None) -> Order:
+def order_confirm(
+    *, user: User, order_id: str, payment_key: str, amount: int | None = None
+) -> Order:
     """Confirm a gateway payment after the browser's redirect (POL-P-003).
 
     Where the redirect names the amount it must equal ours; then the server asks the gateway
@@ -330,7 +381,7 @@ def order_confirm(*, user, order_id: str, payment_key: str, amount: int | None =
     return order
 
 
-def _confirm_at_gateway(order: Order, gateway, payment_key: str) -> Applied:
+def _confirm_at_gateway(order: Order, gateway: Gateway, payment_key: str) -> Applied:
     try:
         payment = gateway.confirm(
             payment_id=payment_key,
@@ -371,7 +422,7 @@ def _confirm_at_gateway(order: Order, gateway, payment_key: str) -> Applied:
     return applied
 
 
-def order_return(*, user, provider: str, params) -> Order | None:
+def order_return(*, user: User, provider: str, params: Mapping[str, str]) -> Order | None:
     """The browser came back from a provider's payment window (success or failure URL)."""
     gateway = get_gateway(provider)
     if gateway is None:
@@ -389,7 +440,7 @@ def order_return(*, user, provider: str, params) -> Order | None:
     )
 
 
-def order_fail(*, user, order_id: str, code: str, message: str) -> Order:
+def order_fail(*, user: User, order_id: str, code: str, message: str) -> Order:
     """The gateway sent the buyer back with a failure. A late failure never undoes a payment."""
     with transaction.atomic():
         order = _order_for(user, order_id, lock=True)
@@ -404,7 +455,7 @@ def order_fail(*, user, order_id: str, code: str, message: str) -> Order:
     return order
 
 
-def order_abandon(*, user, order_id: str) -> Order:
+def order_abandon(*, user: User, order_id: str) -> Order:
     """The buyer gives up on a pending order (the page's "Cancel order")."""
     with transaction.atomic():
         order = _order_for(user, order_id, lock=True)
@@ -424,7 +475,7 @@ def order_abandon(*, user, order_id: str) -> Order:
     return order
 
 
-def order_pay_with_wallet(*, user, order_id: str) -> Order:
+def order_pay_with_wallet(*, user: User, order_id: str) -> Order:
     """Pay a pending wallet order from the balance (POL-P-002, POL-P-005), all or nothing."""
     with transaction.atomic():
         order = _order_for(user, order_id, lock=True)
@@ -444,7 +495,7 @@ def order_pay_with_wallet(*, user, order_id: str) -> Order:
     return order
 
 
-def order_buy_with_wallet(*, buyer, product_code: str, job_id: int | None) -> Order:
+def order_buy_with_wallet(*, buyer: User, product_code: str, job_id: int | None) -> Order:
     """Prepare and pay from the wallet in one step: a refusal leaves no order behind."""
     with transaction.atomic():
         order = order_prepare(
@@ -456,7 +507,7 @@ def order_buy_with_wallet(*, buyer, product_code: str, job_id: int | None) -> Or
 # --- refunds (POL-P-007) -------------------------------------------------------------------
 
 
-def order_refund_quote(order: Order, now=None) -> int:
+def order_refund_quote(order: Order, now: datetime | None = None) -> int:
     """What the policy refunds for this order now (the default amount everywhere)."""
     balance = 0
     if order.is_topup:
@@ -464,7 +515,9 @@ def order_refund_quote(order: Order, now=None) -> int:
     return order.policy_refund(now or timezone.now(), wallet_balance=balance)
 
 
-def order_refund(*, actor, order_id: str, amount: int | None = None, reason: str = "") -> Order:
+def order_refund(
+    *, actor: User, order_id: str, amount: int | None = None, reason: str = ""
+) -> Order:
     """Refund a paid order (POL-P-006, POL-P-007).
 
     Without `amount` this is the buyer's cancellation: the policy's amount goes back and the
@@ -483,12 +536,13 @@ def order_refund(*, actor, order_id: str, amount: int | None = None, reason: str
                 code="not-paid",
             )
         cancel = amount is None
-        if cancel:
-            amount = order_refund_quote(order, now)
-        elif not policies.can_manage_any_order(actor) and amount != order_refund_quote(order, now):
+        quote = order_refund_quote(order, now)
+        if amount is None:
+            amount = quote
+        elif not policies.can_manage_any_order(actor) and amount != quote:
             raise PaymentRejected(
                 _("You can be refunded %(amount)s KRW under the refund policy.")
-                % {"amount": f"{order_refund_quote(order, now):,}"},
+                % {"amount": f"{quote:,}"},
                 field="amount",
                 code="refund-not-allowed",
             )
@@ -545,7 +599,9 @@ def order_refund(*, actor, order_id: str, amount: int | None = None, reason: str
     return order
 
 
-def _close_refund(order: Order, refunded_to: int, now, actor, reason: str, cancel: bool) -> None:
+def _close_refund(
+    order: Order, refunded_to: int, now: datetime, actor: User, reason: str, cancel: bool
+) -> None:
     _apply_refund(order, refunded_to, now, actor=actor, memo=reason, by_us=True)
     if cancel and order.status == OrderStatus.PAID:
         # The buyer cancelled: the option ends now even though used days are kept.
@@ -554,7 +610,7 @@ def _close_refund(order: Order, refunded_to: int, now, actor, reason: str, cance
     order.save()
 
 
-def wallet_correct(*, actor, owner, amount: int, reason: str):
+def wallet_correct(*, actor: User, owner: User, amount: int, reason: str) -> JournalEntry:
     """A staff correction of a wallet (POL-P-005): one balanced entry with its reason."""
     if not policies.can_manage_any_order(actor):
         raise NotYourOrder(_("Only staff correct wallets."))
@@ -564,7 +620,7 @@ def wallet_correct(*, actor, owner, amount: int, reason: str):
         return ledger.post_correction(owner=owner, amount=amount, actor=actor, reason=reason)
 
 
-def order_expire_stale(*, older_than) -> int:
+def order_expire_stale(*, older_than: datetime) -> int:
     """Pending gateway orders whose checkout was abandoned become expired; an order left
     `confirming` by a crashed worker is settled by asking its gateway."""
     count = 0
@@ -607,7 +663,9 @@ def _settle_confirming(order_id: str) -> None:
 # --- webhooks (POL-P-004) ------------------------------------------------------------------
 
 
-def webhook_receive(*, provider: str, body: bytes, headers, content_type: str) -> str:
+def webhook_receive(
+    *, provider: str, body: bytes, headers: Mapping[str, str], content_type: str
+) -> str:
     """A gateway's notification: verified by the provider (signature, where it has one),
     then only a trigger — the payment is fetched from the gateway and acted on as the
     gateway reports it. Deduplicated by that report (payment, status, cancelled amount),
@@ -634,7 +692,7 @@ def webhook_receive(*, provider: str, body: bytes, headers, content_type: str) -
     return result
 
 
-def _webhook_apply(provider: str, gateway, notification) -> str:
+def _webhook_apply(provider: str, gateway: Gateway, notification: Notification) -> str:
     order = Order.objects.filter(order_id=notification.order_id).first()
     if order is None:
         logger.warning(
@@ -698,7 +756,7 @@ class Difference:
     problem: str
 
 
-def reconcile_payments(*, since, until) -> list[Difference]:
+def reconcile_payments(*, since: datetime, until: datetime) -> list[Difference]:
     """Compare every order settled in the period with its gateway's record and with the
     ledger; check that every entry balances and no wallet is below zero. It calls the
     gateways (holding no lock), so it runs as a command, never inside a request."""
@@ -725,17 +783,20 @@ def reconcile_payments(*, since, until) -> list[Difference]:
         .annotate(total=Sum("amount"))
         .filter(total__lt=0)
     )
-    for row in negative:
-        differences.append(Difference(row["account__code"], f"balance {row['total']} < 0"))
+    for wallet in negative:
+        differences.append(Difference(wallet["account__code"], f"balance {wallet['total']} < 0"))
     return differences
 
 
 def _reconcile_gateway(order: Order, *, settled: bool) -> list[Difference]:
     if not order.payment_key:
         return [Difference(order.order_id, "settled without a gateway payment id")]
+    gateway = get_gateway(order.provider)
+    if gateway is None:
+        return [Difference(order.order_id, f"gateway {order.provider} is not configured")]
     try:
-        payment = get_gateway(order.provider).get(order.payment_key)
-    except (GatewayError, AttributeError) as exc:
+        payment = gateway.get(order.payment_key)
+    except GatewayError as exc:
         return [Difference(order.order_id, f"gateway lookup failed: {exc}")]
     problems = []
     if payment.order_id != order.order_id:

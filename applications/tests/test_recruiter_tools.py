@@ -163,7 +163,7 @@ def test_rating_and_note_forms_on_the_applicant_page__POL_AP_007(browser_client_
 def test_stage_notes_of_the_job_side_become_private_in_the_migration__POL_AP_007():
     from importlib import import_module
 
-    migration = import_module("applications.migrations.0006_recruiter_tools_data")
+    migration = import_module("applications.migrations.0007_recruiter_tools_data")
     application = ApplicationFactory()
     StageChange.objects.create(
         application=application,

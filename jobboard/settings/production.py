@@ -1,5 +1,6 @@
 """Production: everything from the environment; refuses to start without its secrets."""
 
+import importlib.util
 import ipaddress
 
 from django.core.exceptions import ImproperlyConfigured
@@ -24,6 +25,13 @@ if not _required("DATABASE_URL").startswith(("postgres://", "postgresql://", "pg
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 if SIMPLE_JWT["SIGNING_KEY"] == SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("JWT_SIGNING_KEY must differ from SECRET_KEY.")
+# boto3 is the optional `s3` extra (not in the default image): a bucket without it would fail
+# only at the first résumé upload, so refuse to start instead.
+if RESUME_S3_BUCKET and importlib.util.find_spec("boto3") is None:  # noqa: F405
+    raise ImproperlyConfigured(
+        "AWS_STORAGE_BUCKET_NAME is set but boto3 is not installed: install the `s3` extra "
+        '(build the image with --build-arg PYTHON_EXTRAS="otel s3").'
+    )
 if len(SIMPLE_JWT["SIGNING_KEY"]) < 32:  # noqa: F405 - RFC 7518 §3.2: HS256 keys ≥ 256 bits
     raise ImproperlyConfigured("JWT_SIGNING_KEY must be at least 32 characters.")
 

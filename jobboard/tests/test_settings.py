@@ -22,14 +22,14 @@ GOOD = {
 }
 
 
-def _load_production(env: dict) -> subprocess.CompletedProcess:
+def _load_production(env: dict, prelude: str = "") -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
         if k not in GOOD and k not in ("REDIS_URL", "PAYMENTS_SANDBOX", "PAYMENTS_ENABLED")
     }
     return subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-c", "import jobboard.settings.production"],
+        [sys.executable, "-c", prelude + "import jobboard.settings.production"],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,
@@ -47,6 +47,17 @@ def test_production_settings_refuse_to_start_without(missing):
     result = _load_production({k: v for k, v in GOOD.items() if k != missing})
     assert result.returncode != 0
     assert missing in result.stderr
+
+
+def test_a_resume_bucket_needs_the_s3_extra():
+    """boto3 is the optional `s3` extra (the default image leaves it out, ADR 0073)."""
+    with_bucket = {**GOOD, "AWS_STORAGE_BUCKET_NAME": "resumes"}
+    assert _load_production(with_bucket).returncode == 0  # the dev set has the extra
+    without_boto3 = "import sys; sys.modules['boto3'] = None; "  # as if never installed
+    assert _load_production(GOOD, prelude=without_boto3).returncode == 0  # no bucket, no need
+    refused = _load_production(with_bucket, prelude=without_boto3)
+    assert refused.returncode != 0
+    assert "PYTHON_EXTRAS" in refused.stderr
 
 
 def test_production_refuses_sqlite_and_a_shared_signing_key():

@@ -90,5 +90,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("applications", "0005_recruiter_notes_messages_contact")]
+    dependencies = [("applications", "0006_recruiter_notes_messages_contact")]
     operations = [migrations.RunPython(forwards, backwards)]
