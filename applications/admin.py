@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from applications.models import Application, Notification, ResumeDownload, StageChange
+from applications.models import (
+    ApplicantMessage,
+    ApplicantNote,
+    Application,
+    ContactView,
+    MessageTemplate,
+    Notification,
+    ResumeDownload,
+    StageChange,
+)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -24,6 +33,23 @@ class ResumeDownloadInline(ReadOnlyInline):
     fields = readonly_fields = ("created_at", "user")
 
 
+class ContactViewInline(ReadOnlyInline):
+    model = ContactView
+    fields = readonly_fields = ("created_at", "user")
+
+
+class ApplicantNoteInline(ReadOnlyInline):
+    """Private notes (POL-AP-007): admins read them; they are written on the applicant page."""
+
+    model = ApplicantNote
+    fields = readonly_fields = ("created_at", "author", "body")
+
+
+class ApplicantMessageInline(ReadOnlyInline):
+    model = ApplicantMessage
+    fields = readonly_fields = ("created_at", "sender", "subject", "body")
+
+
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
     """Stages move only through the service (history, notifications): read-only here."""
@@ -44,7 +70,13 @@ class ApplicationAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     exclude = ["resume"]
-    inlines = [StageChangeInline, ResumeDownloadInline]
+    inlines = [
+        StageChangeInline,
+        ApplicantMessageInline,
+        ApplicantNoteInline,
+        ResumeDownloadInline,
+        ContactViewInline,
+    ]
 
     def has_add_permission(self, request):
         return False
@@ -67,6 +99,21 @@ class ResumeDownloadAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ContactView)
+class ContactViewAdmin(ResumeDownloadAdmin):
+    """Who saw which applicant's email and phone, when (POL-AP-008)."""
+
+
+@admin.register(MessageTemplate)
+class MessageTemplateAdmin(admin.ModelAdmin):
+    """The texts recruiters send applicants (POL-AP-007); `{name}` and `{job}` are filled in."""
+
+    list_display = ["title", "code", "for_stage", "active"]
+    list_filter = ["active", "for_stage"]
+    search_fields = ["title", "subject", "body"]
+    prepopulated_fields = {"code": ["title"]}
 
 
 @admin.register(Notification)

@@ -1,4 +1,4 @@
-from jobboard.errors import Conflict, NotFound, PermissionDenied
+from jobboard.errors import Conflict, DomainError, NotFound, PermissionDenied
 
 
 class AlreadyApplied(Conflict):
@@ -14,6 +14,18 @@ class JobNotOpen(Conflict):
 class StageMoveForbidden(Conflict):
     title = "Stage move not allowed"
     type_slug = "stage-move-forbidden"
+
+    def __init__(self, detail: str = "", *, field: str | None = None, refused=()):
+        super().__init__(detail, field=field)
+        # The bulk move names the applications it could not move (POL-AP-003).
+        self.refused = list(refused)
+
+
+class InvalidInput(DomainError):
+    """A value the rules refuse (an empty note, a rating outside 1–5)."""
+
+    title = "Invalid input"
+    type_slug = "invalid-input"
 
 
 class ApplicationNotFound(NotFound):

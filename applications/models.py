@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -29,16 +31,23 @@ FINAL_STAGES = frozenset({Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN})
 PIPELINE = [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER, Stage.HIRED]
 BOARD_STAGES = [*PIPELINE, Stage.REJECTED, Stage.WITHDRAWN]
 
-# POL-AP-003, the whole rule in one table: (from, to) → who may make that move.
+# POL-AP-003, the whole rule in one table: (from, to) → who may make that move. The job's
+# side moves forward to any later stage (skipping is allowed), back one stage (to undo a
+# mistake) and to `rejected` from any stage that is not final; the applicant withdraws
+# before an offer. Nothing leaves a final stage.
+_OPEN_PIPELINE = PIPELINE[:-1]  # every stage but `hired`, the pipeline's final one
 TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
-    (Stage.APPLIED, Stage.SCREENING): frozenset({ActorRole.EMPLOYER}),
-    (Stage.SCREENING, Stage.INTERVIEW): frozenset({ActorRole.EMPLOYER}),
-    (Stage.INTERVIEW, Stage.OFFER): frozenset({ActorRole.EMPLOYER}),
-    (Stage.OFFER, Stage.HIRED): frozenset({ActorRole.EMPLOYER}),
     **{
-        (stage, Stage.REJECTED): frozenset({ActorRole.EMPLOYER})
-        for stage in (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER)
+        (current, later): frozenset({ActorRole.EMPLOYER})
+        for index, current in enumerate(_OPEN_PIPELINE)
+        for later in PIPELINE[index + 1 :]
     },
+    **{
+        (current, PIPELINE[index - 1]): frozenset({ActorRole.EMPLOYER})
+        for index, current in enumerate(_OPEN_PIPELINE)
+        if index > 0
+    },
+    **{(stage, Stage.REJECTED): frozenset({ActorRole.EMPLOYER}) for stage in _OPEN_PIPELINE},
     **{
         (stage, Stage.WITHDRAWN): frozenset({ActorRole.APPLICANT})
         for stage in (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW)
@@ -98,7 +107,8 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         ordering = ["-created_at", "-id"]
         permissions = [
-            ("manage_any_application", "Can see and move applications to any company's jobs")
+            ("manage_any_application", "Can see and move applications to any company's jobs"),
+            ("view_applicant_contact", "Can see an applicant's email and phone (POL-AP-008)"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -171,10 +181,160 @@ class ResumeDownload(models.Model):
         return f"{self.user} @ {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class ContactView(models.Model):
+    """One view of an applicant's email and phone by the job's side (POL-AP-008: logged like
+    résumé downloads)."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="contact_views"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("contact details view")
+        verbose_name_plural = _("contact details views")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ApplicantNote(models.Model):
+    """A recruiter's private note on an applicant (POL-AP-007): read by the job's company
+    recruiters and admins only, never by the applicant — it lives apart from StageChange,
+    whose rows the applicant's timeline shows."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="private_notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("note"), max_length=NOTE_MAX_CHARS)
+    # The move it was written with, when it came with one (the board's and page's move form).
+    stage_change = models.ForeignKey(
+        StageChange, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("private note")
+        verbose_name_plural = _("private notes")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["application", "created_at"], name="applications_note_app")]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.application_id}"
+
+
+RATING_MIN, RATING_MAX = 1, 5
+
+
+class ApplicantRating(models.Model):
+    """The hiring side's 1–5 rating of an applicant (POL-AP-007, private like notes): one per
+    application, the latest rater's; its own table so nothing that serializes an
+    Application for the applicant can carry it."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="rating")
+    score = models.PositiveSmallIntegerField(_("rating"))
+    rated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=RATING_MIN, score__lte=RATING_MAX),
+                name="applications_rating_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.score} ★ on {self.application_id}"
+
+
+class MessageTemplate(models.Model):
+    """An admin-edited text for messages to applicants (POL-AP-007: a rejection reason, an
+    interview invitation). `{name}` and `{job}` in the body are filled in when it is used."""
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    title = models.CharField(_("title"), max_length=100)
+    subject = models.CharField(_("email subject"), max_length=150)
+    body = models.TextField(_("body"), max_length=LETTER_MAX_CHARS)
+    for_stage = models.CharField(
+        _("suggested with the move to"),
+        max_length=16,
+        choices=Stage.choices,
+        blank=True,
+        help_text=_("The board offers this template when moving to that stage."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("message template")
+        verbose_name_plural = _("message templates")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def fill(self, application: Application) -> "FilledMessage":
+        """The subject and body for one applicant. Plain replacement, not str.format: an
+        admin's stray brace must not break sending."""
+        values = {
+            "{name}": application.applicant.name or str(_("applicant")),
+            "{job}": application.job.title,
+        }
+
+        def fill(text: str) -> str:
+            for placeholder, value in values.items():
+                text = text.replace(placeholder, value)
+            return text
+
+        return FilledMessage(subject=fill(self.subject), body=fill(self.body))
+
+
+@dataclass(frozen=True)
+class FilledMessage:
+    subject: str
+    body: str
+
+
+class ApplicantMessage(models.Model):
+    """A message from the job's side to the applicant (POL-AP-007), a deliberate act apart
+    from private notes: the applicant reads it in the timeline and by email (POL-AP-004)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="messages")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    template = models.ForeignKey(
+        MessageTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    subject = models.CharField(_("subject"), max_length=150)
+    body = models.TextField(_("message"), max_length=LETTER_MAX_CHARS)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message to the applicant")
+        verbose_name_plural = _("messages to applicants")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
 class NotificationKind(models.TextChoices):
     NEW_APPLICATION = "new_application", _("New application")
     APPLIED = "applied", _("Application sent")
     STAGE_CHANGED = "stage_changed", _("Stage changed")
+    MESSAGE = "message", _("Message from the recruiter")
     # Sent by payments through jobboard.inbox (ADR 0072).
     ORDER_REFUNDED = "order_refunded", _("Order refunded")
     SAVED_JOB_DEADLINE = "saved_job_deadline", _("Saved job closing soon")

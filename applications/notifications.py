@@ -16,6 +16,7 @@ TEXTS = {
         NotificationKind.NEW_APPLICATION: "{applicant} 님이 “{job}”에 지원했습니다.",
         NotificationKind.APPLIED: "“{job}”에 지원했습니다. 진행 상황은 지원 내역에 있습니다.",
         NotificationKind.STAGE_CHANGED: "“{job}” 지원이 {stage} 단계로 바뀌었습니다.",
+        NotificationKind.MESSAGE: "“{job}” 지원에 새 메시지가 있습니다: {subject}",
         NotificationKind.ORDER_REFUNDED: (
             "“{order}” 주문에서 {amount}원이 환불되었습니다 "
             "(환불 합계 {refunded}원 / 결제 {total}원)."
@@ -26,6 +27,7 @@ TEXTS = {
         NotificationKind.NEW_APPLICATION: "{applicant} applied to “{job}”.",
         NotificationKind.APPLIED: "You applied to “{job}”. Follow it in your applications.",
         NotificationKind.STAGE_CHANGED: "Your application to “{job}” moved to {stage}.",
+        NotificationKind.MESSAGE: "A message about your application to “{job}”: {subject}",
         NotificationKind.ORDER_REFUNDED: (
             "{amount} KRW of your order “{order}” was refunded ({refunded} of {total} KRW in all)."
         ),
@@ -53,6 +55,7 @@ def notification_text(notification: Notification, language: str | None = None) -
         applicant=params.get("applicant", ""),
         job=params.get("job", ""),
         stage=stage_name(params.get("to_stage", ""), language),
+        subject=params.get("subject", ""),
         order=params.get("order", ""),
         **{won: f"{params.get(won, 0):,}" for won in ("amount", "refunded", "total")},
         days=params.get("days", ""),

@@ -1,7 +1,9 @@
-"""Who may do what with applications (POL-AP-001 … POL-AP-003). See accounts.policies for the
-shape. The job's side — its owner, or anyone holding applications.manage_any_application
-(admins) — sees and moves applicants when its role holds the permission; the applicant
-always sees and may withdraw their own application.
+"""Who may do what with applications (POL-AP-001 … POL-AP-003, POL-AP-007, POL-AP-008). See
+accounts.policies for the shape. The job's side — its owner, or anyone holding
+applications.manage_any_application (admins) — sees and moves applicants when its role holds
+the permission; the applicant always sees and may withdraw their own application. Private
+notes and ratings reach a little wider (the company's other recruiters) and never the
+applicant; contact details stay with the owner and admins.
 
 `application_scope` is `can_view_application` as a queryset filter, for lists; a test
 checks that the two agree on every kind of user and application."""
@@ -53,6 +55,46 @@ def can_move_application(user, application=None) -> bool:
 def can_withdraw_application(user, application=None) -> bool:
     """POL-AP-003: the applicant, and nobody else, withdraws an application."""
     return is_signed_in(user) and (application is None or is_self(user, application.applicant_id))
+
+
+def _hiring_side(user, application) -> bool:
+    """POL-AP-007's circle: the job's owner and its company's other recruiters, and admins —
+    never the applicant, whatever else they hold."""
+    if application is None:
+        return True
+    if is_self(user, application.applicant_id):
+        return False
+    job = application.job
+    colleague = user.company_id is not None and user.company_id == job.company_id
+    return is_self(user, job.owner_id) or colleague or manages_any_application(user)
+
+
+def can_view_private_notes(user, application=None) -> bool:
+    """POL-AP-007: private notes and 1–5 ratings are read by the job's company recruiters
+    and admins only."""
+    return holds(user, "applications.view_applicantnote") and _hiring_side(user, application)
+
+
+def can_add_private_note(user, application=None) -> bool:
+    """POL-AP-007: writing a private note or rating an applicant (one permission for both:
+    they are the same private assessment)."""
+    return holds(user, "applications.add_applicantnote") and can_view_private_notes(
+        user, application
+    )
+
+
+def can_message_applicant(user, application=None) -> bool:
+    """POL-AP-007: a message to the applicant (timeline and email) comes from the job's
+    owner or an admin — the side that moves the application."""
+    job = application.job if application is not None else None
+    return holds(user, "applications.add_applicantmessage") and can_view_applicants(user, job)
+
+
+def can_view_contact(user, application=None) -> bool:
+    """POL-AP-008: the applicant's email and phone — the job's owner and admins only (every
+    view is logged by the service)."""
+    job = application.job if application is not None else None
+    return holds(user, "applications.view_applicant_contact") and can_view_applicants(user, job)
 
 
 def can_read_notification(user, notification=None) -> bool:

@@ -1,13 +1,37 @@
 """Every non-trivial read of the applications domain; who sees what is applications.policies."""
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import chain
+from typing import Any
+
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from applications.exceptions import ApplicationNotFound
-from applications.models import Application, Notification, StageChange
-from applications.policies import application_scope, can_view_applicants
+from applications.models import (
+    ApplicantMessage,
+    ApplicantNote,
+    Application,
+    MessageTemplate,
+    Notification,
+    StageChange,
+)
+from applications.policies import (
+    application_scope,
+    can_view_applicants,
+    can_view_private_notes,
+)
 from jobs.models import Job
+
+_TIMELINE_PREFETCH = (
+    Prefetch("history", queryset=StageChange.objects.select_related("actor")),
+    Prefetch("messages", queryset=ApplicantMessage.objects.select_related("sender")),
+)
 
 
 def application_list_visible(
@@ -31,7 +55,7 @@ def application_get_visible(*, user: User, application_id: int) -> Application:
     existence leak)."""
     application = (
         application_list_visible(user=user)
-        .prefetch_related(Prefetch("history", queryset=StageChange.objects.select_related("actor")))
+        .prefetch_related(*_TIMELINE_PREFETCH)
         .filter(pk=application_id)
         .first()
     )
@@ -40,15 +64,105 @@ def application_get_visible(*, user: User, application_id: int) -> Application:
     return application
 
 
-def application_list_for_board(*, user: User, job: Job) -> QuerySet[Application]:
-    return application_list_visible(user=user, job_id=job.pk).order_by("created_at", "id")
+@dataclass(frozen=True)
+class ApplicantSort:
+    """One way to order a job's applicants. `policy` says who may use it: a sort by private
+    ratings would leak them to someone who may not read them (POL-AP-007)."""
+
+    label: str | Promise
+    order: Callable[[QuerySet[Application]], QuerySet[Application]]
+    policy: Callable[[Any], bool] | None = None
+
+
+# The applicant list's sort keys: the board and the API offer exactly these. Another app
+# adds its own from its AppConfig.ready() (the match stream's "fit", POL-S-003).
+APPLICANT_SORTS: dict[str, ApplicantSort] = {
+    "-applied": ApplicantSort(_("Newest first"), lambda qs: qs.order_by("-created_at", "-id")),
+    "applied": ApplicantSort(_("Oldest first"), lambda qs: qs.order_by("created_at", "id")),
+    "rating": ApplicantSort(
+        _("Highest rated"),
+        lambda qs: qs.order_by(F("rating__score").desc(nulls_last=True), "created_at", "id"),
+        policy=can_view_private_notes,
+    ),
+}
+DEFAULT_SORT = "-applied"
+
+
+def applicant_sorts_for(user: User) -> dict[str, ApplicantSort]:
+    """The sort keys this user may use."""
+    return {
+        key: sort
+        for key, sort in APPLICANT_SORTS.items()
+        if sort.policy is None or sort.policy(user)
+    }
+
+
+def application_list_for_board(
+    *, user: User, job: Job, sort: str = DEFAULT_SORT
+) -> QuerySet[Application]:
+    """A job's applicants in `sort` order (a key of applicant_sorts_for(user); anything else
+    falls back to the newest first), with their rating when the user may read it."""
+    queryset = application_list_visible(user=user, job_id=job.pk)
+    if can_view_private_notes(user):
+        queryset = queryset.select_related("rating")
+    return order_applicants(queryset, user=user, sort=sort)
+
+
+def order_applicants(
+    queryset: QuerySet[Application], *, user: User, sort: str | None
+) -> QuerySet[Application]:
+    sorts = applicant_sorts_for(user)
+    return sorts.get(sort or DEFAULT_SORT, sorts[DEFAULT_SORT]).order(queryset)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of an application's timeline: a stage move or a message to the applicant
+    (never a private note, POL-AP-007)."""
+
+    kind: str  # "stage" or "message"
+    item: StageChange | ApplicantMessage
+
+    @property
+    def created_at(self) -> datetime:
+        return self.item.created_at
+
+
+def application_timeline(application: Application) -> list[TimelineEntry]:
+    """Moves and messages in time order, from the prefetched `history` and `messages`."""
+    entries = chain(
+        (TimelineEntry("stage", change) for change in application.history.all()),
+        (TimelineEntry("message", message) for message in application.messages.all()),
+    )
+    return sorted(entries, key=lambda entry: (entry.created_at, entry.kind == "message"))
+
+
+def private_notes_of(*, user: User, application: Application) -> QuerySet[ApplicantNote] | None:
+    """The private notes on an application for a reader POL-AP-007 allows; None otherwise."""
+    if not can_view_private_notes(user, application):
+        return None
+    return ApplicantNote.objects.filter(application=application).select_related("author")
+
+
+def message_template_list() -> QuerySet[MessageTemplate]:
+    return MessageTemplate.objects.filter(active=True).order_by("title")
+
+
+def application_get_for_hiring_side(*, application_id: int) -> Application | None:
+    """An application with its job, for the hiring side's policies to judge (notes are read
+    by company colleagues who do not see the application itself, POL-AP-007)."""
+    return (
+        Application.objects.select_related("job", "applicant", "rating")
+        .filter(pk=application_id)
+        .first()
+    )
 
 
 def application_list_mine(*, user: User) -> QuerySet[Application]:
     return (
         Application.objects.filter(applicant=user)
         .select_related("job", "job__company")
-        .prefetch_related(Prefetch("history", queryset=StageChange.objects.select_related("actor")))
+        .prefetch_related(*_TIMELINE_PREFETCH)
         .order_by("-created_at", "-id")
     )
 

@@ -1,4 +1,7 @@
-"""Every write of the applications domain (POL-AP-001 … POL-AP-004)."""
+"""Every write of the applications domain (POL-AP-001 … POL-AP-004, POL-AP-007, POL-AP-008)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
@@ -13,13 +16,21 @@ from accounts.policies import is_self
 from applications.exceptions import (
     AlreadyApplied,
     ApplicationNotFound,
+    InvalidInput,
     JobNotOpen,
     NotAllowed,
     StageMoveForbidden,
 )
 from applications.models import (
+    RATING_MAX,
+    RATING_MIN,
     ActorRole,
+    ApplicantMessage,
+    ApplicantNote,
+    ApplicantRating,
     Application,
+    ContactView,
+    MessageTemplate,
     Notification,
     NotificationKind,
     ResumeDownload,
@@ -28,10 +39,13 @@ from applications.models import (
     TransitionNotAllowed,
 )
 from applications.policies import (
+    can_add_private_note,
     can_apply,
     can_download_resume,
+    can_message_applicant,
     can_move_application,
     can_view_application,
+    can_view_contact,
     can_withdraw_application,
 )
 from applications.tasks import enqueue_email
@@ -180,13 +194,18 @@ def application_move_stage(
             ) from exc
         application.updated_at = timezone.now()
         application.save(update_fields=["stage", "updated_at"])
-        StageChange.objects.create(
+        # POL-AP-007: the applicant's timeline shows StageChange rows, so only the applicant's
+        # own words (a withdrawal reason) go there; the job's side writes a private note.
+        public_note = note.strip() if actor_role == ActorRole.APPLICANT else ""
+        change = StageChange.objects.create(
             application=application,
             from_stage=previous,
             to_stage=stage,
             actor=actor,
-            note=note.strip(),
+            note=public_note,
         )
+        if actor_role == ActorRole.EMPLOYER and note.strip():
+            _private_note_create(application, actor, note, stage_change=change)
         notification_create(
             user=application.applicant,
             kind=NotificationKind.STAGE_CHANGED,
@@ -249,3 +268,142 @@ def notification_mark_read(*, user: User, notification_id: int | None = None) ->
             raise NotFound(_("No such notification."))
         unread = unread.filter(pk=notification_id)
     return unread.update(read_at=timezone.now())
+
+
+def application_move_many(
+    *, application_ids: list[int], actor: User, stage: str, note: str = ""
+) -> list[Application]:
+    """The board's bulk move (POL-AP-003): every selected application moves, or none does —
+    one forbidden move rolls back the others and names the applications it refused."""
+    refused: list[int] = []
+    moved: list[Application] = []
+    with transaction.atomic():
+        for application_id in dict.fromkeys(application_ids):
+            try:
+                with transaction.atomic():
+                    moved.append(
+                        application_move_stage(
+                            application_id=application_id, actor=actor, stage=stage, note=note
+                        )
+                    )
+            except StageMoveForbidden:
+                refused.append(application_id)
+        if refused:
+            transaction.set_rollback(True)
+    if refused:
+        raise StageMoveForbidden(
+            _("%(count)d of the selected applications cannot be moved to “%(to)s”; nothing moved.")
+            % {"count": len(refused), "to": _stage_label(stage)},
+            field="applications",
+            refused=refused,
+        )
+    return moved
+
+
+def _hiring_application(
+    application_id: int, user: User, policy: Callable[[User, Application], bool]
+) -> Application:
+    """The application, if `policy` lets the user act on it; NotAllowed when they may see it
+    but not do this, ApplicationNotFound otherwise (no existence leak)."""
+    application = (
+        Application.objects.select_related("job", "applicant").filter(pk=application_id).first()
+    )
+    if application is None:
+        raise ApplicationNotFound()
+    if policy(user, application):
+        return application
+    if can_view_application(user, application):
+        raise NotAllowed()
+    raise ApplicationNotFound()
+
+
+def _private_note_create(
+    application: Application, author: User, body: str, stage_change: StageChange | None = None
+) -> ApplicantNote:
+    body = body.strip()
+    if not body:
+        raise InvalidInput(_("Write a note."), field="body")
+    return ApplicantNote.objects.create(
+        application=application, author=author, body=body, stage_change=stage_change
+    )
+
+
+def private_note_add(*, application_id: int, author: User, body: str) -> ApplicantNote:
+    """A private note on an applicant (POL-AP-007): the job's company recruiters and admins
+    read it; it never reaches the applicant's timeline, API or emails."""
+    application = _hiring_application(application_id, author, can_add_private_note)
+    return _private_note_create(application, author, body)
+
+
+def applicant_rate(*, application_id: int, rater: User, score: int) -> ApplicantRating:
+    """Rate an applicant 1–5 (POL-AP-007, private like notes); the latest rating stands."""
+    application = _hiring_application(application_id, rater, can_add_private_note)
+    if not RATING_MIN <= score <= RATING_MAX:
+        raise InvalidInput(_("Choose a rating from 1 to 5."), field="score")
+    rating, _created = ApplicantRating.objects.update_or_create(
+        application=application,
+        defaults={"score": score, "rated_by": rater, "updated_at": timezone.now()},
+    )
+    return rating
+
+
+def applicant_message_send(
+    *,
+    application_id: int,
+    sender: User,
+    template: MessageTemplate | None = None,
+    subject: str = "",
+    body: str = "",
+) -> ApplicantMessage:
+    """A message to the applicant (POL-AP-007), from an admin-edited template or written
+    out: recorded for the applicant's timeline and emailed through the outbox (POL-AP-004).
+    Text written by the sender wins over the template's."""
+    application = _hiring_application(application_id, sender, can_message_applicant)
+    filled = template.fill(application) if template is not None else None
+    subject = subject.strip() or (filled.subject if filled else "")
+    body = body.strip() or (filled.body if filled else "")
+    if not body:
+        raise InvalidInput(_("Write a message or choose a template."), field="body")
+    if not subject:
+        subject = _("A message about your application to “%(job)s”") % {
+            "job": application.job.title
+        }
+    with transaction.atomic():
+        message = ApplicantMessage.objects.create(
+            application=application, sender=sender, template=template, subject=subject, body=body
+        )
+        notification_create(
+            user=application.applicant,
+            kind=NotificationKind.MESSAGE,
+            application=application,
+            params={
+                "job": application.job.title,
+                "subject": subject,
+                "body": body,
+                "language": "ko",
+            },
+            link=reverse("applications:mine"),
+        )
+    return message
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str
+    phone: str
+
+
+def applicant_phone(applicant: User) -> str:
+    """The phone number from the jobseeker's profile (the `candidate` stream's model); empty
+    while the applicant has none."""
+    profile = getattr(applicant, "profile", None)
+    return str(getattr(profile, "phone", "") or "")
+
+
+def contact_details_view(*, application_id: int, viewer: User) -> Contact:
+    """The applicant's email and phone for the job's owner and admins (POL-AP-008); every
+    view is logged (who, when, which application), like résumé downloads."""
+    application = _hiring_application(application_id, viewer, can_view_contact)
+    ContactView.objects.create(application=application, user=viewer)
+    applicant = application.applicant
+    return Contact(email=applicant.email, phone=applicant_phone(applicant))

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,14 +12,29 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView
 
-from accounts.permissions import PolicyRequiredMixin
+from accounts.permissions import Policy, PolicyRequiredMixin
 from applications import selectors, services
 from applications.api.views import resume_response
-from applications.exceptions import ApplicationNotFound
-from applications.forms import ApplyForm, MoveForm, WithdrawForm
+from applications.exceptions import ApplicationNotFound, NotAllowed
+from applications.forms import (
+    ApplyForm,
+    BulkMoveForm,
+    MessageForm,
+    MoveForm,
+    PrivateNoteForm,
+    RatingForm,
+    WithdrawForm,
+)
 from applications.links import login_url
 from applications.models import BOARD_STAGES, ActorRole, allowed_targets
-from applications.policies import can_apply, can_move_application, can_view_applicants
+from applications.policies import (
+    can_add_private_note,
+    can_apply,
+    can_message_applicant,
+    can_move_application,
+    can_view_applicants,
+    can_view_contact,
+)
 from candidates.forms import replace_error
 from candidates.resumes import (
     body_too_large,
@@ -146,31 +162,89 @@ class ApplicationWithdrawView(SignInRequired, View):
 
 
 class ApplicationBoardView(SignInRequired, PolicyRequiredMixin, TemplateView):
-    policy = can_view_applicants
+    """A job's applicants in one column per stage (POL-AP-003): a move form per card (the
+    keyboard way, and what drag and drop submits), a bulk move of the checked cards, and
+    the applicant list's sort keys."""
+
+    policy: Policy = can_view_applicants
     template_name = "applications/board.html"
 
-    def get_context_data(self, **kwargs):
+    def get_job(self):
         job = selectors.job_get_owned(user=self.request.user, job_id=self.kwargs["job_id"])
         if job is None:
             raise Http404
-        applications = list(selectors.application_list_for_board(user=self.request.user, job=job))
+        return job
+
+    def get_context_data(self, **kwargs):
+        job = self.get_job()
+        user = self.request.user
+        sorts = selectors.applicant_sorts_for(user)
+        sort = self.request.GET.get("sort", "")
+        sort = sort if sort in sorts else selectors.DEFAULT_SORT
+        applications = list(selectors.application_list_for_board(user=user, job=job, sort=sort))
+        may_move = can_move_application(user)
         columns = []
         for stage in BOARD_STAGES:
-            cards = []
-            for application in applications:
-                if application.stage == stage:
-                    targets = allowed_targets(stage, ActorRole.EMPLOYER)
-                    form = (
-                        MoveForm(targets=targets, prefix=f"a{application.pk}") if targets else None
-                    )
-                    cards.append({"application": application, "form": form})
-            columns.append({"stage": stage, "cards": cards})
+            targets = allowed_targets(stage, ActorRole.EMPLOYER) if may_move else []
+            cards = [
+                {
+                    "application": application,
+                    "form": MoveForm(targets=targets, prefix=f"a{application.pk}")
+                    if targets
+                    else None,
+                }
+                for application in applications
+                if application.stage == stage
+            ]
+            columns.append({"stage": stage, "cards": cards, "targets": targets})
         return {
             **super().get_context_data(**kwargs),
             "job": job,
             "columns": columns,
             "total": len(applications),
+            "sorts": sorts,
+            "sort": sort,
+            "may_move": may_move,
+            "bulk_form": kwargs.get("bulk_form") or BulkMoveForm(),
+            "shows_ratings": "rating" in sorts,
         }
+
+
+class ApplicationBulkMoveView(ApplicationBoardView):
+    """The board's bulk move: the checked applicants all move, or none does (POL-AP-003)."""
+
+    policy = can_move_application
+
+    def get(self, request, *args, **kwargs):
+        return redirect("applications:board", job_id=kwargs["job_id"])
+
+    def post(self, request, job_id):
+        job = self.get_job()
+        candidates = selectors.application_list_for_board(user=request.user, job=job)
+        form = BulkMoveForm(
+            request.POST, application_ids=list(candidates.values_list("pk", flat=True))
+        )
+        if form.is_valid():
+            try:
+                moved = services.application_move_many(
+                    application_ids=form.cleaned_data["applications"],
+                    actor=request.user,
+                    stage=form.cleaned_data["stage"],
+                    note=form.cleaned_data["note"],
+                )
+                messages.success(
+                    request,
+                    _("Moved %(count)d applicants to %(stage)s.")
+                    % {
+                        "count": len(moved),
+                        "stage": dict(form.fields["stage"].choices)[form.cleaned_data["stage"]],
+                    },
+                )
+                return redirect("applications:board", job_id=job.pk)
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
+        context = self.get_context_data(bulk_form=form, **self.kwargs)
+        return self.render_to_response(context, status=400)
 
 
 class ApplicationMoveView(SignInRequired, PolicyRequiredMixin, View):
@@ -211,25 +285,116 @@ class ApplicationMoveView(SignInRequired, PolicyRequiredMixin, View):
 
 
 class ApplicationDetailView(SignInRequired, TemplateView):
+    """The applicant page. The job's side also sees the contact details (POL-AP-008, each
+    view logged), the private notes and rating (POL-AP-007) and the message form; the
+    applicant sees the timeline of moves and messages only."""
+
     template_name = "applications/detail.html"
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
         try:
             application = selectors.application_get_visible(
-                user=self.request.user, application_id=self.kwargs["application_id"]
+                user=user, application_id=self.kwargs["application_id"]
             )
         except ApplicationNotFound as exc:
             raise Http404 from exc
-        is_employer = application.applicant_id != self.request.user.pk
-        services.application_mark_viewed(application=application, user=self.request.user)
-        may_move = can_move_application(self.request.user, application)
+        is_employer = application.applicant_id != user.pk
+        services.application_mark_viewed(application=application, user=user)
+        may_move = can_move_application(user, application)
         targets = allowed_targets(application.stage, ActorRole.EMPLOYER) if may_move else []
+        notes = selectors.private_notes_of(user=user, application=application)
+        contact = (
+            services.contact_details_view(application_id=application.pk, viewer=user)
+            if can_view_contact(user, application)
+            else None
+        )
+        rating = getattr(application, "rating", None) if notes is not None else None
         return {
             **super().get_context_data(**kwargs),
             "application": application,
             "is_employer": is_employer,
             "move_form": MoveForm(targets=targets, prefix="detail") if targets else None,
+            "contact": contact,
+            "notes": list(notes) if notes is not None else None,
+            "rating": rating,
+            "note_form": kwargs.get("note_form") or PrivateNoteForm()
+            if can_add_private_note(user, application)
+            else None,
+            "rating_form": RatingForm(initial={"score": rating.score if rating else None})
+            if can_add_private_note(user, application)
+            else None,
+            "message_form": kwargs.get("message_form") or MessageForm()
+            if can_message_applicant(user, application)
+            else None,
         }
+
+
+class _HiringActionView(SignInRequired, PolicyRequiredMixin, View):
+    """A POST from the applicant page's hiring-side forms: parse → service → back to the
+    page (field errors re-render it with status 400)."""
+
+    form_class: type
+    success_message = ""
+
+    def post(self, request, application_id):
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                self.act(application_id, form.cleaned_data)
+                messages.success(request, self.success_message)
+                return redirect("applications:detail", application_id=application_id)
+            except ApplicationNotFound as exc:
+                raise Http404 from exc
+            except NotAllowed as exc:
+                raise PermissionDenied from exc
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.detail)
+        return self.invalid(request, application_id, form)
+
+    def act(self, application_id, data):
+        raise NotImplementedError
+
+    def invalid(self, request, application_id, form):
+        view = ApplicationDetailView(request=request, kwargs={"application_id": application_id})
+        context = view.get_context_data(**{self.context_name: form})
+        return render(request, view.template_name, context, status=400)
+
+
+class ApplicationNoteAddView(_HiringActionView):
+    policy = can_add_private_note
+    form_class = PrivateNoteForm
+    context_name = "note_form"
+    success_message = _("Private note saved.")
+
+    def act(self, application_id, data):
+        services.private_note_add(
+            application_id=application_id, author=self.request.user, body=data["body"]
+        )
+
+
+class ApplicationRateView(_HiringActionView):
+    policy = can_add_private_note
+    form_class = RatingForm
+    context_name = "rating_form"
+    success_message = _("Rating saved.")
+
+    def act(self, application_id, data):
+        services.applicant_rate(
+            application_id=application_id, rater=self.request.user, score=data["score"]
+        )
+
+
+class ApplicationMessageView(_HiringActionView):
+    policy = can_message_applicant
+    form_class = MessageForm
+    context_name = "message_form"
+    success_message = _("Message sent to the applicant.")
+
+    def act(self, application_id, data):
+        services.applicant_message_send(
+            application_id=application_id, sender=self.request.user, **data
+        )
 
 
 class ApplicationResumeView(SignInRequired, View):

@@ -1,7 +1,17 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from applications.models import Application, Notification, Stage, StageChange
+from applications.models import (
+    RATING_MAX,
+    RATING_MIN,
+    ApplicantMessage,
+    ApplicantNote,
+    Application,
+    MessageTemplate,
+    Notification,
+    Stage,
+    StageChange,
+)
 from jobboard.limits import LETTER_MAX_CHARS, NOTE_MAX_CHARS
 
 
@@ -39,11 +49,39 @@ class ApplyInputSerializer(ApplyStoredInputSerializer):
         return attrs
 
 
+NOTE_HELP = (
+    "From the job's side, a private note (POL-AP-007: never shown to the applicant); from "
+    "the applicant, the reason for withdrawing, shown in the timeline."
+)
+
+
 class TransitionInputSerializer(serializers.Serializer):
     stage = serializers.ChoiceField(choices=Stage.choices)
     note = serializers.CharField(
-        required=False, allow_blank=True, max_length=NOTE_MAX_CHARS, default=""
+        required=False, allow_blank=True, max_length=NOTE_MAX_CHARS, default="", help_text=NOTE_HELP
     )
+
+
+class BulkTransitionInputSerializer(serializers.Serializer):
+    applications = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+        min_length=1,
+        max_length=200,
+        help_text="Applications to move; all move or none does.",
+    )
+    stage = serializers.ChoiceField(choices=Stage.choices)
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=NOTE_MAX_CHARS,
+        default="",
+        help_text="A private note on each moved application (POL-AP-007).",
+    )
+
+
+class BulkTransitionResultSerializer(serializers.Serializer):
+    moved = serializers.ListField(child=serializers.IntegerField())
+    stage = serializers.ChoiceField(choices=Stage.choices)
 
 
 class StageChangeSerializer(serializers.ModelSerializer):
@@ -66,9 +104,16 @@ class ApplicationJobSerializer(serializers.Serializer):
 
 
 class ApplicantSerializer(serializers.Serializer):
+    """No email or phone here: contact details are their own, logged read (POL-AP-008)."""
+
     id = serializers.IntegerField()
     name = serializers.CharField()
-    email = serializers.EmailField()
+
+
+class ApplicantMessageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ApplicantMessage
+        fields = ["id", "subject", "body", "created_at"]
 
 
 class ResumeInfoSerializer(serializers.Serializer):
@@ -109,10 +154,68 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
 
 class ApplicationDetailSerializer(ApplicationSerializer):
+    """What the applicant and the job's side both see: moves and messages, never private
+    notes or ratings (POL-AP-007)."""
+
     history = StageChangeSerializer(many=True)
+    messages = ApplicantMessageSerializer(many=True)
 
     class Meta(ApplicationSerializer.Meta):
-        fields = [*ApplicationSerializer.Meta.fields, "history"]
+        fields = [*ApplicationSerializer.Meta.fields, "history", "messages"]
+
+
+class PrivateNoteSerializer(serializers.ModelSerializer):
+    author = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ApplicantNote
+        fields = ["id", "body", "author", "created_at"]
+
+    def get_author(self, obj) -> str | None:
+        return (obj.author.name or obj.author.email) if obj.author else None
+
+
+class PrivateNoteInputSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=NOTE_MAX_CHARS)
+
+
+class PrivateNotesSerializer(serializers.Serializer):
+    rating = serializers.IntegerField(allow_null=True, min_value=RATING_MIN, max_value=RATING_MAX)
+    notes = PrivateNoteSerializer(many=True)
+
+
+class RatingInputSerializer(serializers.Serializer):
+    score = serializers.IntegerField(min_value=RATING_MIN, max_value=RATING_MAX)
+
+
+class RatingSerializer(serializers.Serializer):
+    score = serializers.IntegerField(min_value=RATING_MIN, max_value=RATING_MAX)
+    updated_at = serializers.DateTimeField()
+
+
+class MessageTemplateSerializer(serializers.ModelSerializer):
+    for_stage = serializers.CharField(allow_blank=True)
+
+    class Meta:
+        model = MessageTemplate
+        fields = ["code", "title", "subject", "body", "for_stage"]
+
+
+class MessageInputSerializer(serializers.Serializer):
+    template = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=MessageTemplate.objects.filter(active=True),
+        required=False,
+        allow_null=True,
+        help_text="A message template's code; its text fills what subject and body leave out.",
+    )
+    subject = serializers.CharField(required=False, allow_blank=True, max_length=150)
+    body = serializers.CharField(required=False, allow_blank=True, max_length=LETTER_MAX_CHARS)
+
+
+class ContactSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    phone = serializers.CharField(allow_blank=True)
 
 
 class NotificationSerializer(serializers.ModelSerializer):

@@ -16,6 +16,32 @@ urlpatterns = [
         name="application-transitions",
     ),
     path(
+        "applications/bulk-transitions",
+        views.ApplicationBulkTransitionApi.as_view(),
+        name="application-bulk-transitions",
+    ),
+    path(
+        "applications/<int:application_id>/notes",
+        views.PrivateNotesApi.as_view(),
+        name="application-notes",
+    ),
+    path(
+        "applications/<int:application_id>/rating",
+        views.ApplicantRateApi.as_view(),
+        name="application-rating",
+    ),
+    path(
+        "applications/<int:application_id>/messages",
+        views.ApplicantMessageApi.as_view(),
+        name="application-messages",
+    ),
+    path(
+        "applications/<int:application_id>/contact",
+        views.ApplicantContactApi.as_view(),
+        name="application-contact",
+    ),
+    path("message-templates", views.MessageTemplateListApi.as_view(), name="message-templates"),
+    path(
         "applications/<int:application_id>/resume",
         views.ApplicationResumeApi.as_view(),
         name="application-resume",

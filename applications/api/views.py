@@ -11,16 +11,37 @@ from rest_framework.views import APIView
 from accounts.permissions import allowed_by
 from applications import selectors, services
 from applications.api.serializers import (
+    ApplicantMessageSerializer,
     ApplicationDetailSerializer,
     ApplicationSerializer,
     ApplyInputSerializer,
     ApplyStoredInputSerializer,
+    BulkTransitionInputSerializer,
+    BulkTransitionResultSerializer,
+    ContactSerializer,
     MarkReadResultSerializer,
+    MessageInputSerializer,
+    MessageTemplateSerializer,
     NotificationSerializer,
+    PrivateNoteInputSerializer,
+    PrivateNoteSerializer,
+    PrivateNotesSerializer,
+    RatingInputSerializer,
+    RatingSerializer,
     TransitionInputSerializer,
 )
+from applications.exceptions import ApplicationNotFound
 from applications.models import Stage
-from applications.policies import can_apply, can_read_notification, can_view_application
+from applications.policies import (
+    can_add_private_note,
+    can_apply,
+    can_message_applicant,
+    can_move_application,
+    can_read_notification,
+    can_view_application,
+    can_view_contact,
+    can_view_private_notes,
+)
 from candidates.resumes import (
     DOCX,
     PDF,
@@ -35,6 +56,11 @@ from jobboard.api.pagination import PagePagination
 from jobs.selectors import job_get_visible
 
 TAGS = ["applications"]
+NOT_FOUND = OpenApiResponse(description="No such application (or not yours to see).")
+PRIVATE = OpenApiResponse(
+    description="Private notes and ratings are for the job's company recruiters and admins "
+    "(POL-AP-007)."
+)
 
 
 class JobApplyApi(APIView):
@@ -94,6 +120,12 @@ class ApplicationListQuerySerializer(serializers.Serializer):
     stage = serializers.ChoiceField(
         choices=Stage.choices, required=False, help_text="Only this stage."
     )
+    sort = serializers.ChoiceField(
+        choices=list(selectors.APPLICANT_SORTS),
+        required=False,
+        help_text="`-applied` (newest first, the default), `applied`, or `rating` (highest "
+        "first; for those who may read ratings, POL-AP-007).",
+    )
 
 
 class ApplicationListApi(ListAPIView):
@@ -115,10 +147,13 @@ class ApplicationListApi(ListAPIView):
         # but `?stage=` is no stage the contract knows, so it must be refused.
         query = ApplicationListQuerySerializer(data=self.request.query_params.dict())
         query.is_valid(raise_exception=True)
-        return selectors.application_list_visible(
+        applications = selectors.application_list_visible(
             user=self.request.user,
             job_id=query.validated_data.get("job"),
             stage=query.validated_data.get("stage"),
+        )
+        return selectors.order_applicants(
+            applications, user=self.request.user, sort=query.validated_data.get("sort")
         )
 
 
@@ -167,6 +202,170 @@ class ApplicationTransitionApi(APIView):
             user=request.user, application_id=application_id
         )
         return Response(ApplicationDetailSerializer(application).data)
+
+
+class ApplicationBulkTransitionApi(APIView):
+    permission_classes = [allowed_by(can_move_application)]
+
+    @extend_schema(
+        operation_id="bulkTransitionApplications",
+        tags=TAGS,
+        request=BulkTransitionInputSerializer,
+        responses={
+            200: BulkTransitionResultSerializer,
+            403: OpenApiResponse(description="Not allowed to move applications."),
+            404: OpenApiResponse(description="An application is unknown (or not yours)."),
+            409: OpenApiResponse(
+                description="POL-AP-003 forbids one of the moves; none of them happened."
+            ),
+        },
+    )
+    def post(self, request):
+        """Move several applications to one stage (the board's bulk move, POL-AP-003): all
+        of them or none."""
+        serializer = BulkTransitionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        moved = services.application_move_many(
+            application_ids=serializer.validated_data["applications"],
+            actor=request.user,
+            stage=serializer.validated_data["stage"],
+            note=serializer.validated_data["note"],
+        )
+        stage = serializer.validated_data["stage"]
+        return Response({"moved": [application.pk for application in moved], "stage": stage})
+
+
+def _hiring_side_application(request, application_id: int, policy):
+    """The application if `policy` allows this user on it; 404 otherwise (no leak)."""
+    application = selectors.application_get_for_hiring_side(application_id=application_id)
+    if application is None or not policy(request.user, application):
+        raise ApplicationNotFound()
+    return application
+
+
+class PrivateNotesApi(APIView):
+    """An applicant's private notes and rating (POL-AP-007): read with
+    applications.view_applicantnote, written with applications.add_applicantnote."""
+
+    def get_permissions(self):
+        policy = can_add_private_note if self.request.method == "POST" else can_view_private_notes
+        return [allowed_by(policy)()]
+
+    @extend_schema(
+        operation_id="listPrivateNotes",
+        tags=TAGS,
+        responses={200: PrivateNotesSerializer, 403: PRIVATE, 404: NOT_FOUND},
+    )
+    def get(self, request, application_id: int):
+        """Private notes and the rating of an applicant (the job's company recruiters and
+        admins only; never the applicant)."""
+        application = _hiring_side_application(request, application_id, can_view_private_notes)
+        notes = selectors.private_notes_of(user=request.user, application=application)
+        rating = getattr(application, "rating", None)
+        return Response(
+            {
+                "rating": rating.score if rating else None,
+                "notes": PrivateNoteSerializer(notes, many=True).data,
+            }
+        )
+
+    @extend_schema(
+        operation_id="addPrivateNote",
+        tags=TAGS,
+        request=PrivateNoteInputSerializer,
+        responses={201: PrivateNoteSerializer, 403: PRIVATE, 404: NOT_FOUND},
+    )
+    def post(self, request, application_id: int):
+        """Add a private note; the applicant never sees it."""
+        _hiring_side_application(request, application_id, can_add_private_note)
+        serializer = PrivateNoteInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        note = services.private_note_add(
+            application_id=application_id, author=request.user, **serializer.validated_data
+        )
+        return Response(PrivateNoteSerializer(note).data, status=201)
+
+
+class ApplicantRateApi(APIView):
+    permission_classes = [allowed_by(can_add_private_note)]
+
+    @extend_schema(
+        operation_id="rateApplicant",
+        tags=TAGS,
+        request=RatingInputSerializer,
+        responses={200: RatingSerializer, 403: PRIVATE, 404: NOT_FOUND},
+    )
+    def put(self, request, application_id: int):
+        """Rate an applicant 1–5 (POL-AP-007, private); replaces the previous rating."""
+        _hiring_side_application(request, application_id, can_add_private_note)
+        serializer = RatingInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        rating = services.applicant_rate(
+            application_id=application_id, rater=request.user, **serializer.validated_data
+        )
+        return Response(RatingSerializer(rating).data)
+
+
+class ApplicantMessageApi(APIView):
+    permission_classes = [allowed_by(can_message_applicant)]
+
+    @extend_schema(
+        operation_id="sendApplicantMessage",
+        tags=TAGS,
+        request=MessageInputSerializer,
+        responses={
+            201: ApplicantMessageSerializer,
+            403: OpenApiResponse(description="Not allowed to message this applicant."),
+            404: NOT_FOUND,
+        },
+    )
+    def post(self, request, application_id: int):
+        """Send the applicant a message, from a template or written out (POL-AP-007): it
+        shows in their timeline and goes out by email (POL-AP-004)."""
+        selectors.application_get_visible(user=request.user, application_id=application_id)
+        serializer = MessageInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        message = services.applicant_message_send(
+            application_id=application_id, sender=request.user, **serializer.validated_data
+        )
+        return Response(ApplicantMessageSerializer(message).data, status=201)
+
+
+class ApplicantContactApi(APIView):
+    permission_classes = [allowed_by(can_view_contact)]
+
+    @extend_schema(
+        operation_id="getApplicantContact",
+        tags=TAGS,
+        responses={
+            200: ContactSerializer,
+            403: OpenApiResponse(description="Contact details are not for this user."),
+            404: NOT_FOUND,
+        },
+    )
+    def get(self, request, application_id: int):
+        """The applicant's email and phone (POL-AP-008: the job's owner and admins only);
+        every call is logged."""
+        _hiring_side_application(request, application_id, can_view_contact)
+        contact = services.contact_details_view(application_id=application_id, viewer=request.user)
+        return Response(ContactSerializer(contact).data)
+
+
+class MessageTemplateListApi(APIView):
+    permission_classes = [allowed_by(can_message_applicant)]
+
+    @extend_schema(
+        operation_id="listMessageTemplates",
+        tags=TAGS,
+        responses={
+            200: MessageTemplateSerializer(many=True),
+            403: OpenApiResponse(description="Not allowed to message applicants."),
+        },
+    )
+    def get(self, request):
+        """The active message templates (admin-edited) for messages to applicants."""
+        templates = selectors.message_template_list()
+        return Response(MessageTemplateSerializer(templates, many=True).data)
 
 
 def resume_response(*, application, user) -> HttpResponse:

@@ -28,3 +28,9 @@ def unread_notifications(user) -> int:
 @register.simple_tag
 def sign_in_url(next_path: str) -> str:
     return f"{login_url()}?{urlencode({'next': next_path})}"
+
+
+@register.simple_tag
+def timeline(application):
+    """Stage moves and messages to the applicant, in time order (never private notes)."""
+    return selectors.application_timeline(application)

@@ -175,12 +175,17 @@ def test_owner_moves_and_every_move_is_recorded__POL_AP_003():
         )
     application.refresh_from_db()
     assert application.stage == Stage.HIRED
-    history = list(application.history.values_list("from_stage", "to_stage", "actor", "note"))
+    history = list(application.history.values_list("from_stage", "to_stage", "actor"))
     assert history[1:] == [
-        ("applied", "screening", owner.pk, "→ screening"),
-        ("screening", "interview", owner.pk, "→ interview"),
-        ("interview", "offer", owner.pk, "→ offer"),
-        ("offer", "hired", owner.pk, "→ hired"),
+        ("applied", "screening", owner.pk),
+        ("screening", "interview", owner.pk),
+        ("interview", "offer", owner.pk),
+        ("offer", "hired", owner.pk),
+    ]
+    # POL-AP-007: each move's note is a private note tied to its move
+    notes = application.private_notes.values_list("stage_change__to_stage", "body")
+    assert list(notes) == [
+        (stage, f"→ {stage}") for stage in ("screening", "interview", "offer", "hired")
     ]
     assert Notification.objects.filter(user=application.applicant).count() == 4
 

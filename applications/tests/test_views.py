@@ -75,6 +75,21 @@ def test_board_groups_by_stage_and_moves_in_one_action__POL_AP_003(browser_clien
     assert application.stage == Stage.SCREENING
 
 
+def test_board_form_offers_every_allowed_move_and_skips__POL_AP_003(browser_client_for):
+    application = ApplicationFactory(stage=Stage.SCREENING)
+    browser = browser_client_for(application.job.owner)
+    board = browser.get(f"/applications/jobs/{application.job.pk}/board/").text
+    select = board[board.index(f'name="a{application.pk}-stage"') :].split("</select>")[0]
+    offered = [v.split('"')[0] for v in select.split('value="')[1:]]
+    assert offered == ["applied", "interview", "offer", "hired", "rejected"]
+    browser.post(
+        f"/applications/{application.pk}/move/",
+        {"prefix": f"a{application.pk}", f"a{application.pk}-stage": "hired"},
+    )
+    application.refresh_from_db()
+    assert application.stage == Stage.HIRED
+
+
 def test_board_of_another_recruiter_is_404(browser_client_for):
     application = ApplicationFactory()
     response = browser_client_for(RecruiterFactory()).get(

@@ -86,7 +86,9 @@ def test_apply_move_and_follow(contexts, live_server, tmp_path, settings):
     seeker.goto(f"{live_server.url}/applications/mine/")
     timeline = seeker.locator("ol.timeline li")
     expect(timeline).to_have_count(4)
-    expect(timeline.last).to_contain_text("to offer")
+    expect(timeline.last).to_contain_text("Offer")
+    # The recruiter's notes with each move are private (POL-AP-007)
+    expect(seeker.locator("main")).not_to_contain_text("to offer")
     seeker.goto(f"{live_server.url}/applications/notifications/")
     # Three stage changes and the "applied" confirmation (POL-AP-004, issue 15).
     expect(seeker.locator(".apps-notifications li")).to_have_count(4)

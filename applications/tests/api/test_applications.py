@@ -51,7 +51,9 @@ def test_transition_200_and_recorded__POL_AP_003(api_client_for):
     )
     assert response.status_code == 200
     assert response.json()["stage"] == "screening"
-    assert response.json()["history"][-1]["note"] == "서류 좋음"
+    # POL-AP-007: the job side's note is private, not part of the shared history
+    assert response.json()["history"][-1]["note"] == ""
+    assert application.private_notes.get().body == "서류 좋음"
 
 
 def test_forbidden_transition_409_changes_nothing__POL_AP_003(api_client_for):
@@ -60,6 +62,34 @@ def test_forbidden_transition_409_changes_nothing__POL_AP_003(api_client_for):
         f"/api/v1/applications/{application.pk}/transitions", {"stage": "withdrawn"}
     )
     assert response.status_code == 409
+    assert response.json()["type"].endswith("/stage-move-forbidden")
+    application.refresh_from_db()
+    assert application.stage == "offer"
+    assert application.history.count() == 1
+
+
+def test_owner_skips_forward_and_steps_back_one__POL_AP_003(api_client_for):
+    application = ApplicationFactory()
+    client = api_client_for(application.job.owner)
+    url = f"/api/v1/applications/{application.pk}/transitions"
+    skipped = client.post(url, {"stage": "offer"})
+    assert skipped.status_code == 200
+    assert skipped.json()["stage"] == "offer"
+    back = client.post(url, {"stage": "interview"})
+    assert back.status_code == 200
+    assert [(c["from_stage"], c["to_stage"]) for c in back.json()["history"][1:]] == [
+        ("applied", "offer"),
+        ("offer", "interview"),
+    ]
+
+
+def test_two_steps_back_is_409_problem_and_changes_nothing__POL_AP_003(api_client_for):
+    application = OfferApplicationFactory()
+    response = api_client_for(application.job.owner).post(
+        f"/api/v1/applications/{application.pk}/transitions", {"stage": "screening"}
+    )
+    assert response.status_code == 409
+    assert response["Content-Type"].startswith("application/problem+json")
     assert response.json()["type"].endswith("/stage-move-forbidden")
     application.refresh_from_db()
     assert application.stage == "offer"

@@ -188,7 +188,9 @@ def test_jobseeker_follows_the_timeline_and_notifications(cast, served_app):
     nav(page, "My applications").click()
     timeline = page.locator("ol.timeline li")
     expect(timeline).to_have_count(4)
-    expect(timeline.last).to_contain_text("Offer 단계로 이동")
+    expect(timeline.last).to_contain_text("Offer")
+    # The notes the recruiter typed with each move are private (POL-AP-007).
+    expect(page.get_by_role("main")).not_to_contain_text("단계로 이동")
     cast.shot("seeker", "journey-13-timeline-updated")
     nav(page, re.compile("^Notifications")).click()
     notes = page.locator(".apps-notifications li")
