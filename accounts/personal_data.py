@@ -5,7 +5,7 @@ cannot import the apps above it (jobs, applications, payments, alerts), so they 
 
 `erase` runs inside the deletion's transaction: it must only write the database, and put
 work outside it (removing files) in `transaction.on_commit`, so a failure half-way leaves
-everything as it was (ADR 0071)."""
+everything as it was (ADR 0072)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

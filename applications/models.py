@@ -335,7 +335,7 @@ class NotificationKind(models.TextChoices):
     APPLIED = "applied", _("Application sent")
     STAGE_CHANGED = "stage_changed", _("Stage changed")
     MESSAGE = "message", _("Message from the recruiter")
-    # Sent by payments through jobboard.inbox (ADR 0072).
+    # Sent by payments through jobboard.inbox (ADR 0080).
     ORDER_REFUNDED = "order_refunded", _("Order refunded")
     SAVED_JOB_DEADLINE = "saved_job_deadline", _("Saved job closing soon")
 

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from accounts import personal_data
 from applications.models import Application, Notification
-from applications.storage import resume_storage
+from candidates.storage import resume_storage
 
 
 def export_applications(user) -> list[dict]:

@@ -4,7 +4,7 @@ The inbox (the `Notification` rows and their email task, POL-AP-004) lives in
 `applications`, and `payments` may not import `applications` (the import contracts in
 pyproject.toml: the two are siblings). So the inbox registers its writer here when Django
 starts, and other apps call `notify` — the same inversion as
-`jobs.selectors.OWNED_JOB_ANNOTATIONS` (ADR 0072)."""
+`jobs.selectors.OWNED_JOB_ANNOTATIONS` (ADR 0080)."""
 
 from typing import TYPE_CHECKING, Protocol
 

@@ -1,7 +1,7 @@
 """The buyer is told of every refund of their order — by staff, or made at the gateway and
 seen through its webhook; full or partial — in the site and by email through the task queue,
 in the language they ordered in (issue 12, POL-P-007, POL-AP-004). Across payments and
-applications, which may not import each other: they meet in jobboard.inbox (ADR 0072)."""
+applications, which may not import each other: they meet in jobboard.inbox (ADR 0080)."""
 
 import json
 

@@ -12,7 +12,7 @@ from accounts.models import CompanyFollow, Consent, ConsentKind, DeviceSession, 
 from accounts.tests.factories import PASSWORD, CompanyFactory, JobseekerFactory
 from alerts.tests.factories import SavedSearchFactory
 from applications.models import Application, Notification
-from applications.storage import resume_storage
+from candidates.storage import resume_storage
 from jobs.tests.factories import PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
