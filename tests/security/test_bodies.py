@@ -16,6 +16,7 @@ from accounts.tests.factories import AdminFactory
 from alerts.tests.factories import SavedSearchFactory
 from applications.tests.factories import ApplicationFactory
 from jobboard.api import parsers
+from jobs.tests.factories import PublishedJobFactory
 from payments.tests.factories import PendingTossOrderFactory
 from tests.contract.spec import SPEC_PATH
 
@@ -50,6 +51,25 @@ JSON_OPERATIONS = {
         "recruiter",
         lambda ids: f"/api/v1/applications/{ids['application']}/transitions",
     ),
+    "addPrivateNote": (
+        "recruiter",
+        lambda ids: f"/api/v1/applications/{ids['application']}/notes",
+    ),
+    "rateApplicant": (
+        "recruiter",
+        lambda ids: f"/api/v1/applications/{ids['application']}/rating",
+    ),
+    "sendApplicantMessage": (
+        "recruiter",
+        lambda ids: f"/api/v1/applications/{ids['application']}/messages",
+    ),
+    "bulkTransitionApplications": (
+        "recruiter",
+        lambda ids: "/api/v1/applications/bulk-transitions",
+    ),
+    "copyJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}/copy"),
+    "applyToJob": ("jobseeker", lambda ids: f"/api/v1/jobs/{ids['open_job']}/apply"),
+    "updateMyProfile": ("jobseeker", lambda ids: "/api/v1/me/profile"),
     "cancelOrder": ("admin", lambda ids: f"/api/v1/orders/{ids['order']}/cancel"),
     "preparePayment": ("recruiter", lambda ids: "/api/v1/payments/prepare"),
     "confirmPayment": ("recruiter", lambda ids: "/api/v1/payments/confirm"),
@@ -89,6 +109,7 @@ def caller(api_client):
         "application": application.pk,
         "order": PendingTossOrderFactory(buyer=application.job.owner).order_id,
         "saved_search": SavedSearchFactory(user=application.applicant).pk,
+        "open_job": PublishedJobFactory().pk,
     }
 
     def send(operation_id: str, body: bytes, *, content_type="application/json"):
