@@ -36,8 +36,9 @@ PDF_ACTIVE_NAMES = {
 _PDF_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]*)")
 _PDF_TOKEN = re.compile(rb"\(|%[^\r\n]*|" + _PDF_NAME.pattern)
 _PDF_STRING_PART = re.compile(rb"\\.|[()]", re.S)
-# A string with at most one level of balanced parentheses inside: nearly all of them.
-_PDF_SIMPLE_STRING = re.compile(rb"\((?:[^()\\]+|\\.|\((?:[^()\\]+|\\.)*\))*\)", re.S)
+# A string with at most one level of balanced parentheses inside: nearly all of them. One
+# way to match each byte, and possessive repeats, so a string that never ends fails fast.
+_PDF_SIMPLE_STRING = re.compile(rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*+\))*+\)", re.S)
 PDF_MAX_STRING_MARKS = 20_000
 _PDF_HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _PDF_STREAM = re.compile(rb"stream\r?\n")

@@ -47,6 +47,7 @@ JSON_OPERATIONS = {
     "updateJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}"),
     "updateCompany": ("recruiter", lambda ids: f"/api/v1/companies/{ids['company']}"),
     "reopenJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}/reopen"),
+    "copyJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}/copy"),
     "transitionApplication": (
         "recruiter",
         lambda ids: f"/api/v1/applications/{ids['application']}/transitions",
