@@ -25,6 +25,7 @@ from candidates.resumes import (
     raise_if_too_large,
 )
 from candidates.views import stored_resume_download
+from jobboard.api.parsers import JSONParser
 from jobs.selectors import job_get_visible
 
 TAGS = ["me"]
@@ -35,6 +36,8 @@ NO_RESUME = OpenApiResponse(description="No such stored résumé (or not yours).
 
 class MyProfileApi(APIView):
     permission_classes = [allowed_by(can_edit_profile)]
+    # JSON only: a form field cannot say "an empty list" apart from "one empty code".
+    parser_classes = [JSONParser]
 
     @extend_schema(
         operation_id="getMyProfile",
