@@ -1,22 +1,4 @@
-from django.utils.translation import gettext_lazy as _
-
-from jobboard.errors import Conflict, DomainError, NotFound, PermissionDenied
-
-
-class ResumeInvalid(DomainError):
-    """POL-AP-002: not a PDF or DOCX by content, or unsafe."""
-
-    title = "Invalid résumé"
-    type_slug = "resume-invalid"
-
-    def __init__(self, detail: str = ""):
-        super().__init__(str(detail or _("Upload a PDF or DOCX file.")), field="resume")
-
-
-class ResumeTooLarge(ResumeInvalid):
-    status = 413
-    title = "Résumé too large"
-    type_slug = "resume-too-large"
+from jobboard.errors import Conflict, NotFound, PermissionDenied
 
 
 class AlreadyApplied(Conflict):

@@ -1,10 +1,9 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from candidates.resumes import resume_file_name
 from jobboard.limits import LETTER_MAX_CHARS, NOTE_MAX_CHARS
 from jobs.models import Job
 
@@ -63,13 +62,11 @@ def allowed_targets(current: str, actor_role: str) -> list[str]:
 
 
 def resume_upload_to(instance, filename: str) -> str:
-    # The stored name is ours (POL-AP-002); the client's name is only kept as data.
-    extension = {"application/pdf": "pdf"}.get(instance.resume_content_type, "docx")
-    return f"resumes/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+    return resume_file_name("resumes", instance.resume_content_type)
 
 
 def private_storage():
-    from applications.storage import resume_storage
+    from candidates.storage import resume_storage
 
     return resume_storage()
 

@@ -33,8 +33,8 @@ from applications.policies import (
     can_view_application,
     can_withdraw_application,
 )
-from applications.resumes import EXTENSIONS, detect_resume_type
 from applications.tasks import enqueue_email
+from candidates.resumes import EXTENSIONS, detect_resume_type
 from jobboard import metrics
 from jobboard.errors import NotFound
 from jobs.models import Job

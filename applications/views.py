@@ -19,7 +19,8 @@ from applications.forms import ApplyForm, MoveForm, WithdrawForm
 from applications.links import login_url
 from applications.models import BOARD_STAGES, ActorRole, allowed_targets
 from applications.policies import can_apply, can_move_application, can_view_applicants
-from applications.resumes import (
+from candidates.forms import replace_error
+from candidates.resumes import (
     body_too_large,
     install_size_limit,
     raise_if_too_large,
@@ -55,7 +56,7 @@ class ApplicationApplyView(SignInRequired, PolicyRequiredMixin, View):
             # Refused before the body is read (nothing is stored, no state changes).
             form = ApplyForm(data={})
             form.is_valid()
-            _replace_error(form, "resume", too_large_message())
+            replace_error(form, "resume", too_large_message())
             return self.render_form(request, self.get_job(kwargs["job_id"]), form, status=413)
         return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
@@ -85,17 +86,9 @@ class ApplicationApplyView(SignInRequired, PolicyRequiredMixin, View):
                 messages.success(request, _("Your application was sent."))
                 return redirect("applications:mine")
         except DomainError as exc:
-            _replace_error(form, exc.field if exc.field in form.fields else None, exc.detail)
+            replace_error(form, exc.field if exc.field in form.fields else None, exc.detail)
             return self.render_form(request, job, form, status=exc.status)
         return self.render_form(request, job, form, status=400)
-
-
-def _replace_error(form, field, message) -> None:
-    """A domain error replaces the form's own error for that field ("required" after the
-    size limit dropped the file, for instance)."""
-    if field:
-        form.errors.pop(field, None)
-    form.add_error(field, message)
 
 
 class ApplicationMineView(SignInRequired, TemplateView):

@@ -17,6 +17,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("", include("accounts.api.urls")),
     path("", include("jobs.api.urls")),
+    path("", include("candidates.api.urls")),
     path("", include("applications.api.urls")),
     path("", include("payments.api.urls")),
 ]
@@ -28,6 +29,7 @@ urlpatterns = [
     # django-prometheus' exporter, after refreshing queue depth and dependency gauges.
     path("metrics", metrics_view, name="prometheus-django-metrics"),
     path("accounts/", include("accounts.urls")),
+    path("me/", include("candidates.urls")),
     path("applications/", include("applications.urls")),
     path("payments/", include("payments.urls")),
     path("", include("jobs.urls")),

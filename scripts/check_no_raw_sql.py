@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["jobboard", "accounts", "jobs", "applications", "payments"]
+APPS = ["jobboard", "accounts", "jobs", "candidates", "applications", "payments"]
 FORBIDDEN_ATTRS = {"raw", "extra", "execute", "executemany", "cursor", "callproc"}
 FORBIDDEN_NAMES = {"RawSQL"}
 # Named exceptions, each with its reason. Loading 1,000,000 benchmark rows needs COPY, which

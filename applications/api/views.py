@@ -20,9 +20,10 @@ from applications.api.serializers import (
 )
 from applications.models import Stage
 from applications.policies import can_apply, can_read_notification, can_view_application
-from applications.resumes import (
+from candidates.resumes import (
     DOCX,
     PDF,
+    attachment_response,
     body_too_large,
     check_size,
     install_size_limit,
@@ -157,15 +158,13 @@ class ApplicationTransitionApi(APIView):
 
 
 def resume_response(*, application, user) -> HttpResponse:
-    """The résumé as an attachment, never rendered inline (POL-AP-002)."""
-    with services.resume_open_for(application=application, user=user) as handle:
-        body = handle.read()
-    response = HttpResponse(body, content_type=application.resume_content_type)
+    """The résumé as an attachment (POL-AP-002)."""
     extension = "pdf" if application.resume_content_type == PDF else "docx"
-    response["Content-Disposition"] = f'attachment; filename="resume-{application.pk}.{extension}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(
+        handle=services.resume_open_for(application=application, user=user),
+        content_type=application.resume_content_type,
+        filename=f"resume-{application.pk}.{extension}",
+    )
 
 
 class ApplicationResumeApi(APIView):

@@ -13,8 +13,9 @@ from accounts.tests.factories import JobseekerFactory
 from applications import services
 from applications.exceptions import AlreadyApplied, StageMoveForbidden
 from applications.models import Application, StageChange
-from applications.storage import PrivateFileSystemStorage
-from applications.tests.factories import ApplicationFactory, pdf_upload
+from applications.tests.factories import ApplicationFactory
+from candidates.storage import PrivateFileSystemStorage
+from candidates.tests.factories import pdf_upload
 from jobs.tests.factories import PublishedJobFactory
 
 pytestmark = [

@@ -16,20 +16,13 @@ from applications.exceptions import (
     ApplicationNotFound,
     JobNotOpen,
     NotAllowed,
-    ResumeInvalid,
-    ResumeTooLarge,
     StageMoveForbidden,
 )
 from applications.models import Application, Notification, ResumeDownload, Stage, StageChange
-from applications.resumes import DOCX, PDF
-from applications.tests.factories import (
-    PDF_BYTES,
-    ApplicationFactory,
-    OfferApplicationFactory,
-    docx_bytes,
-    docx_upload,
-    pdf_upload,
-)
+from applications.tests.factories import ApplicationFactory, OfferApplicationFactory
+from candidates.exceptions import ResumeInvalid, ResumeTooLarge
+from candidates.resumes import DOCX, PDF
+from candidates.tests.factories import PDF_BYTES, docx_bytes, docx_upload, pdf_upload
 from jobs.tests.factories import (
     ClosedJobFactory,
     DraftJobFactory,
@@ -289,7 +282,7 @@ def test_no_email_sent_before_the_worker_runs__POL_AP_004():
 def test_s3_compatible_private_storage_when_a_bucket_is_set__POL_AP_002(settings):
     from storages.backends.s3 import S3Storage
 
-    from applications.storage import PrivateFileSystemStorage, resume_storage
+    from candidates.storage import PrivateFileSystemStorage, resume_storage
 
     assert isinstance(resume_storage(), PrivateFileSystemStorage)
     settings.RESUME_S3_BUCKET = "jobboard-resumes"

@@ -11,9 +11,10 @@ from django_tasks_db.models import DBTaskResult
 from applications import services
 from applications.models import Notification
 from applications.tasks import backoff, send_notification_email
-from applications.tests.factories import ApplicationFactory, pdf_upload
+from applications.tests.factories import ApplicationFactory
 from applications.tests.helpers import advance_clock, run_worker
 from applications.tests.mailserver import MailServer
+from candidates.tests.factories import pdf_upload
 from jobboard.task_recovery import requeue_stale_tasks
 from jobs.tests.factories import PublishedJobFactory
 

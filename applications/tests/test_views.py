@@ -5,7 +5,8 @@ from django.test import Client
 
 from accounts.tests.factories import JobseekerFactory, RecruiterFactory
 from applications.models import Application, Stage
-from applications.tests.factories import PDF_BYTES, ApplicationFactory, pdf_upload
+from applications.tests.factories import ApplicationFactory
+from candidates.tests.factories import PDF_BYTES, pdf_upload
 from jobs.tests.factories import ClosedJobFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "jobs",
+    "candidates",
     "applications",
     "payments",
 ]
@@ -290,6 +291,11 @@ AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
 # Email retries (POL-AP-004, ADR 0014): base · 2^(n-1) seconds, capped; then gives up
 # (the notification keeps email_failed_at and admin can re-queue it).
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStageEnum"] = "applications.models.Stage"
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["EducationEnum"] = "jobs.choices.Education"
+# A person states the level reached: the job levels without "any" (POL-AP-006).
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ProfileEducationEnum"] = (
+    "candidates.models.PROFILE_EDUCATION_CHOICES"
+)
 NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", default=30)
 NOTIFICATION_RETRY_MAX_DELAY_SECONDS = env.int("NOTIFICATION_RETRY_MAX_DELAY_SECONDS", default=3600)
 NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=30)

@@ -32,7 +32,7 @@ def build(world):
 
 
 def _pdf():
-    from applications.tests.factories import pdf_upload
+    from candidates.tests.factories import pdf_upload
 
     return pdf_upload()
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.tests.factories import JobseekerFactory, RecruiterFactory
-from applications.tests.factories import PDF_BYTES
+from candidates.tests.factories import PDF_BYTES
 from conftest import sign_in
 from jobs.tests.factories import PublishedJobFactory
 from tests.browser.conftest import SCREENSHOTS

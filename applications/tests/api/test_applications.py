@@ -4,7 +4,8 @@ import pytest
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory, RecruiterFactory
 from applications.models import ResumeDownload
-from applications.tests.factories import PDF_BYTES, ApplicationFactory, OfferApplicationFactory
+from applications.tests.factories import ApplicationFactory, OfferApplicationFactory
+from candidates.tests.factories import PDF_BYTES
 from jobs.tests.factories import PublishedJobFactory
 
 pytestmark = pytest.mark.django_db

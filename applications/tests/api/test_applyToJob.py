@@ -4,7 +4,7 @@ import pytest
 
 from accounts.tests.factories import JobseekerFactory, RecruiterFactory
 from applications.models import Application
-from applications.tests.factories import PDF_BYTES, docx_upload, pdf_upload
+from candidates.tests.factories import PDF_BYTES, docx_upload, pdf_upload
 from jobs.tests.factories import ClosedJobFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db

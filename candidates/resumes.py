@@ -4,13 +4,16 @@ polyglot a browser could sniff as a page). DOCX: a zip holding [Content_Types].x
 word/document.xml, no macros, and a bounded uncompressed size (zip bombs)."""
 
 import re
+import uuid
 import zipfile
 
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.exceptions import ResumeInvalid, ResumeTooLarge
+from candidates.exceptions import ResumeInvalid, ResumeTooLarge
 from jobboard.limits import LETTER_MAX_CHARS
 
 PDF = "application/pdf"
@@ -22,6 +25,13 @@ _MARKUP = re.compile(rb"<\s*(!doctype|html|head|body|script|svg|iframe|object|em
 DOCX_MAX_MEMBERS = 2000
 DOCX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
 DOCX_MAX_RATIO = 200
+
+
+def resume_file_name(folder: str, content_type: str) -> str:
+    """The stored name is ours (POL-AP-002); the client's name is only kept as data."""
+    return (
+        f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{EXTENSIONS.get(content_type, 'docx')}"
+    )
 
 
 def max_bytes() -> int:
@@ -118,3 +128,14 @@ def body_too_large(request) -> bool:
 def raise_if_too_large(request) -> None:
     if getattr(request, "resume_too_large", False):
         check_size(max_bytes() + 1)
+
+
+def attachment_response(*, handle, content_type: str, filename: str) -> HttpResponse:
+    """A résumé as a download, never rendered inline and never cached (POL-AP-002)."""
+    with handle:
+        body = handle.read()
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from candidates.api import views
+
+urlpatterns = [
+    path("me/profile", views.MyProfileApi.as_view(), name="my-profile"),
+    path("me/resumes", views.MyResumeListApi.as_view(), name="my-resumes"),
+    path("me/resumes/<int:resume_id>", views.MyResumeApi.as_view(), name="my-resume"),
+    path(
+        "me/resumes/<int:resume_id>/default",
+        views.MyResumeDefaultApi.as_view(),
+        name="my-resume-default",
+    ),
+    path("me/resumes/<int:resume_id>/file", views.MyResumeFileApi.as_view(), name="my-resume-file"),
+]

@@ -1,0 +1,21 @@
+"""Who may do what with a jobseeker's own data (POL-AP-006). See accounts.policies for the
+shape. A profile and stored résumés are their owner's alone: the role's permission opens
+the pages and operations, ownership decides each object. Recruiters see a profile's phone
+through applications.policies (POL-AP-008), never through these."""
+
+from accounts.policies import holds, is_self
+
+
+def can_edit_profile(user, profile=None) -> bool:
+    """POL-AP-006: the jobseeker's own profile (candidates.change_profile)."""
+    if not holds(user, "candidates.change_profile"):
+        return False
+    return profile is None or is_self(user, profile.user_id)
+
+
+def can_manage_resumes(user, resume=None) -> bool:
+    """POL-AP-006: list, add, delete, choose the default of and download one's own stored
+    résumés (candidates.add_storedresume)."""
+    if not holds(user, "candidates.add_storedresume"):
+        return False
+    return resume is None or is_self(user, resume.owner_id)

@@ -1,0 +1,150 @@
+"""Every write of the jobseeker's own data (POL-AP-006)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from candidates.exceptions import ProfileInvalid, TooManyResumes
+from candidates.models import MAX_STORED_RESUMES, Profile, StoredResume, normalize_phone
+from candidates.policies import can_edit_profile, can_manage_resumes
+from candidates.resumes import EXTENSIONS, detect_resume_type
+from candidates.selectors import stored_resume_get
+from jobboard.errors import PermissionDenied
+
+PROFILE_FIELDS = (
+    "headline",
+    "summary",
+    "phone",
+    "experience_years",
+    "education",
+    "desired_salary_manwon",
+)
+PROFILE_LISTS = ("desired_categories", "desired_locations", "skills")
+
+
+def profile_update(*, user: User, **changes: Any) -> Profile:
+    """Creates or changes the user's profile; only the fields given change (PATCH). The
+    lists (categories, locations, skills) are replaced as a whole. Matching (POL-S-003)
+    reads what is saved here."""
+    unknown = set(changes) - {*PROFILE_FIELDS, *PROFILE_LISTS}
+    if unknown:
+        raise ValueError(f"not profile fields: {sorted(unknown)}")
+    with transaction.atomic():
+        profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+        if not can_edit_profile(user, profile):
+            raise PermissionDenied(_("Only jobseekers keep a profile."))
+        for name in PROFILE_FIELDS:
+            if name in changes:
+                value = changes[name]
+                if name == "phone":
+                    value = normalize_phone(value or "")
+                elif name in ("headline", "summary", "education"):
+                    value = (value or "").strip()
+                setattr(profile, name, value)
+        try:
+            profile.full_clean(exclude=["user"])
+        except ValidationError as exc:
+            field, messages = next(iter(exc.message_dict.items()))
+            raise ProfileInvalid(" ".join(messages), field=field) from exc
+        profile.save()
+        for name in PROFILE_LISTS:
+            if name in changes:
+                getattr(profile, name).set(list(changes[name]))
+    return profile
+
+
+def _lock_owner(user: User) -> None:
+    """Serialises changes to one user's résumés: the count (POL-AP-006's five) and the one
+    default are read and written under this lock."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
+
+
+def stored_resume_add(
+    *,
+    user: User,
+    resume: UploadedFile[bytes] | File[bytes],
+    title: str = "",
+    make_default: bool = False,
+) -> StoredResume:
+    """Keeps a résumé for one-click apply, checked by content like an upload (POL-AP-002).
+    The first one is the default; at most MAX_STORED_RESUMES (POL-AP-006)."""
+    if not can_manage_resumes(user):
+        raise PermissionDenied(_("Only jobseekers keep résumés."))
+    content_type = detect_resume_type(resume)
+    original_name = (getattr(resume, "name", "") or f"resume.{EXTENSIONS[content_type]}")[-255:]
+    original_name = original_name.rsplit("/", 1)[-1]
+    stored = StoredResume(
+        owner=user,
+        title=(title or "").strip()[:100] or original_name[:100],
+        original_name=original_name,
+        size=resume.size or 0,  # detect_resume_type refused empty files
+        content_type=content_type,
+    )
+    try:
+        with transaction.atomic():
+            _lock_owner(user)
+            count = StoredResume.objects.filter(owner=user).count()
+            if count >= MAX_STORED_RESUMES:
+                raise TooManyResumes(
+                    _("You can keep at most %(count)d résumés. Delete one first.")
+                    % {"count": MAX_STORED_RESUMES}
+                )
+            stored.is_default = make_default or count == 0
+            if stored.is_default:
+                StoredResume.objects.filter(owner=user, is_default=True).update(is_default=False)
+            stored.file.save("resume", resume, save=False)
+            stored.save()
+    except BaseException:
+        # Nothing half-done: a refused or failed save leaves no file behind.
+        if stored.file.name:
+            stored.file.storage.delete(stored.file.name)
+        raise
+    return stored
+
+
+def stored_resume_set_default(*, user: User, resume_id: int) -> StoredResume:
+    """Makes one stored résumé the default (one-click apply's preselected one)."""
+    with transaction.atomic():
+        _lock_owner(user)
+        resume = _owned(user, resume_id)
+        StoredResume.objects.filter(owner=user, is_default=True).exclude(pk=resume.pk).update(
+            is_default=False
+        )
+        if not resume.is_default:
+            resume.is_default = True
+            resume.save(update_fields=["is_default"])
+    return resume
+
+
+def stored_resume_delete(*, user: User, resume_id: int) -> None:
+    """Deletes a stored résumé and its file (after commit); if it was the default, the
+    newest remaining one becomes the default. Applications keep their own copy."""
+    with transaction.atomic():
+        _lock_owner(user)
+        resume = _owned(user, resume_id)
+        storage, name = resume.file.storage, resume.file.name
+        resume.delete()
+        if resume.is_default:
+            newest = StoredResume.objects.filter(owner=user).order_by("-created_at", "-id").first()
+            if newest is not None:
+                newest.is_default = True
+                newest.save(update_fields=["is_default"])
+        if name:
+            transaction.on_commit(lambda: storage.delete(name))
+
+
+def stored_resume_open(*, user: User, resume_id: int) -> tuple[StoredResume, File[bytes]]:
+    """One of the user's own stored résumés and its open file."""
+    resume = _owned(user, resume_id)
+    return resume, resume.file.storage.open(str(resume.file.name), "rb")
+
+
+def _owned(user: User, resume_id: int) -> StoredResume:
+    if not can_manage_resumes(user):
+        raise PermissionDenied(_("Only jobseekers keep résumés."))
+    return stored_resume_get(user=user, resume_id=resume_id)
