@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class CandidatesConfig(AppConfig):
     name = "candidates"
     verbose_name = "Candidates"
+
+    def ready(self):
+        from candidates import signals  # noqa: F401 - connects the receivers
+        from candidates.matching import home_recommendations
+        from jobs.views import HOME_SECTIONS
+
+        HOME_SECTIONS["recommended_jobs"] = home_recommendations

@@ -19,3 +19,9 @@ def can_manage_resumes(user, resume=None) -> bool:
     if not holds(user, "candidates.add_storedresume"):
         return False
     return resume is None or is_self(user, resume.owner_id)
+
+
+def can_view_recommendations(user) -> bool:
+    """POL-S-003: one's own recommended jobs, computed from one's own profile; whoever may
+    keep a profile (candidates.change_profile) sees them."""
+    return holds(user, "candidates.change_profile")

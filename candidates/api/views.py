@@ -10,10 +10,12 @@ from accounts.permissions import allowed_by
 from candidates import selectors, services
 from candidates.api.serializers import (
     ProfileSerializer,
+    RecommendationListSerializer,
     StoredResumeInputSerializer,
     StoredResumeSerializer,
 )
-from candidates.policies import can_edit_profile, can_manage_resumes
+from candidates.matching import recommendation_list
+from candidates.policies import can_edit_profile, can_manage_resumes, can_view_recommendations
 from candidates.resumes import (
     DOCX,
     PDF,
@@ -162,3 +164,23 @@ class MyResumeFileApi(APIView):
     def get(self, request, resume_id: int):
         """The stored résumé's file, as an attachment."""
         return stored_resume_download(user=request.user, resume_id=resume_id)
+
+
+class MyRecommendationListApi(APIView):
+    permission_classes = [allowed_by(can_view_recommendations)]
+
+    @extend_schema(
+        operation_id="listMyRecommendations",
+        tags=TAGS,
+        responses={
+            200: RecommendationListSerializer,
+            401: UNAUTHENTICATED,
+            403: NOT_JOBSEEKER,
+        },
+    )
+    def get(self, request):
+        """추천 채용공고 (POL-S-003): the open jobs that fit the caller's profile and stored
+        résumés best, best first, each with its score (0–100) and the reasons in words.
+        Empty profiles get the newest jobs."""
+        found = recommendation_list(user=request.user)
+        return Response(RecommendationListSerializer({"count": len(found), "results": found}).data)

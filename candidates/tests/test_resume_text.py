@@ -4,9 +4,9 @@ import io
 
 import docx
 
-from applications import resume_text as module
-from applications.resume_text import resume_text
-from applications.resumes import DOCX, PDF
+from candidates import resume_text as module
+from candidates.resume_text import resume_text
+from candidates.resumes import DOCX, PDF
 
 
 def pdf_with_text(*lines: str) -> bytes:

@@ -11,7 +11,7 @@ import logging
 import time
 from typing import IO
 
-from applications.resumes import DOCX, PDF
+from candidates.resumes import DOCX, PDF
 
 log = logging.getLogger(__name__)
 
