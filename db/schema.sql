@@ -477,6 +477,11 @@ CREATE TABLE public.django_tasks_database_dbtaskresult (
     CONSTRAINT priority_range CHECK (((priority >= '-100'::integer) AND (priority <= 100)))
 );
 
+CREATE TABLE public.jobboard_periodicjobrun (
+    name character varying(100) NOT NULL,
+    last_enqueued_at timestamp with time zone
+);
+
 CREATE TABLE public.jobs_category (
     id bigint NOT NULL,
     code character varying(40) NOT NULL,
@@ -925,6 +930,9 @@ ALTER TABLE ONLY public.django_migrations
 ALTER TABLE ONLY public.django_tasks_database_dbtaskresult
     ADD CONSTRAINT django_tasks_database_dbtaskresult_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.jobboard_periodicjobrun
+    ADD CONSTRAINT jobboard_periodicjobrun_pkey PRIMARY KEY (name);
+
 ALTER TABLE ONLY public.jobs_category
     ADD CONSTRAINT jobs_category_code_key UNIQUE (code);
 
@@ -1092,6 +1100,8 @@ CREATE INDEX django_admin_log_user_id_c564eba6 ON public.django_admin_log USING 
 CREATE INDEX django_task_backend_071754_idx ON public.django_tasks_database_dbtaskresult USING btree (backend_name);
 
 CREATE INDEX django_task_queue_n_99c321_idx ON public.django_tasks_database_dbtaskresult USING btree (queue_name);
+
+CREATE INDEX jobboard_periodicjobrun_name_bfca27ba_like ON public.jobboard_periodicjobrun USING btree (name varchar_pattern_ops);
 
 CREATE INDEX jobs_category_code_e579860c_like ON public.jobs_category USING btree (code varchar_pattern_ops);
 

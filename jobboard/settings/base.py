@@ -432,7 +432,8 @@ EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="jobboard <no-reply@jobboard.local>")
 # Background tasks: a row RUNNING longer than the longest send (ten SMTP exchanges of
 # EMAIL_TIMEOUT) plus two more for the database and clocks belongs to a dead worker; each
-# worker re-queues such rows every interval (jobboard.task_recovery, ADR 0032).
+# worker re-queues such rows every interval (jobboard.task_recovery, ADR 0032), and enqueues
+# the periodic jobs that are due (jobboard.periodic, ADR 0070).
 TASK_STALE_AFTER_SECONDS = env.float("TASK_STALE_AFTER_SECONDS", default=12 * EMAIL_TIMEOUT)
 TASK_REQUEUE_INTERVAL_SECONDS = env.float("TASK_REQUEUE_INTERVAL_SECONDS", default=15)
 

@@ -15,7 +15,8 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from applications.tests.helpers import run_worker
-from jobboard.task_recovery import StaleTaskRequeuer, requeue_stale_tasks
+from jobboard.periodic import WorkerHousekeeping
+from jobboard.task_recovery import requeue_stale_tasks
 from jobboard.tasks import ping
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,10 +69,10 @@ def test_requeue_command_by_hand():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_requeuer_thread_passes_at_start_and_every_interval(settings):
+def test_housekeeping_thread_requeues_at_start_and_every_interval(settings):
     settings.TASK_STALE_AFTER_SECONDS = 5
     first = _running(60)
-    requeuer = StaleTaskRequeuer(interval=0.05)
+    requeuer = WorkerHousekeeping(interval=0.05)
     requeuer.start()
     try:
         _wait_for(lambda: _status(first) == TaskResultStatus.READY)
