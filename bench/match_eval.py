@@ -1,4 +1,4 @@
-"""Offline evaluation of matching (POL-S-003, ADR 0070): precision@10 of the fit score over a
+"""Offline evaluation of matching (POL-S-003, ADR 0075): precision@10 of the fit score over a
 fixed, labelled set of jobseeker profiles and jobs, next to two baselines.
 
     .venv/bin/python -m bench.match_eval            # score, print, write docs/benchmarks.md
@@ -189,7 +189,7 @@ def report(results: dict[str, dict[str, float]]) -> str:
         f"(`bench/match_labels.json`) over the generator's first {CORPUS:,} jobs; mean "
         f"precision@{K} (how many of the first {K} recommendations are judged relevant). "
         '"best possible" is the mean of min(10, relevant jobs)/10. Labels and baselines are '
-        "described in the script's docstring and ADR 0070.",
+        "described in the script's docstring and ADR 0075.",
         "",
         "| profiles | " + " | ".join(names) + " |",
         "|---|" + "---:|" * len(names),

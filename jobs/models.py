@@ -347,7 +347,7 @@ class JobMatchSkill(models.Model):
     found in the title and description (jobs.matching). Rewritten after every save of the job,
     so matching never analyses text while answering. Whether the job is published and its
     deadline are copied in, so the rows of open jobs with a jobseeker's skills are read from
-    one index without touching the job table (ADR 0070)."""
+    one index without touching the job table (ADR 0075)."""
 
     job = models.ForeignKey(
         Job, on_delete=models.CASCADE, related_name="match_skills", db_index=False

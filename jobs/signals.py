@@ -40,7 +40,7 @@ def follow_company_rename(sender, instance: Company, raw=False, **kwargs):
 
 @receiver(post_save, sender=Job, dispatch_uid="jobs_match_skills_job")
 def refresh_match_skills(sender, instance: Job, raw=False, **kwargs):
-    """The skills matching reads (POL-S-003, ADR 0070) follow the job's text and state."""
+    """The skills matching reads (POL-S-003, ADR 0075) follow the job's text and state."""
     if not raw:
         job_match_skills_refresh([instance])
 

@@ -65,6 +65,6 @@ def jobs_bulk_create(
         ]
         through.objects.bulk_create(tags, batch_size=batch_size * 4)
         get_backend().index(jobs)  # bulk_create sends no signals: index the batch here
-        job_match_skills_refresh(jobs)  # and store its skills for matching (ADR 0070)
+        job_match_skills_refresh(jobs)  # and store its skills for matching (ADR 0075)
     bump_list_version()  # bulk_create sends no signals: cached lists must still see them
     return jobs

@@ -1,4 +1,4 @@
-"""Recommended jobs for a jobseeker (POL-S-003, ADR 0070): a bounded set of candidates read
+"""Recommended jobs for a jobseeker (POL-S-003, ADR 0075): a bounded set of candidates read
 through indexes, then scored in Python by the pure fit score.
 
 Candidates are the open jobs that ask for most of the jobseeker's skills (the partial index

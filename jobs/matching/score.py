@@ -1,5 +1,5 @@
 """How well a job fits a jobseeker (POL-S-003): one score from 0 to 100 and its reasons in
-words. Pure: plain facts in, no database, no clock, so the weights (ADR 0070) are tested and
+words. Pure: plain facts in, no database, no clock, so the weights (ADR 0075) are tested and
 tuned against the labelled set in bench/match_eval.py without a server.
 
 Each part gives a share between 0 and 1 of its weight. What the jobseeker has not said (no
@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from jobs.choices import Education, Experience, SalaryMode
 
-# Chosen on the labelled set (bench/match_eval.py; the alternatives tried are in ADR 0070).
+# Chosen on the labelled set (bench/match_eval.py; the alternatives tried are in ADR 0075).
 WEIGHTS: Mapping[str, int] = {
     "skills": 35,
     "category": 15,

@@ -1,4 +1,4 @@
-"""The skills each job asks for, kept ready for matching (POL-S-003, ADR 0070): rewritten
+"""The skills each job asks for, kept ready for matching (POL-S-003, ADR 0075): rewritten
 when a job is saved or retagged, so recommendations read rows and never analyse text."""
 
 from __future__ import annotations

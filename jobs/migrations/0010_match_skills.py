@@ -1,4 +1,4 @@
-"""The skills each job asks for, for matching (POL-S-003, ADR 0070), filled for existing jobs
+"""The skills each job asks for, for matching (POL-S-003, ADR 0075), filled for existing jobs
 by the same code that keeps them current (jobs.matching.store), in batches."""
 
 import django.db.models.deletion

@@ -1,4 +1,4 @@
-"""Rebuild the skills every job is matched on (POL-S-003, ADR 0070): after skills or synonyms
+"""Rebuild the skills every job is matched on (POL-S-003, ADR 0075): after skills or synonyms
 were edited, so jobs saved before the edit are matched by the new vocabulary too."""
 
 from django.core.management.base import BaseCommand

@@ -1,4 +1,4 @@
-"""The fit score and its reasons (POL-S-003, ADR 0070): pure, no database."""
+"""The fit score and its reasons (POL-S-003, ADR 0075): pure, no database."""
 
 import pytest
 from django.utils import translation

@@ -1,4 +1,4 @@
-"""Skills found in text (POL-S-003, ADR 0070), without a database: the analyser and a
+"""Skills found in text (POL-S-003, ADR 0075), without a database: the analyser and a
 vocabulary built from a few skills and synonyms."""
 
 from jobs.matching.skills import SkillVocabulary, phrases_of

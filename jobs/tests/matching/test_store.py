@@ -1,4 +1,4 @@
-"""Each job's skills for matching are stored when it is saved (POL-S-003, ADR 0070)."""
+"""Each job's skills for matching are stored when it is saved (POL-S-003, ADR 0075)."""
 
 import pytest
 from django.core.management import call_command
