@@ -8,7 +8,7 @@ Migrates the database, tops it up to --jobs generated jobs (`seed_jobs`: tags, t
 skills, 5 % drafts, 5 % closed, some past their deadline), then computes the
 recommendations of the labelled profiles of bench/match_labels.json (skills, categories,
 locations, experience, education, salary) round after round, uncached: the selector the
-page and the API call (`job_list_recommended`: six queries, at most 450 jobs scored). Each
+page and the API call (`job_list_recommended`: eight queries, at most 450 jobs scored). Each
 call is timed on its own; p50/p95/p99 over every call of every round go to
 docs/benchmarks.md. The machine is shared, so the load average is printed beside them."""
 
