@@ -10,3 +10,9 @@ class CandidatesConfig(AppConfig):
         from jobs.events import job_viewed
 
         job_viewed.connect(record_job_view, dispatch_uid="candidates_record_job_view")
+
+        from candidates import signals  # noqa: F401 - connects the receivers
+        from candidates.matching import home_recommendations
+        from jobs.views import HOME_SECTIONS
+
+        HOME_SECTIONS["recommended_jobs"] = home_recommendations

@@ -125,6 +125,11 @@ class StoredResume(models.Model):
     content_type = models.CharField(_("content type"), max_length=100)
     is_default = models.BooleanField(_("default"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
+    # What its text names, found once when it is stored (POL-S-003: used for matching on this
+    # site only, never shown to anyone else).
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="+", verbose_name=_("skills found in the text")
+    )
 
     class Meta:
         verbose_name = _("stored résumé")

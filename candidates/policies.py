@@ -26,3 +26,9 @@ def can_save_jobs(user, saved_job=None) -> bool:
     if not holds(user, "candidates.add_savedjob"):
         return False
     return saved_job is None or is_self(user, saved_job.user_id)
+
+
+def can_view_recommendations(user) -> bool:
+    """POL-S-003: one's own recommended jobs, computed from one's own profile; whoever may
+    keep a profile (candidates.change_profile) sees them."""
+    return holds(user, "candidates.change_profile")

@@ -21,10 +21,12 @@ from candidates.models import (
     normalize_phone,
 )
 from candidates.policies import can_edit_profile, can_manage_resumes, can_save_jobs
+from candidates.resume_text import resume_text
 from candidates.resumes import EXTENSIONS, detect_resume_type
 from candidates.selectors import stored_resume_get
 from jobboard.errors import PermissionDenied
-from jobs.models import Job
+from jobs.matching.store import extract_skills
+from jobs.models import Job, Skill
 
 PROFILE_FIELDS = (
     "headline",
@@ -86,6 +88,7 @@ def stored_resume_add(
     if not can_manage_resumes(user):
         raise PermissionDenied(_("Only jobseekers keep résumés."))
     content_type = detect_resume_type(resume)
+    found = extract_skills(resume_text(resume, content_type))  # matching only (POL-S-003)
     original_name = (getattr(resume, "name", "") or f"resume.{EXTENSIONS[content_type]}")[-255:]
     original_name = original_name.rsplit("/", 1)[-1]
     stored = StoredResume(
@@ -109,6 +112,7 @@ def stored_resume_add(
                 StoredResume.objects.filter(owner=user, is_default=True).update(is_default=False)
             stored.file.save("resume", resume, save=False)
             stored.save()
+            stored.skills.set(Skill.objects.filter(code__in=found, is_active=True))
     except BaseException:
         # Nothing half-done: a refused or failed save leaves no file behind.
         if stored.file.name:

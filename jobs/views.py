@@ -1,6 +1,7 @@
 """The jobs pages: parse → jobs.selectors / jobs.services → render."""
 
 import json
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,7 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -54,6 +55,12 @@ SCHEMA_EMPLOYMENT_TYPES = {
 }
 
 
+# Sections other apps add to the home page (context name → function of the request), set
+# from their AppConfig.ready(), so jobs shows them without importing those apps: the
+# signed-in jobseeker's recommended jobs (candidates, POL-S-003).
+HOME_SECTIONS: dict[str, Callable[[HttpRequest], object]] = {}
+
+
 class HomeView(TemplateView):
     template_name = "jobs/home.html"
 
@@ -61,6 +68,7 @@ class HomeView(TemplateView):
         home = job_list_home()
         return {
             **super().get_context_data(**kwargs),
+            **{name: provide(self.request) for name, provide in HOME_SECTIONS.items()},
             "banner_jobs": home.banner,
             "premium_jobs": home.premium,
             "latest_jobs": home.latest,

@@ -3,6 +3,7 @@ from rest_framework import serializers
 from candidates.models import PROFILE_EDUCATION_CHOICES, Profile, StoredResume
 from candidates.services import PROFILE_LISTS
 from jobboard.limits import NOTE_MAX_CHARS
+from jobs.api.serializers import JobListItemSerializer
 from jobs.models import Category, Location, Skill
 
 
@@ -118,3 +119,29 @@ class SavedJobJobSerializer(serializers.Serializer):
 class SavedJobSerializer(serializers.Serializer):
     job = SavedJobJobSerializer()
     saved_at = serializers.DateTimeField(source="created_at")
+
+
+class FitReasonSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(
+        choices=["skills", "category", "location", "experience", "salary", "education"]
+    )
+    met = serializers.BooleanField(help_text="true: the job fits here; false: a gap.")
+    text = serializers.CharField(help_text="The reason in the request's language (Korean first).")
+
+
+class RecommendationSerializer(serializers.Serializer):
+    """One recommended job with its fit (POL-S-003)."""
+
+    job = JobListItemSerializer()
+    score = serializers.IntegerField(source="fit.score", min_value=0, max_value=100)
+    reasons = FitReasonSerializer(source="fit.reasons", many=True)
+    matched_skills = serializers.ListField(
+        source="fit.matched_skills",
+        child=serializers.SlugField(),
+        help_text="Codes of the job's skills the jobseeker has.",
+    )
+
+
+class RecommendationListSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    results = RecommendationSerializer(many=True)

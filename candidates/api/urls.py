@@ -4,6 +4,11 @@ from candidates.api import views
 
 urlpatterns = [
     path("me/profile", views.MyProfileApi.as_view(), name="my-profile"),
+    path(
+        "me/recommendations",
+        views.MyRecommendationListApi.as_view(),
+        name="my-recommendations",
+    ),
     path("me/resumes", views.MyResumeListApi.as_view(), name="my-resumes"),
     path("me/resumes/<int:resume_id>", views.MyResumeApi.as_view(), name="my-resume"),
     path(

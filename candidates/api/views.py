@@ -10,11 +10,18 @@ from accounts.permissions import allowed_by
 from candidates import selectors, services
 from candidates.api.serializers import (
     ProfileSerializer,
+    RecommendationListSerializer,
     SavedJobSerializer,
     StoredResumeInputSerializer,
     StoredResumeSerializer,
 )
-from candidates.policies import can_edit_profile, can_manage_resumes, can_save_jobs
+from candidates.matching import recommendation_list
+from candidates.policies import (
+    can_edit_profile,
+    can_manage_resumes,
+    can_save_jobs,
+    can_view_recommendations,
+)
 from candidates.resumes import (
     DOCX,
     PDF,
@@ -213,3 +220,23 @@ class SavedJobApi(APIView):
         job = job_get_visible(pk=job_id, user=request.user)
         services.saved_job_remove(user=request.user, job=job)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MyRecommendationListApi(APIView):
+    permission_classes = [allowed_by(can_view_recommendations)]
+
+    @extend_schema(
+        operation_id="listMyRecommendations",
+        tags=TAGS,
+        responses={
+            200: RecommendationListSerializer,
+            401: UNAUTHENTICATED,
+            403: NOT_JOBSEEKER,
+        },
+    )
+    def get(self, request):
+        """추천 채용공고 (POL-S-003): the open jobs that fit the caller's profile and stored
+        résumés best, best first, each with its score (0–100) and the reasons in words.
+        Empty profiles get the newest jobs."""
+        found = recommendation_list(user=request.user)
+        return Response(RecommendationListSerializer({"count": len(found), "results": found}).data)

@@ -275,6 +275,9 @@ JOBS_PAGE_SIZE = 20
 JOBS_COUNT_CACHE_SECONDS = env.int("JOBS_COUNT_CACHE_SECONDS", default=60)
 # Pages of the public jobs API (the same for every caller), invalidated the same way.
 JOBS_LIST_CACHE_SECONDS = env.int("JOBS_LIST_CACHE_SECONDS", default=30)
+# A jobseeker's recommended jobs (POL-S-003): edits of their profile show at once (a version
+# moves); new and changed jobs show within this many seconds.
+RECOMMENDATIONS_CACHE_SECONDS = env.int("RECOMMENDATIONS_CACHE_SECONDS", default=300)
 # A list counts at most this many non-premium matches and pages end there (ADR 0069): a
 # count or an offset never walks a million rows; the total then reads "10,000+".
 JOBS_COUNT_CAP = env.int("JOBS_COUNT_CAP", default=10_000)

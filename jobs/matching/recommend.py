@@ -5,7 +5,7 @@ Candidates are the open jobs that ask for most of the jobseeker's skills (the pa
 on JobMatchSkill, without reading the job table), plus the newest open jobs of the desired
 categories (the list's own category index), or, when the jobseeker has said neither, the
 newest open jobs. At most SKILL_CANDIDATES + CATEGORY_CANDIDATES jobs are scored, whatever
-the size of the table; a request costs six small queries."""
+the size of the table; a request costs eight small queries."""
 
 from __future__ import annotations
 

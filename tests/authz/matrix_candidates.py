@@ -51,6 +51,17 @@ ENTRIES = [
         data={"headline": "백엔드 개발자"},
         **_own(EDIT, 200),
     ),
+    # POL-S-003: one's own recommended jobs, for whoever keeps a profile.
+    _e(
+        API + "me/recommendations",
+        "GET",
+        "/api/v1/me/recommendations",
+        401,
+        200,
+        403,
+        403,
+        **_own(EDIT, 200),
+    ),
     _e(API + "me/resumes", "GET", "/api/v1/me/resumes", 401, 200, 403, 403, **_own(RESUMES, 200)),
     _e(
         API + "me/resumes",

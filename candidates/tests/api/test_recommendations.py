@@ -1,0 +1,36 @@
+"""`GET /api/v1/me/recommendations` (POL-S-003); responses are checked against the spec."""
+
+import pytest
+
+from accounts.tests.factories import JobseekerFactory, RecruiterFactory
+from candidates.services import profile_update
+from jobs.models import Skill
+from jobs.tests.factories import PublishedJobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_recommendations_carry_score_and_reasons__POL_S_003(api_client_for):
+    user = JobseekerFactory()
+    profile_update(user=user, skills=Skill.objects.filter(code__in=["python", "aws"]))
+    job = PublishedJobFactory(title="파이썬 백엔드", description="AWS, Docker")
+    response = api_client_for(user).get("/api/v1/me/recommendations", HTTP_ACCEPT_LANGUAGE="ko")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 1
+    first = body["results"][0]
+    assert first["job"]["id"] == job.pk
+    assert first["matched_skills"] == ["aws", "python"]
+    assert first["reasons"][0] == {
+        "code": "skills",
+        "met": True,
+        "text": "필요 기술 3개 중 2개 보유 (AWS, Python)",
+    }
+    assert 0 < first["score"] <= 100
+
+
+def test_only_jobseekers_have_recommendations(api_client, api_client_for):
+    assert api_client.get("/api/v1/me/recommendations").status_code == 401
+    response = api_client_for(RecruiterFactory()).get("/api/v1/me/recommendations")
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/problem+json"
