@@ -1,4 +1,4 @@
-"""How fast a jobseeker's recommendations are computed at scale (POL-S-003, ADR 0075).
+"""How fast a jobseeker's recommendations are computed at scale (POL-S-003, ADR 0076).
 
     createdb -h 127.0.0.1 -U postgres jb_match_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jb_match_bench DEBUG=0 \\

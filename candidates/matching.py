@@ -1,4 +1,4 @@
-"""A jobseeker's recommended jobs (POL-S-003, ADR 0075): the profile and the skills
+"""A jobseeker's recommended jobs (POL-S-003, ADR 0076): the profile and the skills
 found in the stored résumés, as the pure fit score reads them, ranked by
 jobs.matching.recommend.
 
