@@ -68,7 +68,6 @@ JSON_OPERATIONS = {
         "recruiter",
         lambda ids: "/api/v1/applications/bulk-transitions",
     ),
-    "copyJob": ("recruiter", lambda ids: f"/api/v1/jobs/{ids['job']}/copy"),
     "applyToJob": ("jobseeker", lambda ids: f"/api/v1/jobs/{ids['open_job']}/apply"),
     "updateMyProfile": ("jobseeker", lambda ids: "/api/v1/me/profile"),
     "cancelOrder": ("admin", lambda ids: f"/api/v1/orders/{ids['order']}/cancel"),
