@@ -24,6 +24,7 @@ import random
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,7 @@ from django.core import mail  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from accounts.models import Company, CompanyFollow, Role, User  # noqa: E402
 from alerts.digests import digests_send_due  # noqa: E402
@@ -97,8 +99,10 @@ def seed(jobs: int, searches: int) -> None:
 
 def one_run() -> dict:
     """A digest run in this process: its figures as JSON."""
+    if not hasattr(mail, "outbox"):  # once per process: the locmem backend and its outbox
+        setup_test_environment()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    setup_test_environment()
+    mail.outbox = []
     reset_queries()
     started = time.perf_counter()
     run = digests_send_due()
@@ -131,6 +135,8 @@ def main() -> None:
         return
     seed(args.jobs, args.searches)
     bench = SavedSearch.objects.filter(user__email__endswith=BENCH_DOMAIN)
+    # Saved a month ago: yesterday's and last week's periods are due for every search.
+    bench.update(created_at=timezone.now() - timedelta(days=30))
     Digest.objects.filter(search__in=bench).delete()
     first = one_run()
     second = one_run()
