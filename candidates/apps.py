@@ -16,3 +16,7 @@ class CandidatesConfig(AppConfig):
         from jobs.views import HOME_SECTIONS
 
         HOME_SECTIONS["recommended_jobs"] = home_recommendations
+
+        from candidates import personal_data
+
+        personal_data.register()  # "download my data" / "delete my account" (ADR 0072)

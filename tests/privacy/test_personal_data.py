@@ -42,7 +42,14 @@ def seeker():
 def test_every_app_contributes_its_part():
     """An app that keeps personal data registers it, or download and delete miss it."""
     names = {part.name for part in personal_data.parts()}
-    assert {"applications", "resumes", "orders", "saved_searches"} <= names
+    assert {
+        "applications",
+        "resumes",
+        "orders",
+        "saved_searches",
+        "profile",
+        "stored_resumes",
+    } <= names
 
 
 def test_download_holds_everything__POL_PRIV_001(seeker, browser_client_for):
@@ -142,3 +149,24 @@ def test_my_data_page_lists_consents_with_their_text(seeker, browser_client_for)
     page = browser_client_for(seeker).get("/accounts/data/").content.decode()
     assert "/accounts/legal/terms/2026-11-29/" in page
     assert Client().get("/accounts/legal/terms/2026-11-29/").status_code == 200
+
+
+def test_the_profile_and_stored_resumes_go_with_the_account__POL_PRIV_001(
+    seeker, django_capture_on_commit_callbacks
+):
+    from accounts import services
+    from accounts.selectors import user_data_export
+    from candidates.models import Profile, StoredResume
+    from candidates.tests.factories import StoredResumeFactory
+
+    Profile.objects.create(user=seeker, headline="백엔드 개발자")
+    stored = StoredResumeFactory(owner=seeker)
+    name = stored.file.name
+    data = user_data_export(user=seeker)
+    assert data["profile"]["headline"] == "백엔드 개발자"
+    assert data["stored_resumes"][0]["title"] == stored.title
+    with django_capture_on_commit_callbacks(execute=True):
+        services.user_account_delete(user=seeker, password=PASSWORD)
+    assert not Profile.objects.filter(user=seeker).exists()
+    assert not StoredResume.objects.filter(owner=seeker).exists()
+    assert not resume_storage().exists(name)

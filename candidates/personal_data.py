@@ -1,0 +1,60 @@
+"""The jobseeker's profile and stored résumés in "download my data" and "delete my account"
+(POL-PRIV-001, ADR 0072): both are the person's own, so deleting the account deletes them,
+the résumé files once the deletion commits."""
+
+from django.db import transaction
+
+from accounts import personal_data
+from candidates.models import Profile, StoredResume
+from candidates.storage import resume_storage
+
+
+def export_profile(user) -> dict | None:
+    profile = Profile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    return {
+        "headline": profile.headline,
+        "summary": profile.summary,
+        "phone": profile.phone,
+        "experience_years": profile.experience_years,
+        "education": profile.education,
+        "desired_salary_manwon": profile.desired_salary_manwon,
+        "desired_categories": list(profile.desired_categories.values_list("code", flat=True)),
+        "desired_locations": list(profile.desired_locations.values_list("code", flat=True)),
+        "skills": list(profile.skills.values_list("code", flat=True)),
+        "updated_at": profile.updated_at.isoformat(),
+    }
+
+
+def export_stored_resumes(user) -> list[dict]:
+    return [
+        {
+            "title": resume.title,
+            "name": resume.original_name,
+            "size": resume.size,
+            "content_type": resume.content_type,
+            "is_default": resume.is_default,
+            "created_at": resume.created_at.isoformat(),
+        }
+        for resume in StoredResume.objects.filter(owner=user)
+    ]
+
+
+def erase(user) -> None:
+    resumes = StoredResume.objects.filter(owner=user)
+    files = [name for name in resumes.values_list("file", flat=True) if name]
+    resumes.delete()
+    Profile.objects.filter(user=user).delete()
+
+    def remove_files() -> None:
+        storage = resume_storage()
+        for name in files:
+            storage.delete(name)
+
+    transaction.on_commit(remove_files)  # a deletion that fails half-way keeps the files
+
+
+def register() -> None:
+    personal_data.register("profile", export=export_profile, erase=erase)
+    personal_data.register("stored_resumes", export=export_stored_resumes)
