@@ -71,3 +71,14 @@ def test_production_refuses_to_start_when_a_shipped_value_is_missing(name):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert name in result.stderr
+
+
+@pytest.mark.parametrize("overlay", ["production", "staging"])
+def test_behind_the_ingress_the_client_address_is_one_hop_back(overlay):
+    """ADR 0031, issue 11: the ingress adds one X-Forwarded-For hop. Shipped without it, every
+    request's client address is the ingress pod's, and one client's failed sign-ins lock
+    everybody out."""
+    settings = "import django; django.setup(); from django.conf import settings as s; "
+    result = run(k8s_env(overlay), "-c", settings + "print(s.TRUSTED_PROXY_HOPS)")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1"
