@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from candidates.models import PROFILE_EDUCATION_CHOICES, Profile, StoredResume
@@ -19,6 +20,13 @@ def _codes(model, help_text: str) -> serializers.SlugRelatedField:
 
 class ProfileSerializer(serializers.ModelSerializer):
     """POL-AP-006. Lists carry the shared codes (`GET /jobs?category=…` uses the same)."""
+
+    def to_internal_value(self, data):
+        # DRF's many-related field takes any iterable: an object ({}) would pass as no codes.
+        for name in ("desired_categories", "desired_locations", "skills"):
+            if name in data and not isinstance(data[name], list):
+                raise serializers.ValidationError({name: [_("Send a list of codes.")]})
+        return super().to_internal_value(data)
 
     headline = serializers.CharField(max_length=100, required=False, allow_blank=True)
     summary = serializers.CharField(max_length=NOTE_MAX_CHARS, required=False, allow_blank=True)
