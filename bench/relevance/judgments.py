@@ -49,7 +49,12 @@ _CORE_SKILLS = {role.key: set(role.skills[:3]) for role in ROLES}
 def role(keys: tuple[str, ...] | str, near: tuple[str, ...] | str = ()) -> Judge:
     keys = (keys,) if isinstance(keys, str) else keys
     near = (near,) if isinstance(near, str) else near
-    return lambda job: 2 if job.role in keys else 1 if job.role in near else 0
+    return lambda job: _grade(job.role, keys, near)
+
+
+def _grade(occupation: str, keys: tuple[str, ...], near: tuple[str, ...]) -> int:
+    """A generated job's occupation (not a user's role) against the query's keys."""
+    return 2 if occupation in keys else 1 if occupation in near else 0
 
 
 def skill(code: str) -> Judge:
