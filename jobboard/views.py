@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jobboard.api.problems import problem_json_response
+from jobboard.api.serializers import Serializer
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def _cache_ok() -> bool:
         return False
 
 
-class HealthSerializer(serializers.Serializer):
+class HealthSerializer(Serializer):
     status = serializers.ChoiceField(choices=["ok", "degraded", "down"])
     database = serializers.ChoiceField(choices=["ok", "down"])
     cache = serializers.ChoiceField(choices=["ok", "down"])

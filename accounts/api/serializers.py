@@ -2,9 +2,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Company, ConsentKind, DeviceSession, Role, User
+from jobboard.api.serializers import ModelSerializer, Serializer
 
 
-class CompanySerializer(serializers.ModelSerializer):
+class CompanySerializer(ModelSerializer):
     class Meta:
         model = Company
         fields = ["id", "name"]
@@ -20,7 +21,7 @@ COMPANY_SCHEMA = {
 }
 
 
-class UserSerializer(serializers.ModelSerializer):
+class UserSerializer(ModelSerializer):
     company = serializers.SerializerMethodField()
 
     class Meta:
@@ -39,7 +40,7 @@ class MeSerializer(UserSerializer):
         fields = [*UserSerializer.Meta.fields, "permissions"]
 
 
-class RegisterSerializer(serializers.Serializer):
+class RegisterSerializer(Serializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(
         min_length=8,
@@ -75,7 +76,7 @@ class RegisterSerializer(serializers.Serializer):
         return [kind for kind in ConsentKind.values if self.validated_data.get(f"consent_{kind}")]
 
 
-class LoginSerializer(serializers.Serializer):
+class LoginSerializer(Serializer):
     email = serializers.CharField(max_length=254)
     password = serializers.CharField(max_length=128, write_only=True)
     device_name = serializers.CharField(
@@ -87,31 +88,31 @@ class LoginSerializer(serializers.Serializer):
     )
 
 
-class PasswordResetRequestSerializer(serializers.Serializer):
+class PasswordResetRequestSerializer(Serializer):
     email = serializers.EmailField(max_length=254)
 
 
-class PasswordResetConfirmSerializer(serializers.Serializer):
+class PasswordResetConfirmSerializer(Serializer):
     uid = serializers.CharField(max_length=64, help_text="From the emailed link.")
     token = serializers.CharField(max_length=100, help_text="From the emailed link.")
     new_password = serializers.CharField(max_length=128, write_only=True)
 
 
-class AccountDeleteSerializer(serializers.Serializer):
+class AccountDeleteSerializer(Serializer):
     password = serializers.CharField(
         max_length=128, write_only=True, help_text="The current password confirms it."
     )
 
 
-class DetailSerializer(serializers.Serializer):
+class DetailSerializer(Serializer):
     detail = serializers.CharField()
 
 
-class RefreshSerializer(serializers.Serializer):
+class RefreshSerializer(Serializer):
     refresh = serializers.CharField()
 
 
-class DeviceSerializer(serializers.ModelSerializer):
+class DeviceSerializer(ModelSerializer):
     current = serializers.SerializerMethodField()
 
     class Meta:
@@ -122,7 +123,7 @@ class DeviceSerializer(serializers.ModelSerializer):
         return str(device.pk) == str(self.context.get("current_sid"))
 
 
-class TokenPairSerializer(serializers.Serializer):
+class TokenPairSerializer(Serializer):
     access = serializers.CharField()
     refresh = serializers.CharField()
     token_type = serializers.ChoiceField(choices=["Bearer"])

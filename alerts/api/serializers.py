@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from alerts.models import Frequency, SavedSearch
+from jobboard.api.serializers import ModelSerializer, Serializer
 from jobs.api.serializers import JobListQuerySerializer
 
 
@@ -10,7 +11,7 @@ class SavedSearchFiltersSerializer(JobListQuerySerializer):
     sort = None  # type: ignore[assignment]  # DRF removes a field set to None
 
 
-class SavedSearchSerializer(serializers.ModelSerializer):
+class SavedSearchSerializer(ModelSerializer):
     filters = SavedSearchFiltersSerializer(
         help_text="The filters, as GET /jobs takes them; only those that narrow are listed."
     )
@@ -20,7 +21,7 @@ class SavedSearchSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "frequency", "filters", "created_at"]
 
 
-class SavedSearchCreateSerializer(serializers.Serializer):
+class SavedSearchCreateSerializer(Serializer):
     name = serializers.CharField(
         max_length=100,
         required=False,
@@ -36,6 +37,6 @@ class SavedSearchCreateSerializer(serializers.Serializer):
     filters = SavedSearchFiltersSerializer(required=False, default=dict)
 
 
-class SavedSearchUpdateSerializer(serializers.Serializer):
+class SavedSearchUpdateSerializer(Serializer):
     name = serializers.CharField(max_length=100, required=False)
     frequency = serializers.ChoiceField(choices=Frequency.choices, required=False)

@@ -12,10 +12,11 @@ from applications.models import (
     Stage,
     StageChange,
 )
+from jobboard.api.serializers import ModelSerializer, Serializer
 from jobboard.limits import LETTER_MAX_CHARS, NOTE_MAX_CHARS
 
 
-class ApplyStoredInputSerializer(serializers.Serializer):
+class ApplyStoredInputSerializer(Serializer):
     """One-click apply (POL-AP-006): one of the caller's stored résumés."""
 
     resume_id = serializers.IntegerField(
@@ -55,14 +56,14 @@ NOTE_HELP = (
 )
 
 
-class TransitionInputSerializer(serializers.Serializer):
+class TransitionInputSerializer(Serializer):
     stage = serializers.ChoiceField(choices=Stage.choices)
     note = serializers.CharField(
         required=False, allow_blank=True, max_length=NOTE_MAX_CHARS, default="", help_text=NOTE_HELP
     )
 
 
-class BulkTransitionInputSerializer(serializers.Serializer):
+class BulkTransitionInputSerializer(Serializer):
     applications = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
         min_length=1,
@@ -79,12 +80,12 @@ class BulkTransitionInputSerializer(serializers.Serializer):
     )
 
 
-class BulkTransitionResultSerializer(serializers.Serializer):
+class BulkTransitionResultSerializer(Serializer):
     moved = serializers.ListField(child=serializers.IntegerField())
     stage = serializers.ChoiceField(choices=Stage.choices)
 
 
-class StageChangeSerializer(serializers.ModelSerializer):
+class StageChangeSerializer(ModelSerializer):
     from_stage = serializers.CharField(allow_blank=True)
     to_stage = serializers.ChoiceField(choices=Stage.choices)
     actor = serializers.SerializerMethodField()
@@ -97,26 +98,26 @@ class StageChangeSerializer(serializers.ModelSerializer):
         return (obj.actor.name or obj.actor.email) if obj.actor else None
 
 
-class ApplicationJobSerializer(serializers.Serializer):
+class ApplicationJobSerializer(Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     company = serializers.CharField(source="company.name")
 
 
-class ApplicantSerializer(serializers.Serializer):
+class ApplicantSerializer(Serializer):
     """No email or phone here: contact details are their own, logged read (POL-AP-008)."""
 
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
-class ApplicantMessageSerializer(serializers.ModelSerializer):
+class ApplicantMessageSerializer(ModelSerializer):
     class Meta:
         model = ApplicantMessage
         fields = ["id", "subject", "body", "created_at"]
 
 
-class ResumeInfoSerializer(serializers.Serializer):
+class ResumeInfoSerializer(Serializer):
     name = serializers.CharField(source="resume_name")
     size = serializers.IntegerField(source="resume_size")
     content_type = serializers.CharField(source="resume_content_type")
@@ -126,7 +127,7 @@ class ResumeInfoSerializer(serializers.Serializer):
         return f"/api/v1/applications/{obj.pk}/resume"
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class ApplicationSerializer(ModelSerializer):
     job = ApplicationJobSerializer()
     applicant = ApplicantSerializer()
     stage = serializers.ChoiceField(choices=Stage.choices)
@@ -164,7 +165,7 @@ class ApplicationDetailSerializer(ApplicationSerializer):
         fields = [*ApplicationSerializer.Meta.fields, "history", "messages"]
 
 
-class PrivateNoteSerializer(serializers.ModelSerializer):
+class PrivateNoteSerializer(ModelSerializer):
     author = serializers.SerializerMethodField()
 
     class Meta:
@@ -175,25 +176,25 @@ class PrivateNoteSerializer(serializers.ModelSerializer):
         return (obj.author.name or obj.author.email) if obj.author else None
 
 
-class PrivateNoteInputSerializer(serializers.Serializer):
+class PrivateNoteInputSerializer(Serializer):
     body = serializers.CharField(max_length=NOTE_MAX_CHARS)
 
 
-class PrivateNotesSerializer(serializers.Serializer):
+class PrivateNotesSerializer(Serializer):
     rating = serializers.IntegerField(allow_null=True, min_value=RATING_MIN, max_value=RATING_MAX)
     notes = PrivateNoteSerializer(many=True)
 
 
-class RatingInputSerializer(serializers.Serializer):
+class RatingInputSerializer(Serializer):
     score = serializers.IntegerField(min_value=RATING_MIN, max_value=RATING_MAX)
 
 
-class RatingSerializer(serializers.Serializer):
+class RatingSerializer(Serializer):
     score = serializers.IntegerField(min_value=RATING_MIN, max_value=RATING_MAX)
     updated_at = serializers.DateTimeField()
 
 
-class MessageTemplateSerializer(serializers.ModelSerializer):
+class MessageTemplateSerializer(ModelSerializer):
     for_stage = serializers.CharField(allow_blank=True)
 
     class Meta:
@@ -201,7 +202,7 @@ class MessageTemplateSerializer(serializers.ModelSerializer):
         fields = ["code", "title", "subject", "body", "for_stage"]
 
 
-class MessageInputSerializer(serializers.Serializer):
+class MessageInputSerializer(Serializer):
     template = serializers.SlugRelatedField(
         slug_field="code",
         queryset=MessageTemplate.objects.filter(active=True),
@@ -213,12 +214,12 @@ class MessageInputSerializer(serializers.Serializer):
     body = serializers.CharField(required=False, allow_blank=True, max_length=LETTER_MAX_CHARS)
 
 
-class ContactSerializer(serializers.Serializer):
+class ContactSerializer(Serializer):
     email = serializers.EmailField()
     phone = serializers.CharField(allow_blank=True)
 
 
-class NotificationSerializer(serializers.ModelSerializer):
+class NotificationSerializer(ModelSerializer):
     text = serializers.CharField()
     params = serializers.DictField()
     read = serializers.SerializerMethodField()
@@ -231,7 +232,7 @@ class NotificationSerializer(serializers.ModelSerializer):
         return obj.read_at is not None
 
 
-class NotificationListSerializer(serializers.Serializer):
+class NotificationListSerializer(Serializer):
     unread = serializers.IntegerField()
     total = serializers.IntegerField()
     page = serializers.IntegerField()
@@ -239,6 +240,6 @@ class NotificationListSerializer(serializers.Serializer):
     results = NotificationSerializer(many=True)
 
 
-class MarkReadResultSerializer(serializers.Serializer):
+class MarkReadResultSerializer(Serializer):
     marked = serializers.IntegerField()
     unread = serializers.IntegerField()

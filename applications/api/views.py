@@ -53,6 +53,7 @@ from candidates.resumes import (
     raise_if_too_large,
 )
 from jobboard.api.pagination import PagePagination
+from jobboard.api.serializers import Serializer
 from jobs.selectors import job_get_visible
 
 TAGS = ["applications"]
@@ -113,7 +114,7 @@ class JobApplyApi(APIView):
         return Response(ApplicationDetailSerializer(application).data, status=201)
 
 
-class ApplicationListQuerySerializer(serializers.Serializer):
+class ApplicationListQuerySerializer(Serializer):
     job = serializers.IntegerField(
         required=False, min_value=1, max_value=2**63 - 1, help_text="Only applications to this job."
     )

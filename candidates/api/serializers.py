@@ -1,8 +1,8 @@
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from candidates.models import PROFILE_EDUCATION_CHOICES, Profile, StoredResume
 from candidates.services import PROFILE_LISTS
+from jobboard.api.serializers import ModelSerializer, Serializer
 from jobboard.limits import NOTE_MAX_CHARS
 from jobs.api.serializers import JobListItemSerializer
 from jobs.models import Category, Location, Skill
@@ -18,15 +18,8 @@ def _codes(model, help_text: str) -> serializers.SlugRelatedField:
     )
 
 
-class ProfileSerializer(serializers.ModelSerializer):
+class ProfileSerializer(ModelSerializer):
     """POL-AP-006. Lists carry the shared codes (`GET /jobs?category=…` uses the same)."""
-
-    def to_internal_value(self, data):
-        # DRF's many-related field takes any iterable: an object ({}) would pass as no codes.
-        for name in ("desired_categories", "desired_locations", "skills"):
-            if name in data and not isinstance(data[name], list):
-                raise serializers.ValidationError({name: [_("Send a list of codes.")]})
-        return super().to_internal_value(data)
 
     headline = serializers.CharField(max_length=100, required=False, allow_blank=True)
     summary = serializers.CharField(max_length=NOTE_MAX_CHARS, required=False, allow_blank=True)
@@ -85,7 +78,7 @@ class ProfileSerializer(serializers.ModelSerializer):
         return data
 
 
-class StoredResumeSerializer(serializers.ModelSerializer):
+class StoredResumeSerializer(ModelSerializer):
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -105,7 +98,7 @@ class StoredResumeSerializer(serializers.ModelSerializer):
         return f"/api/v1/me/resumes/{obj.pk}/file"
 
 
-class StoredResumeInputSerializer(serializers.Serializer):
+class StoredResumeInputSerializer(Serializer):
     resume = serializers.FileField(help_text="PDF or DOCX, at most 5 MB (POL-AP-002).")
     title = serializers.CharField(required=False, allow_blank=True, max_length=100)
     is_default = serializers.BooleanField(
@@ -113,7 +106,7 @@ class StoredResumeInputSerializer(serializers.Serializer):
     )
 
 
-class SavedJobJobSerializer(serializers.Serializer):
+class SavedJobJobSerializer(Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     company = serializers.CharField(source="company.name")
@@ -124,12 +117,12 @@ class SavedJobJobSerializer(serializers.Serializer):
         return obj.is_open()
 
 
-class SavedJobSerializer(serializers.Serializer):
+class SavedJobSerializer(Serializer):
     job = SavedJobJobSerializer()
     saved_at = serializers.DateTimeField(source="created_at")
 
 
-class FitReasonSerializer(serializers.Serializer):
+class FitReasonSerializer(Serializer):
     code = serializers.ChoiceField(
         choices=["skills", "category", "location", "experience", "salary", "education"]
     )
@@ -137,7 +130,7 @@ class FitReasonSerializer(serializers.Serializer):
     text = serializers.CharField(help_text="The reason in the request's language (Korean first).")
 
 
-class RecommendationSerializer(serializers.Serializer):
+class RecommendationSerializer(Serializer):
     """One recommended job with its fit (POL-S-003)."""
 
     job = JobListItemSerializer()
@@ -150,6 +143,6 @@ class RecommendationSerializer(serializers.Serializer):
     )
 
 
-class RecommendationListSerializer(serializers.Serializer):
+class RecommendationListSerializer(Serializer):
     count = serializers.IntegerField()
     results = RecommendationSerializer(many=True)

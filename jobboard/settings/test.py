@@ -1,7 +1,7 @@
 """The test suite: SQLite and locmem without URLs, PostgreSQL and Redis when they are set."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import REDIS_URL, env
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
@@ -20,7 +20,7 @@ STORAGES["default"]["OPTIONS"]["location"] = env.str(  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-if "default" in CACHES and CACHES["default"]["BACKEND"].startswith("django_redis"):  # noqa: F405
+if REDIS_URL:
     # Separate key space per test run so parallel runs and stale keys never collide, and
     # clear() between tests deletes only this run's keys (tests/cache.py). Wider
     # timeouts: a loaded machine must not trip the circuit breaker in the middle of unrelated

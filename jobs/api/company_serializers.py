@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from accounts.company_services import MAX_BENEFIT_LENGTH, MAX_BENEFITS
 from accounts.models import Company
+from jobboard.api.serializers import ModelSerializer, Serializer
 from jobs.display import logo_url
 
 
@@ -20,7 +21,7 @@ def _website(**kwargs):
     )
 
 
-class CompanySerializer(serializers.ModelSerializer):
+class CompanySerializer(ModelSerializer):
     website = _website(read_only=True)
     logo = serializers.SerializerMethodField(
         help_text="Path of the company's 256 px logo (PNG), or null when it has none."
@@ -58,7 +59,7 @@ class CompanySerializer(serializers.ModelSerializer):
         return logo_url(company, 96)
 
 
-class CompanyWriteSerializer(serializers.ModelSerializer):
+class CompanyWriteSerializer(ModelSerializer):
     """The fields its recruiters change; rules across them are accounts.company_services'."""
 
     website = _website(required=False, validators=[URLValidator(schemes=["http", "https"])])
@@ -82,11 +83,11 @@ class CompanyWriteSerializer(serializers.ModelSerializer):
         ]
 
 
-class LogoUploadSerializer(serializers.Serializer):
+class LogoUploadSerializer(Serializer):
     logo = serializers.FileField(help_text="PNG, JPEG, WebP or GIF, at most 2 MB.")
 
 
-class CompanyRefListSerializer(serializers.ModelSerializer):
+class CompanyRefListSerializer(ModelSerializer):
     logo = serializers.SerializerMethodField(
         help_text="Path of the company's 96 px logo (PNG), or null when it has none."
     )

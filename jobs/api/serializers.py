@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Company
+from jobboard.api.serializers import ModelSerializer, Serializer
 from jobs.display import logo_url
 from jobs.models import (
     Category,
@@ -26,13 +27,13 @@ from jobs.services import MAX_SKILLS
 DEADLINE_TYPES = ("date", "rolling")
 
 
-class NamedCodeSerializer(serializers.Serializer):
+class NamedCodeSerializer(Serializer):
     code = serializers.SlugField()
     name_ko = serializers.CharField()
     name_en = serializers.CharField()
 
 
-class CompanyRefSerializer(serializers.Serializer):
+class CompanyRefSerializer(Serializer):
     id = serializers.IntegerField(source="company_id")
     name = serializers.CharField(source="company_name")
     logo = serializers.SerializerMethodField(
@@ -44,7 +45,7 @@ class CompanyRefSerializer(serializers.Serializer):
         return logo_url(job.company, 96)
 
 
-class JobOptionSerializer(serializers.ModelSerializer):
+class JobOptionSerializer(ModelSerializer):
     class Meta:
         model = JobOption
         fields = ["kind", "starts_at", "ends_at"]
@@ -78,7 +79,7 @@ class HighlightsField(serializers.ReadOnlyField):
     null."""
 
 
-class JobListItemSerializer(serializers.ModelSerializer):
+class JobListItemSerializer(ModelSerializer):
     company = CompanyRefSerializer(source="*")
     location = NamedCodeSerializer()
     category = NamedCodeSerializer()
@@ -142,7 +143,7 @@ class JobDetailSerializer(JobListItemSerializer):
         ]
 
 
-class JobWriteSerializer(serializers.ModelSerializer):
+class JobWriteSerializer(ModelSerializer):
     """POST / PUT / PATCH body. `category`, `location` and `skills` are codes; `publish`
     publishes a draft (closing is DELETE). Salaries are won a year. Without `salary_mode` a
     body with figures is a range and one without is 회사 내규에 따름; without
@@ -250,7 +251,7 @@ class JobWriteSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class JobReopenSerializer(serializers.Serializer):
+class JobReopenSerializer(Serializer):
     """POL-J-008: a closed job is published again with a new deadline, today or later."""
 
     deadline = serializers.DateField(help_text="The new deadline (today or later).")
@@ -262,7 +263,7 @@ class JobReopenSerializer(serializers.Serializer):
         return deadline
 
 
-class JobCopySerializer(serializers.Serializer):
+class JobCopySerializer(Serializer):
     """POL-J-008: the copy keeps the original's deadline unless the body gives one. When the
     original's deadline has passed the body must give one — nothing is assumed."""
 
@@ -280,7 +281,7 @@ class JobCopySerializer(serializers.Serializer):
         return deadline
 
 
-class JobListQuerySerializer(serializers.Serializer):
+class JobListQuerySerializer(Serializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=200)
     location = serializers.SlugField(required=False, allow_blank=True, max_length=40)
     category = serializers.SlugField(required=False, allow_blank=True, max_length=40)

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from jobboard.api.serializers import ModelSerializer, Serializer
 from jobs.models import JobOption
 from payments.gateways import gateway_names
 from payments.models import WALLET, Order, Posting, Product
@@ -10,7 +11,7 @@ PROVIDERS = [*gateway_names(), WALLET]
 
 # Integer fields are declared explicitly: model-derived bounds differ between SQLite and
 # PostgreSQL, and the contract must not depend on the database.
-class ProductSerializer(serializers.ModelSerializer):
+class ProductSerializer(ModelSerializer):
     name = serializers.CharField(read_only=True)
     duration_days = serializers.IntegerField(read_only=True, allow_null=True)
     price = serializers.IntegerField(read_only=True, help_text="KRW, integer won.")
@@ -20,7 +21,7 @@ class ProductSerializer(serializers.ModelSerializer):
         fields = ["code", "kind", "name", "duration_days", "price"]
 
 
-class JobOptionSerializer(serializers.ModelSerializer):
+class JobOptionSerializer(ModelSerializer):
     active = serializers.SerializerMethodField()
 
     class Meta:
@@ -31,7 +32,7 @@ class JobOptionSerializer(serializers.ModelSerializer):
         return option.is_active()
 
 
-class OrderSerializer(serializers.ModelSerializer):
+class OrderSerializer(ModelSerializer):
     product: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="code", read_only=True
     )
@@ -85,7 +86,7 @@ class OrderSerializer(serializers.ModelSerializer):
         return JobOptionSerializer(order.job_option).data if order.job_option_id else None
 
 
-class PrepareRequestSerializer(serializers.Serializer):
+class PrepareRequestSerializer(Serializer):
     product = serializers.SlugField(max_length=40, help_text="Product code, e.g. premium_7.")
     job = serializers.IntegerField(
         required=False,
@@ -97,7 +98,7 @@ class PrepareRequestSerializer(serializers.Serializer):
     provider = serializers.ChoiceField(choices=PROVIDERS)
 
 
-class CheckoutSerializer(serializers.Serializer):
+class CheckoutSerializer(Serializer):
     provider = serializers.ChoiceField(choices=PROVIDERS)
     params = serializers.DictField(
         help_text="Passed as-is to the provider's browser SDK (Toss requestPayment, Iamport "
@@ -108,12 +109,12 @@ class CheckoutSerializer(serializers.Serializer):
     )
 
 
-class PrepareResponseSerializer(serializers.Serializer):
+class PrepareResponseSerializer(Serializer):
     order = OrderSerializer()
     checkout = CheckoutSerializer()
 
 
-class ConfirmRequestSerializer(serializers.Serializer):
+class ConfirmRequestSerializer(Serializer):
     order_id = serializers.RegexField(r"^[A-Za-z0-9_-]{6,40}$")
     payment_key = serializers.CharField(
         max_length=200, help_text="The gateway's payment id (Toss paymentKey, Iamport imp_uid…)."
@@ -125,7 +126,7 @@ class ConfirmRequestSerializer(serializers.Serializer):
     )
 
 
-class CancelRequestSerializer(serializers.Serializer):
+class CancelRequestSerializer(Serializer):
     reason = serializers.CharField(max_length=200, required=False, allow_blank=True)
     amount = serializers.IntegerField(
         required=False,
@@ -136,7 +137,7 @@ class CancelRequestSerializer(serializers.Serializer):
     )
 
 
-class PostingSerializer(serializers.ModelSerializer):
+class PostingSerializer(ModelSerializer):
     id = serializers.IntegerField(read_only=True)
     kind = serializers.CharField(source="entry.kind", help_text="What moved the money.")
     amount = serializers.IntegerField(read_only=True, help_text="Signed KRW: + in, − out.")
@@ -155,7 +156,7 @@ class PostingSerializer(serializers.ModelSerializer):
         return order.order_id if order else None
 
 
-class WebhookResultSerializer(serializers.Serializer):
+class WebhookResultSerializer(Serializer):
     result = serializers.CharField(
         help_text="What the gateway's record led to ('paid', 'refunded', …), 'duplicate' or "
         "'ignored'."
