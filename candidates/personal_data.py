@@ -1,11 +1,11 @@
-"""The jobseeker's profile and stored résumés in "download my data" and "delete my account"
-(POL-PRIV-001, ADR 0072): both are the person's own, so deleting the account deletes them,
-the résumé files once the deletion commits."""
+"""The jobseeker's profile, stored résumés, saved jobs and viewing history in "download my
+data" and "delete my account" (POL-PRIV-001, ADR 0072): all are the person's own, so
+deleting the account deletes them, the résumé files once the deletion commits."""
 
 from django.db import transaction
 
 from accounts import personal_data
-from candidates.models import Profile, StoredResume
+from candidates.models import Profile, RecentlyViewedJob, SavedJob, StoredResume
 from candidates.storage import resume_storage
 
 
@@ -41,7 +41,33 @@ def export_stored_resumes(user) -> list[dict]:
     ]
 
 
+def export_saved_jobs(user) -> list[dict]:
+    saved = SavedJob.objects.filter(user=user).select_related("job").prefetch_related("reminders")
+    return [
+        {
+            "job": {"id": row.job_id, "title": row.job.title},
+            "company": row.job.company_name,
+            "saved_at": row.created_at.isoformat(),
+            "reminders_sent": [
+                {"days_before": r.days_before, "sent_at": r.sent_at.isoformat()}
+                for r in row.reminders.all()
+            ],
+        }
+        for row in saved
+    ]
+
+
+def export_recently_viewed(user) -> list[dict]:
+    views = RecentlyViewedJob.objects.filter(user=user).select_related("job")
+    return [
+        {"job": {"id": row.job_id, "title": row.job.title}, "viewed_at": row.viewed_at.isoformat()}
+        for row in views.order_by("-viewed_at")
+    ]
+
+
 def erase(user) -> None:
+    SavedJob.objects.filter(user=user).delete()  # their reminders go with them
+    RecentlyViewedJob.objects.filter(user=user).delete()
     resumes = StoredResume.objects.filter(owner=user)
     files = [name for name in resumes.values_list("file", flat=True) if name]
     resumes.delete()
@@ -58,3 +84,5 @@ def erase(user) -> None:
 def register() -> None:
     personal_data.register("profile", export=export_profile, erase=erase)
     personal_data.register("stored_resumes", export=export_stored_resumes)
+    personal_data.register("saved_jobs", export=export_saved_jobs)
+    personal_data.register("recently_viewed", export=export_recently_viewed)

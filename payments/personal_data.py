@@ -1,9 +1,11 @@
-"""Orders in "download my data" (POL-PRIV-001). Deleting the account changes nothing here
-(ADR 0072): orders and the ledger are accounting records the law keeps for five years;
-they hold no name or email, and their buyer becomes the anonymous account row."""
+"""Orders and the wallet in "download my data" (POL-PRIV-001). Deleting the account
+changes nothing here (ADR 0072): orders and the ledger are accounting records the law
+keeps for five years; they hold no name or email, and their buyer becomes the anonymous
+account row."""
 
 from accounts import personal_data
 from payments.models import Order
+from payments.selectors import wallet_balance, wallet_postings
 
 
 def export_orders(user) -> list[dict]:
@@ -23,5 +25,24 @@ def export_orders(user) -> list[dict]:
     ]
 
 
+def export_wallet(user) -> dict:
+    """The balance and every posting, as GET /api/v1/wallet shows them (POL-P-005)."""
+    return {
+        "balance": wallet_balance(owner=user),
+        "postings": [
+            {
+                "kind": posting.entry.kind,
+                "amount": posting.amount,
+                "balance_after": posting.balance_after,
+                "order_id": posting.entry.order.order_id if posting.entry.order else None,
+                "memo": posting.entry.memo,
+                "created_at": posting.entry.created_at.isoformat(),
+            }
+            for posting in wallet_postings(owner=user)
+        ],
+    }
+
+
 def register() -> None:
     personal_data.register("orders", export=export_orders)
+    personal_data.register("wallet", export=export_wallet)

@@ -4,6 +4,8 @@ part (accounts.personal_data, ADR 0072)."""
 import json
 
 import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import Client
 
@@ -39,17 +41,44 @@ def seeker():
     return user
 
 
-def test_every_app_contributes_its_part():
-    """An app that keeps personal data registers it, or download and delete miss it."""
-    names = {part.name for part in personal_data.parts()}
-    assert {
-        "applications",
-        "resumes",
-        "orders",
-        "saved_searches",
-        "profile",
-        "stored_resumes",
-    } <= names
+# Every model that points at a user, and what download and delete do with it: the name of
+# the part that exports it, or why it stays out (a record someone else must keep, or the
+# account's own rows that accounts.selectors and accounts.services handle themselves).
+USER_DATA = {
+    "admin.LogEntry": "kept: the admins' audit trail",
+    "accounts.CompanyFollow": "accounts",
+    "accounts.DeviceSession": "accounts",
+    "accounts.Consent": "accounts",
+    "jobs.Job": "kept: the company's postings",
+    "candidates.Profile": "profile",
+    "candidates.StoredResume": "stored_resumes",
+    "candidates.RecentlyViewedJob": "recently_viewed",
+    "candidates.SavedJob": "saved_jobs",
+    "applications.Application": "applications",
+    "applications.StageChange": "applications",
+    "applications.ResumeDownload": "kept: who read an applicant's résumé (POL-AP-008)",
+    "applications.ContactView": "kept: who read an applicant's contact (POL-AP-008)",
+    "applications.ApplicantNote": "notes_written",
+    "applications.ApplicantRating": "ratings_given",
+    "applications.ApplicantMessage": "messages_sent",
+    "applications.Notification": "kept out: deleted with the account, never exported",
+    "payments.Order": "orders",
+    "payments.Account": "wallet",
+    "payments.JournalEntry": "kept: the ledger, an accounting record (ADR 0072)",
+    "alerts.SavedSearch": "saved_searches",
+}
+
+
+def test_every_model_that_points_at_a_user_is_accounted_for__POL_PRIV_001():
+    """A new model holding a user's data must join download and delete (or say why not)."""
+    pointing = set()
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model is get_user_model():
+                pointing.add(model._meta.label)
+    assert pointing == set(USER_DATA)
+    registered = {part.name for part in personal_data.parts()} | {"accounts"}
+    assert {v for v in USER_DATA.values() if not v.startswith("kept")} <= registered
 
 
 def test_download_holds_everything__POL_PRIV_001(seeker, browser_client_for):
@@ -170,3 +199,53 @@ def test_the_profile_and_stored_resumes_go_with_the_account__POL_PRIV_001(
     assert not Profile.objects.filter(user=seeker).exists()
     assert not StoredResume.objects.filter(owner=seeker).exists()
     assert not resume_storage().exists(name)
+
+
+def test_saved_jobs_history_and_messages_are_downloaded_then_erased__POL_PRIV_001(seeker):
+    from accounts import services
+    from accounts.selectors import user_data_export
+    from applications.models import ApplicantMessage
+    from candidates.models import RecentlyViewedJob, SavedJob
+
+    job = PublishedJobFactory(title="백엔드 개발자")
+    SavedJob.objects.create(user=seeker, job=job)
+    RecentlyViewedJob.objects.create(user=seeker, job=job)
+    application = Application.objects.get(applicant=seeker)
+    ApplicantMessage.objects.create(
+        application=application, subject="면접 안내", body="김지원 님, 면접에 초대합니다."
+    )
+    data = user_data_export(user=seeker)
+    assert data["saved_jobs"][0]["job"] == {"id": job.pk, "title": "백엔드 개발자"}
+    assert data["recently_viewed"][0]["job"]["id"] == job.pk
+    assert data["messages_received"][0]["body"] == "김지원 님, 면접에 초대합니다."
+    services.user_account_delete(user=seeker, password=PASSWORD)
+    assert not SavedJob.objects.filter(user=seeker).exists()
+    assert not RecentlyViewedJob.objects.filter(user=seeker).exists()
+    # The company keeps that it wrote, not the words addressed to the person.
+    message = ApplicantMessage.objects.get(application=application)
+    assert (message.subject, message.body) == ("", "")
+
+
+def test_a_recruiter_downloads_what_they_wrote_and_the_company_keeps_it__POL_PRIV_001(seeker):
+    from accounts import services
+    from accounts.selectors import user_data_export
+    from accounts.tests.factories import RecruiterFactory
+    from applications.models import ApplicantMessage, ApplicantNote, ApplicantRating
+
+    recruiter = RecruiterFactory()
+    application = Application.objects.get(applicant=seeker)
+    ApplicantNote.objects.create(application=application, author=recruiter, body="기술 면접 추천")
+    ApplicantRating.objects.create(application=application, rated_by=recruiter, score=4)
+    ApplicantMessage.objects.create(
+        application=application, sender=recruiter, subject="안내", body="본문"
+    )
+    data = user_data_export(user=recruiter)
+    assert data["notes_written"][0]["note"] == "기술 면접 추천"
+    assert data["ratings_given"][0]["rating"] == 4
+    assert data["messages_sent"][0]["subject"] == "안내"
+    # The applicant's download never carries the private note or the rating (POL-AP-007).
+    mine = json.dumps(user_data_export(user=seeker), ensure_ascii=False)
+    assert "기술 면접 추천" not in mine
+    assert user_data_export(user=seeker)["ratings_given"] == []
+    services.user_account_delete(user=recruiter, password=PASSWORD)
+    assert ApplicantNote.objects.get(application=application).body == "기술 면접 추천"
