@@ -8,9 +8,11 @@ import pytest
 from django.db.models import Q
 
 from accounts.tests.factories import JobseekerFactory
+from candidates.models import RECENTLY_VIEWED_KEEP, RecentlyViewedJob
 from candidates.services import profile_update, recently_viewed_record, saved_job_add
 from candidates.tests.factories import StoredResumeFactory
 from jobs.models import Category, Job, Skill
+from jobs.tests.factories import PublishedJobFactory
 from jobs.tests.test_query_budget import MAX_QUERIES, cold_queries
 from jobs.tests.test_query_budget import jobs as jobs  # noqa: F401 - the fixture
 
@@ -57,3 +59,18 @@ def test_a_jobseekers_page_costs_at_most_four_queries_cold(browser_client_for, j
         page.format(job=other_job(jobs), company=jobs.company_id) if "{job}" in page else path
     )
     assert cold_queries(browser, path) <= MAX_QUERIES
+
+
+def test_a_job_page_costs_at_most_four_queries_when_the_viewed_list_is_full(
+    browser_client_for,
+    jobs,  # noqa: F811
+    seeker,
+):
+    """Worst case: the view is new and the list full, so the oldest view is dropped too
+    (sign-in, the job with the viewer's rows, the upsert, the delete)."""
+    for job in PublishedJobFactory.create_batch(RECENTLY_VIEWED_KEEP):
+        recently_viewed_record(user=seeker, job=job)
+    browser = browser_client_for(seeker)
+    browser.get(f"/jobs/{other_job(jobs)}/")
+    assert cold_queries(browser, f"/jobs/{jobs.pk}/") <= MAX_QUERIES
+    assert RecentlyViewedJob.objects.filter(user=seeker).count() == RECENTLY_VIEWED_KEEP
