@@ -11,16 +11,18 @@ class ApplicationsConfig(AppConfig):
         from django.db.models import Count
 
         from accounts.authentication import SIGNED_IN_ANNOTATIONS
-        from applications.selectors import notification_unread_expression
+        from applications.selectors import my_application_expression, notification_unread_expression
         from applications.services import notification_create
         from applications.tasks import send_saved_job_reminders
         from jobboard import inbox, periodic
-        from jobs.selectors import OWNED_JOB_ANNOTATIONS
+        from jobs.selectors import JOB_PAGE_ANNOTATIONS, OWNED_JOB_ANNOTATIONS
 
         # "My jobs" shows each job's applicant count; jobs cannot import us, so we tell it.
         OWNED_JOB_ANNOTATIONS["applicant_count"] = Count("applications", distinct=True)
         # Every page's header shows the unread count: read with the signed-in user's row.
         SIGNED_IN_ANNOTATIONS["unread_notifications"] = notification_unread_expression()
+        # The job page's "you have applied": read with the job.
+        JOB_PAGE_ANNOTATIONS["my_application_rows"] = my_application_expression
 
         from applications import personal_data
 

@@ -7,6 +7,7 @@ from itertools import chain
 from typing import Any
 
 from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,7 @@ from applications.policies import (
     can_view_applicants,
     can_view_private_notes,
 )
+from jobboard.json_rows import instances, json_rows
 from jobs.models import Job
 
 _TIMELINE_PREFETCH = (
@@ -192,4 +194,16 @@ def notification_unread_expression() -> Coalesce:
 
 
 def application_for_job_and_user(*, job: Job, user: User) -> Application | None:
+    """The user's application to `job`: read with the job on its page when it came
+    (my_application_expression), else one query."""
+    if hasattr(job, "my_application_rows"):
+        found: list[Application] = instances(Application, job.my_application_rows)
+        return found[0] if found else None
     return Application.objects.filter(job=job, applicant=user).first()
+
+
+def my_application_expression(user: User) -> BaseExpression:
+    """The viewer's application to the job of the row (its page's "already applied"), read
+    with the job (jobs.selectors.JOB_PAGE_ANNOTATIONS, issue 17's budget)."""
+    fields = tuple(field.attname for field in Application._meta.concrete_fields)
+    return json_rows(Application.objects.filter(job=OuterRef("pk"), applicant=user), fields)

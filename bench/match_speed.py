@@ -8,7 +8,7 @@ Migrates the database, tops it up to --jobs generated jobs (`seed_jobs`: tags, t
 skills, 5 % drafts, 5 % closed, some past their deadline), then computes the
 recommendations of the labelled profiles of bench/match_labels.json (skills, categories,
 locations, experience, education, salary) round after round, uncached: the selector the
-page and the API call (`job_list_recommended`: eight queries, at most 450 jobs scored). Each
+page and the API call (`job_list_recommended`: one query, at most 450 jobs scored). Each
 call is timed on its own; p50/p95/p99 over every call of every round go to
 docs/benchmarks.md. The machine is shared, so the load average is printed beside them."""
 
@@ -36,14 +36,10 @@ from bench.report import write_section  # noqa: E402
 from jobs.matching.recommend import (  # noqa: E402
     CATEGORY_CANDIDATES,
     SKILL_CANDIDATES,
-    candidate_ids,
+    candidate_facts,
     job_list_recommended,
 )
-from jobs.models import Job, JobMatchSkill, Skill  # noqa: E402
-
-
-def skill_ids(who) -> list[int]:
-    return list(Skill.objects.filter(code__in=who.skills).values_list("pk", flat=True))
+from jobs.models import Job, JobMatchSkill  # noqa: E402
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -77,7 +73,7 @@ def main() -> None:
             times.append((time.perf_counter() - started) * 1000)
     with CaptureQueriesContext(connection) as queries:
         job_list_recommended(profiles[0])
-    sizes = [len(candidate_ids(p, skill_ids(p), timezone.localdate())) for p in profiles]
+    sizes = [len(candidate_facts(p, timezone.localdate())) for p in profiles]
     load = os.getloadavg()
     text = "\n".join(
         [

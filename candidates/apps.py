@@ -11,11 +11,26 @@ class CandidatesConfig(AppConfig):
 
         job_viewed.connect(record_job_view, dispatch_uid="candidates_record_job_view")
 
+        from accounts.authentication import SIGNED_IN_ANNOTATIONS
         from candidates import signals  # noqa: F401 - connects the receivers
-        from candidates.matching import home_recommendations
+        from candidates.selectors import saved_job_ids_expression
+
+        # 스크랩 buttons and the header's count: the saved ids come with the user's row.
+        SIGNED_IN_ANNOTATIONS["saved_job_id_list"] = saved_job_ids_expression()
+
+        from candidates.selectors import (
+            default_resume_expression,
+            recently_viewed_rows_expression,
+        )
+        from jobs.selectors import JOB_PAGE_ANNOTATIONS
+
+        # The job page: one-click apply's résumé and the rows its view is recorded into.
+        JOB_PAGE_ANNOTATIONS["default_resume_rows"] = default_resume_expression
+        JOB_PAGE_ANNOTATIONS["recently_viewed_rows"] = recently_viewed_rows_expression
+        from candidates.matching import home_section
         from jobs.views import HOME_SECTIONS
 
-        HOME_SECTIONS["recommended_jobs"] = home_recommendations
+        HOME_SECTIONS["candidates"] = home_section
 
         from candidates import personal_data
 

@@ -14,16 +14,26 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
 from accounts.models import User
 from candidates.models import Profile, StoredResume
-from candidates.policies import can_view_recommendations
+from candidates.policies import can_edit_profile, can_view_recommendations
+from candidates.selectors import recently_viewed_part
+from jobboard.json_rows import json_array
 from jobs.matching.recommend import job_list_recommended
 from jobs.matching.score import Fit, Seeker
 from jobs.models import Job
-from jobs.selectors import CARD_FIELDS, CARD_RELATED, attach_skills, job_list_open
+from jobs.selectors import (
+    CARD_FIELDS,
+    CARD_RELATED,
+    HomeSection,
+    attach_skills,
+    job_list_open,
+    with_skill_tags,
+)
 
 
 @dataclass(frozen=True)
@@ -43,31 +53,51 @@ def bump_profile_version(user_id: int) -> None:
 
 def seeker_for(user: User) -> Seeker:
     """What matching knows of the user: the profile's fields and lists, and the skills of
-    every stored résumé. Three small queries."""
-    profile = (
-        Profile.objects.filter(user=user)
-        .prefetch_related("desired_categories", "desired_locations", "skills")
+    every stored résumé. One query (the lists as arrays in the user's row)."""
+    mine = OuterRef("pk")
+    row = (
+        User.objects.filter(pk=user.pk)
+        .values(
+            has_profile=Exists(Profile.objects.filter(user=mine)),
+            experience_years=F("profile__experience_years"),
+            education=F("profile__education"),
+            desired_salary=F("profile__desired_salary_manwon"),
+            skills=json_array(
+                Profile.skills.through.objects.filter(profile__user=mine), F("skill__code")
+            ),
+            categories=json_array(
+                Profile.desired_categories.through.objects.filter(profile__user=mine),
+                F("category__code"),
+            ),
+            locations=json_array(
+                Profile.desired_locations.through.objects.filter(profile__user=mine),
+                F("location__code"),
+            ),
+            resume_skills=json_array(
+                StoredResume.skills.through.objects.filter(storedresume__owner=mine),
+                F("skill__code"),
+            ),
+        )
         .first()
     )
-    resume_skills = set(
-        StoredResume.skills.through.objects.filter(storedresume__owner=user).values_list(
-            "skill__code", flat=True
-        )
-    )
-    if profile is None:
+    if row is None:
+        return Seeker()
+    resume_skills = set(row["resume_skills"] or ())
+    if not row["has_profile"]:
         return Seeker(skills=frozenset(resume_skills))
     return Seeker(
-        skills=frozenset({s.code for s in profile.skills.all()} | resume_skills),
-        categories=frozenset(c.code for c in profile.desired_categories.all()),
-        locations=frozenset(loc.code for loc in profile.desired_locations.all()),
-        experience_years=profile.experience_years,
-        education=profile.education or None,
-        desired_salary=profile.desired_salary_manwon,
+        skills=frozenset(set(row["skills"] or ()) | resume_skills),
+        categories=frozenset(row["categories"] or ()),
+        locations=frozenset(row["locations"] or ()),
+        experience_years=row["experience_years"],
+        education=row["education"] or None,
+        desired_salary=row["desired_salary"],
     )
 
 
-def recommendation_list(*, user: User, limit: int = 10) -> list[RecommendedJob]:
-    """The user's best-fitting open jobs with their reasons, best first."""
+def recommendation_ranking(*, user: User, limit: int = 10) -> list[tuple[int, Fit]]:
+    """The ids of the user's best-fitting open jobs with their fit, best first: cached
+    under the user's version (two queries when it is cold: the seeker, the candidates)."""
     version = cache.get(_version_key(user.pk), "")
     key = f"match:recommendations:{user.pk}:{version}:{limit}:{get_language()}"
     ranked: list[tuple[int, Fit]] | None = cache.get(key)
@@ -75,20 +105,55 @@ def recommendation_list(*, user: User, limit: int = 10) -> list[RecommendedJob]:
         found = job_list_recommended(seeker_for(user), limit=limit)
         ranked = [(r.job_id, r.fit) for r in found]
         cache.set(key, ranked, settings.RECOMMENDATIONS_CACHE_SECONDS)
+    return ranked
+
+
+def recommended_cards(ranked: list[tuple[int, Fit]]) -> QuerySet[Job]:
+    """The ranked jobs that are still open, as cards (a job closed since is never shown)."""
+    return job_list_open().filter(pk__in=[job_id for job_id, _fit in ranked])
+
+
+def _paired(ranked: list[tuple[int, Fit]], cards: list[Job]) -> list[RecommendedJob]:
+    jobs = {job.pk: job for job in cards}
+    return [RecommendedJob(jobs[job_id], fit) for job_id, fit in ranked if job_id in jobs]
+
+
+def recommendation_list(*, user: User, limit: int = 10) -> list[RecommendedJob]:
+    """The user's best-fitting open jobs with their reasons, best first."""
+    ranked = recommendation_ranking(user=user, limit=limit)
     if not ranked:
         return []
-    cards = job_list_open().filter(pk__in=[job_id for job_id, _fit in ranked])
-    jobs = {job.pk: job for job in cards.select_related(*CARD_RELATED).only(*CARD_FIELDS)}
-    attach_skills(list(jobs.values()))
-    return [RecommendedJob(jobs[job_id], fit) for job_id, fit in ranked if job_id in jobs]
+    cards = with_skill_tags(
+        recommended_cards(ranked).select_related(*CARD_RELATED).only(*CARD_FIELDS)
+    )
+    found = list(cards)
+    attach_skills(found)
+    return _paired(ranked, found)
 
 
 HOME_RECOMMENDATIONS = 6
 
 
-def home_recommendations(request: HttpRequest) -> list[RecommendedJob]:
-    """추천 채용공고 on the home page, for whoever may see recommendations (POL-S-003)."""
+def home_section(request: HttpRequest) -> HomeSection:
+    """추천 채용공고 for whoever may see recommendations (POL-S-003) and the recently viewed
+    jobs (POL-AP-006) on the home page: their cards are parts of the page's one union
+    (jobs.selectors.job_list_home, issue 17's budget)."""
     user = request.user
-    if not isinstance(user, User) or not can_view_recommendations(user):
-        return []
-    return recommendation_list(user=user, limit=HOME_RECOMMENDATIONS)
+    parts: dict[str, QuerySet[Job]] = {}
+    ranked: list[tuple[int, Fit]] = []
+    if isinstance(user, User) and can_view_recommendations(user):
+        ranked = recommendation_ranking(user=user, limit=HOME_RECOMMENDATIONS)
+        if ranked:
+            parts["recommended"] = recommended_cards(ranked).order_by("-published_at", "-id")
+    if isinstance(user, User) and can_edit_profile(user):
+        parts["recently_viewed"] = recently_viewed_part(user=user)
+
+    def context(rows: dict[str, list[Job]]) -> dict[str, object]:
+        found: dict[str, object] = {
+            "recommended_jobs": _paired(ranked, rows.get("recommended", []))
+        }
+        if "recently_viewed" in parts:
+            found["recently_viewed_jobs"] = rows.get("recently_viewed", [])
+        return found
+
+    return HomeSection(parts=parts, context=context)

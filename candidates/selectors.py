@@ -1,6 +1,9 @@
 """Reads of the jobseeker's own data (POL-AP-006)."""
 
-from django.db.models import QuerySet
+from typing import Any
+
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.expressions import BaseExpression
 
 from accounts.models import User
 from candidates.exceptions import StoredResumeNotFound
@@ -11,6 +14,8 @@ from candidates.models import (
     SavedJob,
     StoredResume,
 )
+from candidates.policies import can_edit_profile, can_manage_resumes
+from jobboard.json_rows import instances, json_array, json_rows
 from jobs.models import Job
 from jobs.selectors import job_list_open
 
@@ -39,6 +44,21 @@ def stored_resume_get(*, user: User, resume_id: int) -> StoredResume:
     return resume
 
 
+def recently_viewed_part(*, user: User, limit: int = 6) -> QuerySet[Job]:
+    """recently_viewed_jobs as an ordered slice of open jobs, for a page that reads it with
+    its other rows in one union (the home page, jobs.selectors.job_list_home)."""
+    views = RecentlyViewedJob.objects.filter(user=user)
+    newest = views.order_by("-viewed_at", "-id").values("job_id")[:RECENTLY_VIEWED_KEEP]
+    view = views.filter(job=OuterRef("pk"))
+    return (
+        job_list_open()
+        .filter(pk__in=newest)
+        .order_by(Subquery(view.values("viewed_at")).desc(), Subquery(view.values("id")).desc())[
+            :limit
+        ]
+    )
+
+
 def recently_viewed_jobs(*, user: User, limit: int = 6) -> list[Job]:
     """The jobseeker's recently opened jobs that are still open, newest view first."""
     ids = list(
@@ -61,10 +81,51 @@ def saved_job_list(*, user: User) -> QuerySet[SavedJob]:
     )
 
 
+def saved_job_ids_expression() -> BaseExpression:
+    """The ids of the jobs a user saved, as one array over a user row: read with the
+    signed-in user (accounts.authentication's SIGNED_IN_ANNOTATIONS, issue 17's budget), as
+    of sign-in like the header's other figures; a save or un-save answers with a redirect
+    or flips the button in place."""
+    return json_array(SavedJob.objects.filter(user=OuterRef("pk")), F("job_id"))
+
+
 def saved_job_ids(*, user: User) -> frozenset[int]:
-    """The ids of the jobs the user saved, read once per request (cards, header count)."""
+    """The ids of the jobs the user saved, read once per request (cards, header count):
+    from the sign-in's row when it carries them, else one query."""
     cached: frozenset[int] | None = getattr(user, "_saved_job_ids", None)
     if cached is None:
-        cached = frozenset(SavedJob.objects.filter(user=user).values_list("job_id", flat=True))
+        if hasattr(user, "saved_job_id_list"):  # None: no row to aggregate (SQLite)
+            cached = frozenset(user.saved_job_id_list or ())
+        else:
+            cached = frozenset(SavedJob.objects.filter(user=user).values_list("job_id", flat=True))
         user._saved_job_ids = cached  # type: ignore[attr-defined]  # per-request memo
     return cached
+
+
+def default_resume_expression(user: User) -> BaseExpression | None:
+    """The viewer's default stored résumé (one-click apply, POL-AP-006) read with the job on
+    its page (jobs.selectors.JOB_PAGE_ANNOTATIONS); nothing for users without résumés."""
+    if not can_manage_resumes(user):
+        return None
+    fields = tuple(field.attname for field in StoredResume._meta.concrete_fields)
+    return json_rows(StoredResume.objects.filter(owner=user, is_default=True), fields)
+
+
+def default_resume_from(rows: list[dict[str, Any]] | None) -> StoredResume | None:
+    found: list[StoredResume] = instances(StoredResume, rows)
+    return found[0] if found else None
+
+
+RECENT_FIELDS = ("id", "job_id", "viewed_at")
+
+
+def recently_viewed_rows_expression(user: User) -> BaseExpression | None:
+    """The viewer's recently viewed rows read with the job on its page, so recording the
+    view needs no read of its own (candidates.services.recently_viewed_record)."""
+    if not can_edit_profile(user):
+        return None
+    return json_rows(RecentlyViewedJob.objects.filter(user=user), RECENT_FIELDS)
+
+
+def recently_viewed_from(rows: list[dict[str, Any]] | None) -> list[RecentlyViewedJob]:
+    return instances(RecentlyViewedJob, rows)

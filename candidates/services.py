@@ -164,24 +164,30 @@ def _owned(user: User, resume_id: int) -> StoredResume:
     return stored_resume_get(user=user, resume_id=resume_id)
 
 
-def recently_viewed_record(*, user: User, job: Job) -> None:
+def recently_viewed_record(
+    *, user: User, job: Job, recent: list[RecentlyViewedJob] | None = None
+) -> None:
     """Remembers that a jobseeker opened `job` (newest first, at most RECENTLY_VIEWED_KEEP).
-    Other users are not tracked. Opening the newest one again writes nothing."""
+    Other users are not tracked. Opening the newest one again writes nothing. `recent`: the
+    user's rows as the job page read them with the job (candidates.selectors.
+    recently_viewed_rows_expression), else read here. One upsert, and one delete when the
+    list is full (issue 17's budget of 4 queries on the job page)."""
     if not can_edit_profile(user):
         return
-    newest = RecentlyViewedJob.objects.filter(user=user).order_by("-viewed_at", "-id").first()
-    if newest is not None and newest.job_id == job.pk:
+    if recent is None:
+        recent = list(RecentlyViewedJob.objects.filter(user=user).only("id", "job_id", "viewed_at"))
+    recent = sorted(recent, key=lambda row: (row.viewed_at, row.pk), reverse=True)
+    if recent and recent[0].job_id == job.pk:
         return
-    RecentlyViewedJob.objects.update_or_create(
-        user=user, job=job, defaults={"viewed_at": timezone.now()}
+    RecentlyViewedJob.objects.bulk_create(
+        [RecentlyViewedJob(user=user, job=job, viewed_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "job"],
+        update_fields=["viewed_at"],
     )
-    stale = list(
-        RecentlyViewedJob.objects.filter(user=user)
-        .order_by("-viewed_at", "-id")
-        .values_list("pk", flat=True)[RECENTLY_VIEWED_KEEP:]
-    )
-    if stale:
-        RecentlyViewedJob.objects.filter(pk__in=stale).delete()
+    older = [row.pk for row in recent if row.job_id != job.pk][RECENTLY_VIEWED_KEEP - 1 :]
+    if older:
+        RecentlyViewedJob.objects.filter(pk__in=older).delete()
 
 
 def saved_job_add(*, user: User, job: Job) -> SavedJob:

@@ -12,8 +12,9 @@ the rest of it by date."""
 
 import hashlib
 import time
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from functools import cached_property
 from operator import attrgetter
 from typing import Any
@@ -31,10 +32,10 @@ from django.db.models import (
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce, JSONObject, RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from jobboard.json_rows import json_array
+from jobboard.json_rows import instances, json_rows
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import (
     Category,
@@ -408,7 +409,7 @@ class RankedJobs:
                 rows = rows.annotate(score=Value(0.0, output_field=FloatField()))
             rows = with_skill_tags(rows.order_by()).annotate(
                 part=Value(number),
-                position=Window(RowNumber(), order_by=[str(f) for f in part.query.order_by]),
+                position=Window(RowNumber(), order_by=[_order(f) for f in part.query.order_by]),
             )
             selects.append(rows)
         if not selects:
@@ -420,27 +421,14 @@ class RankedJobs:
         return page
 
 
+def _order(term: Any) -> Any:
+    """A part's ordering term for its row numbers: a field name, or an expression (a
+    section's part ordered by another table's column, e.g. when a job was viewed)."""
+    return term if hasattr(term, "resolve_expression") else str(term)
+
+
 SKILL_FIELDS = ("id", "code", "name_ko", "name_en", "sort_order", "is_active")
 OPTION_FIELDS = ("id", "job_id", "kind", "starts_at", "ends_at", "created_at")
-
-
-def _json_rows(rows: QuerySet, fields: tuple[str, ...]):
-    """`fields` of each of `rows` as a list of dicts in the outer job's row."""
-    return json_array(rows, JSONObject(**{field: field for field in fields}))
-
-
-def _instances(model, rows) -> list:
-    """Model instances from _json_rows' dicts: each value through its field's to_python,
-    so dates and times are what a query gives (SQLite's JSON has them as naive UTC text)."""
-    fields = {field.attname: field for field in model._meta.concrete_fields}
-    instances = []
-    for row in rows or ():
-        values = {name: fields[name].to_python(value) for name, value in row.items()}
-        for name, value in values.items():
-            if isinstance(value, datetime) and timezone.is_naive(value):
-                values[name] = timezone.make_aware(value, UTC)
-        instances.append(model(**values))
-    return instances
 
 
 def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
@@ -448,7 +436,7 @@ def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
     stays within the 4-query budget (issue 17); attach_skills turns them into the job's
     `skills`."""
     tags = Skill.objects.filter(jobs=OuterRef("pk"))
-    return jobs.annotate(skill_tags=_json_rows(tags, SKILL_FIELDS))
+    return jobs.annotate(skill_tags=json_rows(tags, SKILL_FIELDS))
 
 
 def attach_skills(page: list[Job]) -> None:
@@ -461,7 +449,7 @@ def attach_skills(page: list[Job]) -> None:
             skills = job.skills.get_queryset()  # what `job.skills.all()` then answers from
             # Skill's own ordering, as a prefetch gives.
             skills._result_cache = sorted(
-                _instances(Skill, job.skill_tags), key=attrgetter("sort_order", "code")
+                instances(Skill, job.skill_tags), key=attrgetter("sort_order", "code")
             )
             # Django's own prefetch fills these two the same way.
             skills._prefetch_done = True  # type: ignore[attr-defined]
@@ -519,12 +507,31 @@ class HomeJobs:
     banner: list[Job]  # open jobs with an active main-banner option (POL-J-005)
     premium: list[Job]  # the newest jobs with an active premium option
     latest: list[Job]  # the newest of the others
+    extra: dict[str, list[Job]]  # what HomeSection parts asked for, by name
 
 
-def job_list_home(*, banner: int = 6, premium: int = 6, latest: int = 12) -> HomeJobs:
+@dataclass(frozen=True)
+class HomeSection:
+    """A section another app adds to the home page (jobs.views.HOME_SECTIONS): `parts` are
+    ordered, sliced querysets of open jobs read with the page's own rows in one query
+    (issue 17's budget); `context` turns the rows found for each part into the template's
+    context."""
+
+    parts: dict[str, QuerySet[Job]]
+    context: Callable[[dict[str, list[Job]]], dict[str, object]]
+
+
+def job_list_home(
+    *,
+    banner: int = 6,
+    premium: int = 6,
+    latest: int = 12,
+    extra: dict[str, QuerySet[Job]] | None = None,
+) -> HomeJobs:
     """The home page's three rows, newest first, in one query and without counting
     (issue 17's budget): the rows are the heads of the ranking's segments, plus the
-    banner jobs as one more part of the same union."""
+    banner jobs and the `extra` parts (other apps' sections: ordered slices of open jobs)
+    as more parts of the same union."""
     ranked = job_list_public()
     premium_segment, regular_segment = ranked.segments
     banner_ids = active_options(JobOptionKind.BANNER).values("job_id")
@@ -533,6 +540,7 @@ def job_list_home(*, banner: int = 6, premium: int = 6, latest: int = 12) -> Hom
         "banner": [(False, banner_jobs[:banner])],
         "premium": [(True, part) for part in ranked.parts(premium_segment, 0, premium)],
         "latest": [(False, part) for part in ranked.parts(regular_segment, 0, latest)],
+        **{name: [(False, part)] for name, part in (extra or {}).items()},
     }
     row_of = [name for name, named in parts.items() for _ in named]  # part number → row
     jobs: list[Any] = ranked.fetch([part for named in parts.values() for part in named])
@@ -540,7 +548,8 @@ def job_list_home(*, banner: int = 6, premium: int = 6, latest: int = 12) -> Hom
     found: dict[str, list[Job]] = {name: [] for name in parts}
     for job in jobs:
         found[row_of[job.part]].append(job)
-    return HomeJobs(**found)
+    rows = {name: found.pop(name) for name in extra or {}}
+    return HomeJobs(**found, extra=rows)
 
 
 def job_list_company(company_id: int, limit: int) -> tuple[list[Job], int]:
@@ -570,24 +579,35 @@ def job_list_owned(user) -> QuerySet[Job]:
     )
 
 
-def job_get_visible(*, pk: int, user=None) -> Job:
+# What the job page shows its signed-in viewer, read with the job (issue 17's budget of 4
+# queries): name → function of the user giving an expression over the job row (None: nothing
+# to read for this user). Registered from other apps' AppConfig.ready(), so jobs imports none
+# of them: applications (the viewer's application), candidates (the default résumé, the
+# recently viewed list the page records into).
+JOB_PAGE_ANNOTATIONS: dict[str, Callable[[Any], Any]] = {}
+
+
+def job_get_visible(*, pk: int, user=None, page: bool = False) -> Job:
     """One job for its page or the API, with its active options, in one query. Drafts only
     for their owner and admins (POL-J-003); closed and expired jobs still answer
-    (POL-J-002)."""
+    (POL-J-002). `page`: the job page, which reads JOB_PAGE_ANNOTATIONS for a signed-in
+    viewer in the same query."""
     now = timezone.now()
     options = JobOption.objects.filter(job=OuterRef("pk"), starts_at__lte=now, ends_at__gt=now)
+    viewer = {}
+    if page and getattr(user, "is_authenticated", False):
+        found = {name: read(user) for name, read in JOB_PAGE_ANNOTATIONS.items()}
+        viewer = {name: expression for name, expression in found.items() if expression is not None}
     job: Any = (
         with_skill_tags(Job.objects.select_related(*CARD_RELATED).defer("search_vector"))
-        .annotate(option_rows=_json_rows(options, OPTION_FIELDS))
+        .annotate(option_rows=json_rows(options, OPTION_FIELDS), **viewer)
         .filter(pk=pk)
         .first()
     )
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
     attach_skills([job])
-    job.active_options = sorted(
-        _instances(JobOption, job.option_rows), key=attrgetter("kind", "pk")
-    )
+    job.active_options = sorted(instances(JobOption, job.option_rows), key=attrgetter("kind", "pk"))
     job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
     return job
 

@@ -35,6 +35,7 @@ from jobs.policies import (
 from jobs.rules import deadline_errors
 from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
+    HomeSection,
     job_get_manageable,
     job_get_visible,
     job_list_home,
@@ -55,20 +56,22 @@ SCHEMA_EMPLOYMENT_TYPES = {
 }
 
 
-# Sections other apps add to the home page (context name → function of the request), set
-# from their AppConfig.ready(), so jobs shows them without importing those apps: the
-# signed-in jobseeker's recommended jobs (candidates, POL-S-003).
-HOME_SECTIONS: dict[str, Callable[[HttpRequest], object]] = {}
+# Sections other apps add to the home page (name → function of the request giving a
+# HomeSection: parts read with the page's rows, and their context), set from their
+# AppConfig.ready(), so jobs shows them without importing those apps: the signed-in
+# jobseeker's recommended and recently viewed jobs (candidates, POL-S-003, POL-AP-006).
+HOME_SECTIONS: dict[str, Callable[[HttpRequest], HomeSection]] = {}
 
 
 class HomeView(TemplateView):
     template_name = "jobs/home.html"
 
     def get_context_data(self, **kwargs):
-        home = job_list_home()
+        sections = [provide(self.request) for provide in HOME_SECTIONS.values()]
+        home = job_list_home(extra={n: p for s in sections for n, p in s.parts.items()})
         return {
             **super().get_context_data(**kwargs),
-            **{name: provide(self.request) for name, provide in HOME_SECTIONS.items()},
+            **{k: v for s in sections for k, v in s.context(home.extra).items()},
             "banner_jobs": home.banner,
             "premium_jobs": home.premium,
             "latest_jobs": home.latest,
@@ -248,7 +251,7 @@ class JobDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         try:
-            job = job_get_visible(pk=self.kwargs["pk"], user=self.request.user)
+            job = job_get_visible(pk=self.kwargs["pk"], user=self.request.user, page=True)
         except NotFound as exc:
             raise Http404(str(exc)) from exc
         if self.request.user.is_authenticated:

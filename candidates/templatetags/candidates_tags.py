@@ -7,18 +7,24 @@ register = template.Library()
 
 
 @register.simple_tag
-def default_resume(user):
-    """The jobseeker's default stored résumé (one-click apply, POL-AP-006), or None."""
+def default_resume(user, job=None):
+    """The jobseeker's default stored résumé (one-click apply, POL-AP-006), or None: read
+    with `job` on its page (candidates.apps), else one query."""
     if not can_manage_resumes(user):
         return None
+    if hasattr(job, "default_resume_rows"):
+        return selectors.default_resume_from(job.default_resume_rows)
     return selectors.stored_resume_list(user=user).filter(is_default=True).first()
 
 
-@register.simple_tag
-def recently_viewed(user):
-    """The signed-in jobseeker's recently viewed open jobs (POL-AP-006), else []."""
+@register.simple_tag(takes_context=True)
+def recently_viewed(context, user):
+    """The signed-in jobseeker's recently viewed open jobs (POL-AP-006), else []: as the
+    page read them with its other rows (the home page), else one query."""
     if not can_edit_profile(user):
         return []
+    if "recently_viewed_jobs" in context:
+        return context["recently_viewed_jobs"]
     return selectors.recently_viewed_jobs(user=user)
 
 

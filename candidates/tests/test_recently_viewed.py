@@ -44,3 +44,37 @@ def test_recruiters_and_guests_are_not_tracked(browser_client_for):
     browser_client_for(RecruiterFactory()).get(f"/jobs/{job.pk}/")
     Client().get(f"/jobs/{job.pk}/")
     assert not RecentlyViewedJob.objects.exists()
+
+
+def test_the_job_page_keeps_the_list_bounded_and_moves_a_job_seen_again__POL_AP_006(
+    browser_client_for,
+):
+    """The page reads the rows with the job and records the view in one upsert (plus one
+    delete when the list is full): the same list as recently_viewed_record's own reads."""
+    jobseeker = JobseekerFactory()
+    jobs = PublishedJobFactory.create_batch(RECENTLY_VIEWED_KEEP + 2)
+    browser = browser_client_for(jobseeker)
+    for job in jobs:
+        assert browser.get(f"/jobs/{job.pk}/").status_code == 200
+    kept = RecentlyViewedJob.objects.filter(user=jobseeker)
+    assert set(kept.values_list("job_id", flat=True)) == {j.pk for j in jobs[2:]}
+    browser.get(f"/jobs/{jobs[2].pk}/")  # the oldest kept becomes the newest, nothing dropped
+    assert kept.count() == RECENTLY_VIEWED_KEEP
+    assert recently_viewed_jobs(user=jobseeker)[:2] == [jobs[2], jobs[-1]]
+
+
+def test_the_home_page_lists_what_the_selector_lists__POL_AP_006(browser_client_for):
+    """The home page reads the recently viewed jobs in its union: same jobs, same order,
+    closed ones left out, at most six."""
+    jobseeker = JobseekerFactory()
+    jobs = [PublishedJobFactory(title=f"본 공고 {n}") for n in range(8)]
+    for job in jobs:
+        recently_viewed_record(user=jobseeker, job=job)
+    jobs[5].status = "closed"
+    jobs[5].save()
+    home = browser_client_for(jobseeker).get("/", HTTP_ACCEPT_LANGUAGE="ko").text
+    recent = home[home.index("최근 본 채용공고") :]
+    recent = recent[: recent.index("</section>")]
+    shown = [j for j in jobs if f"{j.title}<" in recent]
+    shown.sort(key=lambda j: recent.index(f"{j.title}<"))
+    assert shown == recently_viewed_jobs(user=jobseeker) == [jobs[n] for n in (7, 6, 4, 3, 2, 1)]

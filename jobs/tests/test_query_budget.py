@@ -87,8 +87,7 @@ SIGNED_IN = ["/", "/jobs/", "/jobs/?q=데이터", "/api/v1/jobs?q=데이터&page
 @pytest.mark.parametrize("path", SIGNED_IN)
 def test_a_signed_in_page_costs_at_most_four_queries_cold(browser_client_for, jobs, path):
     """Sign-in reads the user, the device session's state, the permissions and the header's
-    unread count in one query (accounts.authentication). A recruiter: what a jobseeker's pages
-    add is the open gap below."""
+    unread count in one query (accounts.authentication). A recruiter: jobseekers below."""
     browser = browser_client_for(RecruiterFactory())
     browser.get(path)
     assert cold_queries(browser, path) <= MAX_QUERIES
@@ -118,14 +117,10 @@ def test_a_company_page_reads_its_jobs_in_one_query(client, jobs):
     assert cold_queries(client, f"/companies/{jobs.company_id}/") == one
 
 
-@pytest.mark.xfail(
-    strict=True,  # passes once the gap is closed: then drop this mark
-    reason="issue 17, open: a signed-in jobseeker's home and pages read recommendations "
-    "(uncached), saved jobs, stored résumés and recently viewed jobs in queries of their own "
-    "(home 16, job page 13, company page 5 on SQLite); docs/benchmarks.md",
-)
 @pytest.mark.parametrize("page", ["/", "/jobs/{job}/", "/companies/{company}/"])
 def test_a_jobseekers_page_costs_at_most_four_queries_cold(browser_client_for, jobs, page):
+    """A jobseeker with nothing saved yet; one with a profile, a résumé, saved and viewed
+    jobs is candidates/tests/test_query_budget.py (jobs cannot import candidates)."""
     browser = browser_client_for(JobseekerFactory())
     path = page.format(job=jobs.pk, company=jobs.company_id)
     browser.get(path)

@@ -34,3 +34,21 @@ def test_only_jobseekers_have_recommendations(api_client, api_client_for):
     response = api_client_for(RecruiterFactory()).get("/api/v1/me/recommendations")
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_the_api_and_the_home_page_recommend_the_same_jobs__POL_S_003(
+    api_client_for, browser_client_for
+):
+    """The home page reads its cards in its union, the API on its own: the same ranking."""
+    user = JobseekerFactory()
+    profile_update(user=user, skills=Skill.objects.filter(code__in=["python", "aws", "django"]))
+    for n in range(9):
+        PublishedJobFactory(title=f"추천 후보 {n}", description=["Python", "AWS", "Django"][n % 3])
+    body = api_client_for(user).get("/api/v1/me/recommendations").json()
+    api_ids = [r["job"]["id"] for r in body["results"]][:6]
+    home = browser_client_for(user).get("/", HTTP_ACCEPT_LANGUAGE="ko").text
+    section = home[home.index("recommended-heading") :]
+    section = section[: section.index("</section>")]
+    home_ids = [int(part.split("/")[0]) for part in section.split('href="/jobs/')[1:]]
+    assert len(api_ids) == 6
+    assert list(dict.fromkeys(home_ids)) == api_ids
