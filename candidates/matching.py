@@ -10,6 +10,7 @@ cards are read as open jobs)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -43,17 +44,28 @@ def bump_profile_version(user_id: int) -> None:
 
 def seeker_for(user: User) -> Seeker:
     """What matching knows of the user: the profile's fields and lists, and the skills of
-    every stored résumé. Three small queries."""
-    profile = (
-        Profile.objects.filter(user=user)
-        .prefetch_related("desired_categories", "desired_locations", "skills")
-        .first()
-    )
-    resume_skills = set(
-        StoredResume.skills.through.objects.filter(storedresume__owner=user).values_list(
-            "skill__code", flat=True
+    every stored résumé."""
+    return seekers_for([user.pk])[user.pk]
+
+
+def seekers_for(user_ids: Iterable[int]) -> dict[int, Seeker]:
+    """seeker_for of many users at once (a job's applicants, POL-S-003): five small
+    queries whatever their number; a user without a profile is known by résumé skills."""
+    ids = set(user_ids)
+    profiles = {
+        profile.user_id: profile
+        for profile in Profile.objects.filter(user_id__in=ids).prefetch_related(
+            "desired_categories", "desired_locations", "skills"
         )
-    )
+    }
+    resume_skills: dict[int, set[str]] = {user_id: set() for user_id in ids}
+    rows = StoredResume.skills.through.objects.filter(storedresume__owner_id__in=ids)
+    for owner_id, code in rows.values_list("storedresume__owner_id", "skill__code"):
+        resume_skills[owner_id].add(code)
+    return {user_id: _seeker(profiles.get(user_id), resume_skills[user_id]) for user_id in ids}
+
+
+def _seeker(profile: Profile | None, resume_skills: set[str]) -> Seeker:
     if profile is None:
         return Seeker(skills=frozenset(resume_skills))
     return Seeker(
