@@ -50,32 +50,46 @@ def seeker_for(user: User) -> Seeker:
 
 def seekers_for(user_ids: Iterable[int]) -> dict[int, Seeker]:
     """seeker_for of many users at once (a job's applicants, POL-S-003): five small
-    queries whatever their number; a user without a profile is known by résumé skills."""
+    queries whatever their number, read as plain rows (no model objects: a thousand
+    applicants' profiles and lists take milliseconds, not seconds); a user without a profile
+    is known by the skills of their résumés."""
     ids = set(user_ids)
     profiles = {
-        profile.user_id: profile
-        for profile in Profile.objects.filter(user_id__in=ids).prefetch_related(
-            "desired_categories", "desired_locations", "skills"
+        row["user_id"]: row
+        for row in Profile.objects.filter(user_id__in=ids).values(
+            "user_id", "experience_years", "education", "desired_salary_manwon"
         )
     }
-    resume_skills: dict[int, set[str]] = {user_id: set() for user_id in ids}
+    lists: dict[str, dict[int, set[str]]] = {}
+    for name, code in (
+        ("skills", "skill__code"),
+        ("desired_categories", "category__code"),
+        ("desired_locations", "location__code"),
+    ):
+        through = getattr(Profile, name).through.objects.filter(profile__user_id__in=ids)
+        codes: dict[int, set[str]] = lists.setdefault(name, {})
+        for user_id, value in through.values_list("profile__user_id", code):
+            codes.setdefault(user_id, set()).add(value)
+    resumes: dict[int, set[str]] = {}
     rows = StoredResume.skills.through.objects.filter(storedresume__owner_id__in=ids)
-    for owner_id, code in rows.values_list("storedresume__owner_id", "skill__code"):
-        resume_skills[owner_id].add(code)
-    return {user_id: _seeker(profiles.get(user_id), resume_skills[user_id]) for user_id in ids}
-
-
-def _seeker(profile: Profile | None, resume_skills: set[str]) -> Seeker:
-    if profile is None:
-        return Seeker(skills=frozenset(resume_skills))
-    return Seeker(
-        skills=frozenset({s.code for s in profile.skills.all()} | resume_skills),
-        categories=frozenset(c.code for c in profile.desired_categories.all()),
-        locations=frozenset(loc.code for loc in profile.desired_locations.all()),
-        experience_years=profile.experience_years,
-        education=profile.education or None,
-        desired_salary=profile.desired_salary_manwon,
-    )
+    for owner_id, value in rows.values_list("storedresume__owner_id", "skill__code"):
+        resumes.setdefault(owner_id, set()).add(value)
+    seekers = {}
+    for user_id in ids:
+        profile = profiles.get(user_id)
+        skills = resumes.get(user_id, set()) | lists["skills"].get(user_id, set())
+        if profile is None:
+            seekers[user_id] = Seeker(skills=frozenset(skills))
+            continue
+        seekers[user_id] = Seeker(
+            skills=frozenset(skills),
+            categories=frozenset(lists["desired_categories"].get(user_id, ())),
+            locations=frozenset(lists["desired_locations"].get(user_id, ())),
+            experience_years=profile["experience_years"],
+            education=profile["education"] or None,
+            desired_salary=profile["desired_salary_manwon"],
+        )
+    return seekers
 
 
 def recommendation_list(*, user: User, limit: int = 10) -> list[RecommendedJob]:
