@@ -171,13 +171,12 @@ class ApplicationSerializer(ModelSerializer):
             "fit",
         ]
 
-    # Inline, not a nullable $ref: OpenAPI 3.0 validators refuse null for an allOf wrapper.
+    # ApplicantFitSerializer's shape, inline: OpenAPI 3.0 validators refuse null for a
+    # nullable allOf wrapper around a $ref.
     @extend_schema_field(
         {
             "type": "object",
             "nullable": True,
-            "description": "How well the applicant fits the job; their desired salary is "
-            "not part of it (ADR 0082f).",
             "properties": {
                 "score": {"type": "integer", "minimum": 0, "maximum": 100},
                 "reasons": {"type": "array", "items": {"$ref": "#/components/schemas/FitReason"}},
