@@ -20,7 +20,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from applications.models import Application
 from candidates.matching import seekers_for
-from jobs.matching.recommend import job_facts
+from jobs.matching.facts import job_facts
 from jobs.matching.score import Fit, fit
 
 FIT_SORT = "fit"  # its key among applications.selectors.APPLICANT_SORTS
@@ -31,7 +31,7 @@ CARD_REASONS = 3
 
 def applicant_fits(rows: Iterable[tuple[int, int, int]]) -> dict[int, Fit]:
     """Each application's fit, from (application id, applicant id, job id) rows: ten small
-    queries however many rows (candidates.matching.seekers_for, jobs' job_facts)."""
+    queries however many rows (candidates.matching.seekers_for, jobs.matching.facts.job_facts)."""
     rows = list(rows)
     if not rows:
         return {}

@@ -42,12 +42,6 @@ def bump_profile_version(user_id: int) -> None:
     cache.set(_version_key(user_id), uuid.uuid4().hex, None)
 
 
-def seeker_for(user: User) -> Seeker:
-    """What matching knows of the user: the profile's fields and lists, and the skills of
-    every stored résumé."""
-    return seekers_for([user.pk])[user.pk]
-
-
 def seekers_for(user_ids: Iterable[int]) -> dict[int, Seeker]:
     """seeker_for of many users at once (a job's applicants, POL-S-003): five small
     queries whatever their number, read as plain rows (no model objects: a thousand
@@ -90,6 +84,31 @@ def seekers_for(user_ids: Iterable[int]) -> dict[int, Seeker]:
             desired_salary=profile["desired_salary_manwon"],
         )
     return seekers
+
+
+def seeker_for(user: User) -> Seeker:
+    """What matching knows of the user: the profile's fields and lists, and the skills of
+    every stored résumé. Three small queries."""
+    profile = (
+        Profile.objects.filter(user=user)
+        .prefetch_related("desired_categories", "desired_locations", "skills")
+        .first()
+    )
+    resume_skills = set(
+        StoredResume.skills.through.objects.filter(storedresume__owner=user).values_list(
+            "skill__code", flat=True
+        )
+    )
+    if profile is None:
+        return Seeker(skills=frozenset(resume_skills))
+    return Seeker(
+        skills=frozenset({s.code for s in profile.skills.all()} | resume_skills),
+        categories=frozenset(c.code for c in profile.desired_categories.all()),
+        locations=frozenset(loc.code for loc in profile.desired_locations.all()),
+        experience_years=profile.experience_years,
+        education=profile.education or None,
+        desired_salary=profile.desired_salary_manwon,
+    )
 
 
 def recommendation_list(*, user: User, limit: int = 10) -> list[RecommendedJob]:

@@ -9,9 +9,8 @@ the size of the table; a request costs eight small queries."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -35,60 +34,6 @@ FACT_FIELDS = (
     "salary_max",
     "published_at",
 )
-
-
-@dataclass(frozen=True)
-class FactSheet:
-    """What the fit score reads of some jobs, and the skill names its reasons print."""
-
-    facts: dict[int, JobFacts]
-    names: dict[str, str]
-
-
-def job_facts(job_ids: Iterable[int]) -> FactSheet:
-    """The facts of these jobs (any state: a closed job's applicants still fit it or not),
-    in five small queries whatever their number."""
-    active = list(Skill.objects.filter(is_active=True))
-    skills = {skill.pk: skill.code for skill in active}
-    names = {skill.code: skill.name for skill in active}
-    found = _facts(set(job_ids), skills)
-    return FactSheet({job_id: facts for job_id, (facts, _at) in found.items()}, names)
-
-
-def _facts(ids: set[int], skills: dict[int, str]) -> dict[int, tuple[JobFacts, datetime | None]]:
-    """Each job's facts and publication time; `skills` maps active skill ids to codes."""
-    if not ids:
-        return {}
-    job_skills: dict[int, set[str]] = {}
-    for job_id, skill_id in JobMatchSkill.objects.filter(job_id__in=ids).values_list(
-        "job_id", "skill_id"
-    ):
-        if skill_id in skills:
-            job_skills.setdefault(job_id, set()).add(skills[skill_id])
-    categories = dict(Category.objects.values_list("pk", "code"))
-    locations = {loc.pk: loc for loc in Location.objects.all()}
-    found = {}
-    for row in Job.objects.filter(pk__in=ids).values(*FACT_FIELDS):
-        location = locations[row["location_id"]]
-        found[row["id"]] = (
-            JobFacts(
-                id=row["id"],
-                skills=frozenset(job_skills.get(row["id"], ())),
-                category=categories[row["category_id"]],
-                location=location.code,
-                location_name=location.name,
-                remote=row["remote"],
-                experience=row["experience"],
-                experience_min_years=row["experience_min_years"],
-                experience_max_years=row["experience_max_years"],
-                education=row["education"],
-                salary_mode=row["salary_mode"],
-                salary_min=row["salary_min"],
-                salary_max=row["salary_max"],
-            ),
-            row["published_at"],
-        )
-    return found
 
 
 @dataclass(frozen=True)
@@ -134,9 +79,32 @@ def job_list_recommended(
     ids = candidate_ids(seeker, wanted, today)
     if not ids:
         return []
-    scored = [
-        (fit(seeker, facts, names), published, job_id)
-        for job_id, (facts, published) in _facts(ids, skills).items()
-    ]
+    job_skills: dict[int, set[str]] = {}
+    for job_id, skill_id in JobMatchSkill.objects.filter(job_id__in=ids).values_list(
+        "job_id", "skill_id"
+    ):
+        if skill_id in skills:
+            job_skills.setdefault(job_id, set()).add(skills[skill_id])
+    categories = dict(Category.objects.values_list("pk", "code"))
+    locations = {loc.pk: loc for loc in Location.objects.all()}
+    scored = []
+    for row in Job.objects.filter(pk__in=ids).values(*FACT_FIELDS):
+        location = locations[row["location_id"]]
+        facts = JobFacts(
+            id=row["id"],
+            skills=frozenset(job_skills.get(row["id"], ())),
+            category=categories[row["category_id"]],
+            location=location.code,
+            location_name=location.name,
+            remote=row["remote"],
+            experience=row["experience"],
+            experience_min_years=row["experience_min_years"],
+            experience_max_years=row["experience_max_years"],
+            education=row["education"],
+            salary_mode=row["salary_mode"],
+            salary_min=row["salary_min"],
+            salary_max=row["salary_max"],
+        )
+        scored.append((fit(seeker, facts, names), row["published_at"], row["id"]))
     scored.sort(key=lambda item: (item[0].score, item[1], item[2]), reverse=True)
     return [Recommendation(job_id, result) for result, _published, job_id in scored[:limit]]
