@@ -14,9 +14,7 @@ from jobs.models import Job, JobMatchSkill, Location, Skill
 
 # The facts read as they are stored (the rest are joined or derived).
 PLAIN_FIELDS = tuple(
-    name
-    for name in FACT_FIELDS
-    if name not in {"id", "category_id", "location_id", "published_at"}
+    name for name in FACT_FIELDS if name not in {"id", "category_id", "location_id", "published_at"}
 )
 
 
