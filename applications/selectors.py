@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from applications.exceptions import ApplicationNotFound
+from applications.matching import FIT_SORT, order_by_fit
 from applications.models import (
     ApplicantMessage,
     ApplicantNote,
@@ -77,7 +78,7 @@ class ApplicantSort:
 
 
 # The applicant list's sort keys: the board and the API offer exactly these. Another app
-# adds its own from its AppConfig.ready() (the match stream's "fit", POL-S-003).
+# may add its own from its AppConfig.ready().
 APPLICANT_SORTS: dict[str, ApplicantSort] = {
     "-applied": ApplicantSort(_("Newest first"), lambda qs: qs.order_by("-created_at", "-id")),
     "applied": ApplicantSort(_("Oldest first"), lambda qs: qs.order_by("created_at", "id")),
@@ -86,6 +87,8 @@ APPLICANT_SORTS: dict[str, ApplicantSort] = {
         lambda qs: qs.order_by(F("rating__score").desc(nulls_last=True), "created_at", "id"),
         policy=can_view_private_notes,
     ),
+    # POL-S-003: for the job's side, who sees the applicants (ADR 0082f).
+    FIT_SORT: ApplicantSort(_("Best fit"), order_by_fit, policy=can_view_applicants),
 }
 DEFAULT_SORT = "-applied"
 

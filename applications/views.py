@@ -26,6 +26,7 @@ from applications.forms import (
     WithdrawForm,
 )
 from applications.links import login_url
+from applications.matching import CARD_REASONS, FIT_SORT, fits_of
 from applications.models import BOARD_STAGES, ActorRole, allowed_targets
 from applications.policies import (
     can_add_private_note,
@@ -182,6 +183,8 @@ class ApplicationBoardView(SignInRequired, PolicyRequiredMixin, TemplateView):
         sort = self.request.GET.get("sort", "")
         sort = sort if sort in sorts else selectors.DEFAULT_SORT
         applications = list(selectors.application_list_for_board(user=user, job=job, sort=sort))
+        # Every card shows its fit (POL-S-003): the board is the job's side's own page.
+        fits = fits_of(applications) if FIT_SORT in sorts else {}
         may_move = can_move_application(user)
         columns = []
         for stage in BOARD_STAGES:
@@ -189,6 +192,10 @@ class ApplicationBoardView(SignInRequired, PolicyRequiredMixin, TemplateView):
             cards = [
                 {
                     "application": application,
+                    "fit": fits.get(application.pk),
+                    "fit_reasons": fits[application.pk].reasons[:CARD_REASONS]
+                    if application.pk in fits
+                    else (),
                     "form": MoveForm(targets=targets, prefix=f"a{application.pk}")
                     if targets
                     else None,

@@ -47,6 +47,19 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def prepare(jobs: int) -> None:
+    """A migrated PostgreSQL bench database with at least `jobs` generated jobs, analysed."""
+    if connection.vendor != "postgresql":
+        raise SystemExit("set DATABASE_URL to a PostgreSQL database made for this bench")
+    call_command("migrate", verbosity=0)
+    existing = Job.objects.count()
+    if existing < jobs:
+        call_command("seed_jobs", jobs - existing)
+    # Fresh statistics, as autovacuum would give a live site: benchmark upkeep goes through
+    # psql, as bench/stack.py's does, never through the app's connection.
+    subprocess.run(["psql", os.environ["DATABASE_URL"], "-qc", "ANALYZE"], check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--jobs", type=int, default=100_000)
@@ -54,15 +67,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
-    if connection.vendor != "postgresql":
-        raise SystemExit("set DATABASE_URL to a PostgreSQL database made for this bench")
-    call_command("migrate", verbosity=0)
-    existing = Job.objects.count()
-    if existing < args.jobs:
-        call_command("seed_jobs", args.jobs - existing)
-    # Fresh statistics, as autovacuum would give a live site: benchmark upkeep goes through
-    # psql, as bench/stack.py's does, never through the app's connection.
-    subprocess.run(["psql", os.environ["DATABASE_URL"], "-qc", "ANALYZE"], check=True)
+    prepare(args.jobs)
     profiles = [seeker(p) for p in json.loads(LABELS.read_text())["profiles"]]
     job_list_recommended(profiles[0])  # loads the vocabulary, warms connections
     times: list[float] = []

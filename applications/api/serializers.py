@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applications.models import (
@@ -12,6 +13,7 @@ from applications.models import (
     Stage,
     StageChange,
 )
+from candidates.api.serializers import FitReasonSerializer
 from jobboard.api.serializers import ModelSerializer, Serializer
 from jobboard.limits import LETTER_MAX_CHARS, NOTE_MAX_CHARS
 
@@ -127,6 +129,17 @@ class ResumeInfoSerializer(Serializer):
         return f"/api/v1/applications/{obj.pk}/resume"
 
 
+class ApplicantFitSerializer(Serializer):
+    """How well the applicant fits the job (POL-S-003), as the job's side sees it: the
+    applicant's desired salary is not part of it (ADR 0082f)."""
+
+    score = serializers.IntegerField(min_value=0, max_value=100)
+    reasons = FitReasonSerializer(many=True)
+    matched_skills = serializers.ListField(
+        child=serializers.SlugField(), help_text="Codes of the job's skills the applicant has."
+    )
+
+
 class ApplicationSerializer(ModelSerializer):
     job = ApplicationJobSerializer()
     applicant = ApplicantSerializer()
@@ -137,6 +150,10 @@ class ApplicationSerializer(ModelSerializer):
         read_only=True,
         help_text="POL-AP-005 (열람): when the job's owner first opened the application or "
         "its résumé; null while unread.",
+    )
+    fit = serializers.SerializerMethodField(
+        help_text="POL-S-003: the applicant's fit to the job, in the list sorted by `fit` "
+        "(the job's side only); null otherwise."
     )
 
     class Meta:
@@ -151,7 +168,30 @@ class ApplicationSerializer(ModelSerializer):
             "employer_viewed_at",
             "created_at",
             "updated_at",
+            "fit",
         ]
+
+    # ApplicantFitSerializer's shape, inline: OpenAPI 3.0 validators refuse null for a
+    # nullable allOf wrapper around a $ref.
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {
+                "score": {"type": "integer", "minimum": 0, "maximum": 100},
+                "reasons": {"type": "array", "items": {"$ref": "#/components/schemas/FitReason"}},
+                "matched_skills": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "Codes of the job's skills the applicant has.",
+                },
+            },
+            "required": ["score", "reasons", "matched_skills"],
+        }
+    )
+    def get_fit(self, obj: Application) -> dict | None:
+        found = self.context.get("fits", {}).get(obj.pk)
+        return ApplicantFitSerializer(found).data if found is not None else None
 
 
 class ApplicationDetailSerializer(ApplicationSerializer):
@@ -162,7 +202,12 @@ class ApplicationDetailSerializer(ApplicationSerializer):
     messages = ApplicantMessageSerializer(many=True)
 
     class Meta(ApplicationSerializer.Meta):
-        fields = [*ApplicationSerializer.Meta.fields, "history", "messages"]
+        # The fit belongs to the applicant list (sorted by fit), not to one application.
+        fields = [
+            *(name for name in ApplicationSerializer.Meta.fields if name != "fit"),
+            "history",
+            "messages",
+        ]
 
 
 class PrivateNoteSerializer(ModelSerializer):

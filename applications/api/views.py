@@ -1,6 +1,7 @@
 """REST interface of the applications domain: parse → service/selector → serialize."""
 
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -31,6 +32,7 @@ from applications.api.serializers import (
     TransitionInputSerializer,
 )
 from applications.exceptions import ApplicationNotFound
+from applications.matching import FIT_SORT, fits_of
 from applications.models import Stage
 from applications.policies import (
     can_add_private_note,
@@ -124,15 +126,24 @@ class ApplicationListQuerySerializer(Serializer):
     sort = serializers.ChoiceField(
         choices=list(selectors.APPLICANT_SORTS),
         required=False,
-        help_text="`-applied` (newest first, the default), `applied`, or `rating` (highest "
-        "first; for those who may read ratings, POL-AP-007).",
+        help_text="`-applied` (newest first, the default), `applied`, `rating` (highest "
+        "first; for those who may read ratings, POL-AP-007), or `fit` (best fit to the job "
+        "first, each item with its `fit`; for the job's side, with `job`, POL-S-003). A sort "
+        "the caller may not use lists the newest first.",
     )
+
+    def validate(self, attrs):
+        if attrs.get("sort") == FIT_SORT and "job" not in attrs:
+            # Scores are computed per applicant: bounded by one job's applicants.
+            raise serializers.ValidationError({"job": _("Sorting by fit needs a job.")})
+        return attrs
 
 
 class ApplicationListApi(ListAPIView):
     permission_classes = [allowed_by(can_view_application)]
     serializer_class = ApplicationSerializer
     pagination_class = PagePagination
+    _sort = selectors.DEFAULT_SORT
 
     @extend_schema(
         operation_id="listApplications",
@@ -142,6 +153,13 @@ class ApplicationListApi(ListAPIView):
     def get(self, request, *args, **kwargs):
         """Jobseeker: own applications; recruiter: to own jobs; admin: all."""
         return super().get(request, *args, **kwargs)
+
+    def get_serializer(self, *args, **kwargs):
+        # The page's fits (POL-S-003), when the list is sorted by fit for the job's side.
+        if args and self._sort == FIT_SORT:
+            kwargs.setdefault("context", self.get_serializer_context())
+            kwargs["context"]["fits"] = fits_of(args[0])
+        return super().get_serializer(*args, **kwargs)
 
     def get_queryset(self):
         # A plain dict: DRF reads an empty form value of an optional field as "absent",
@@ -153,9 +171,10 @@ class ApplicationListApi(ListAPIView):
             job_id=query.validated_data.get("job"),
             stage=query.validated_data.get("stage"),
         )
-        return selectors.order_applicants(
-            applications, user=self.request.user, sort=query.validated_data.get("sort")
-        )
+        sort = query.validated_data.get("sort") or selectors.DEFAULT_SORT
+        sorts = selectors.applicant_sorts_for(self.request.user)
+        self._sort = sort if sort in sorts else selectors.DEFAULT_SORT
+        return selectors.order_applicants(applications, user=self.request.user, sort=self._sort)
 
 
 class ApplicationDetailApi(APIView):

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from accounts.tests.factories import JobseekerFactory
-from candidates.matching import recommendation_list, seeker_for
+from candidates.matching import recommendation_list, seeker_for, seekers_for
 from candidates.resumes import DOCX
 from candidates.services import profile_update, stored_resume_add, stored_resume_delete
 from candidates.tests.factories import PDF_BYTES, pdf_upload
@@ -24,6 +24,20 @@ def docx_resume(*lines):
     return SimpleUploadedFile("cv.docx", docx_with_text(*lines), content_type=DOCX)
 
 
+def full_profile(user):
+    """Every profile field and list said, and a stored résumé naming Spring."""
+    profile_update(
+        user=user,
+        skills=skills("kotlin"),
+        desired_categories=Category.objects.filter(code="software"),
+        desired_locations=Location.objects.filter(code="busan"),
+        experience_years=2,
+        education="bachelor",
+        desired_salary_manwon=4500,
+    )
+    stored_resume_add(user=user, resume=docx_resume("Spring Boot"))
+
+
 def test_a_stored_resume_keeps_the_skills_its_text_names__POL_S_003():
     user = JobseekerFactory()
     resume = stored_resume_add(user=user, resume=docx_resume("파이썬과 Django로 3년", "AWS 운영"))
@@ -40,16 +54,7 @@ def test_an_unreadable_resume_is_stored_with_no_skills__POL_S_003():
 
 def test_the_seeker_joins_profile_and_resumes():
     user = JobseekerFactory()
-    profile_update(
-        user=user,
-        skills=skills("kotlin"),
-        desired_categories=Category.objects.filter(code="software"),
-        desired_locations=Location.objects.filter(code="busan"),
-        experience_years=2,
-        education="bachelor",
-        desired_salary_manwon=4500,
-    )
-    stored_resume_add(user=user, resume=docx_resume("Spring Boot"))
+    full_profile(user)
     seeker = seeker_for(user)
     assert seeker.skills == {"kotlin", "spring"}
     assert seeker.categories == {"software"}
@@ -129,3 +134,14 @@ def test_guests_and_recruiters_see_no_recommendations(client, browser_client_for
     assert "추천 채용공고" not in client.get("/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     page = browser_client_for(RecruiterFactory()).get("/", HTTP_ACCEPT_LANGUAGE="ko")
     assert "추천 채용공고" not in page.content.decode()
+
+
+def test_many_seekers_at_once_read_as_one_at_a_time__POL_S_003():
+    """A job's applicants (applications.matching) are read in bulk: the same seekers."""
+    full = JobseekerFactory()
+    full_profile(full)
+    resume_only = JobseekerFactory()
+    stored_resume_add(user=resume_only, resume=docx_resume("Python, Django"))
+    nothing = JobseekerFactory()
+    users = [full, resume_only, nothing]
+    assert seekers_for(u.pk for u in users) == {u.pk: seeker_for(u) for u in users}

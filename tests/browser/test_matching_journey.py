@@ -43,3 +43,36 @@ def test_jobseeker_sees_recommended_jobs_and_opens_one(
         cards.first.get_by_role("link").click()
     assert page.get_by_role("heading", level=1, name="파이썬 백엔드 개발자").is_visible()
     assert console_errors == []
+
+
+def test_recruiter_sorts_applicants_by_fit_and_reads_why__POL_S_003(
+    page, context, live_server, console_errors, settings, tmp_path
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from applications.tests.factories import ApplicationFactory
+
+    settings.RESUME_STORAGE_ROOT = str(tmp_path / "private")
+    job = PublishedJobFactory(title="파이썬 백엔드 개발자", description="Python, Django, AWS")
+    strong, weak = JobseekerFactory(name="강한 지원자"), JobseekerFactory(name="약한 지원자")
+    profile_update(user=strong, skills=Skill.objects.filter(code__in=["python", "django", "aws"]))
+    profile_update(user=weak, skills=Skill.objects.filter(code__in=["java"]))
+    early = ApplicationFactory(job=job, applicant=strong)
+    ApplicationFactory(job=job, applicant=weak)  # applied later: first by date
+    early.created_at = timezone.now() - timedelta(days=7)
+    early.save(update_fields=["created_at"])
+    sign_in_context(context, live_server, job.owner)
+
+    page.goto(f"{live_server.url}/applications/jobs/{job.pk}/board/")
+    cards = page.locator(".board-card h3")
+    assert cards.first.inner_text().startswith("약한 지원자")
+    page.get_by_label("지원자 정렬").select_option(label="적합도순")
+    with page.expect_navigation():
+        page.get_by_role("button", name="정렬", exact=True).click()
+    assert "sort=fit" in page.url
+    assert cards.first.inner_text().startswith("강한 지원자")
+    first = page.locator(".board-card").first.locator(".fit").inner_text()
+    assert "필요 기술 3개 중 3개 보유 (AWS, Django, Python)" in first
+    assert console_errors == []
