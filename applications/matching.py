@@ -1,4 +1,4 @@
-"""A job's applicants by fit (POL-S-003, ADR 0082f): the same pure score as a jobseeker's
+"""A job's applicants by fit (POL-S-003, ADR 0083): the same pure score as a jobseeker's
 recommended jobs, read from the applicant's profile and stored résumés against the job
 they applied to.
 

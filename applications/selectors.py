@@ -87,7 +87,7 @@ APPLICANT_SORTS: dict[str, ApplicantSort] = {
         lambda qs: qs.order_by(F("rating__score").desc(nulls_last=True), "created_at", "id"),
         policy=can_view_private_notes,
     ),
-    # POL-S-003: for the job's side, who sees the applicants (ADR 0082f).
+    # POL-S-003: for the job's side, who sees the applicants (ADR 0083).
     FIT_SORT: ApplicantSort(_("Best fit"), order_by_fit, policy=can_view_applicants),
 }
 DEFAULT_SORT = "-applied"

@@ -1,4 +1,4 @@
-"""How long a job's applicants take to sort by fit (POL-S-003, ADR 0082f).
+"""How long a job's applicants take to sort by fit (POL-S-003, ADR 0083).
 
     createdb -h 127.0.0.1 -U postgres jb_fit_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jb_fit_bench DEBUG=0 \\
@@ -133,7 +133,7 @@ def main() -> None:
     )
     print(text)
     if not args.no_write:
-        write_section("Matching: a job's applicants by fit (POL-S-003, ADR 0082f)", text)
+        write_section("Matching: a job's applicants by fit (POL-S-003, ADR 0083)", text)
 
 
 if __name__ == "__main__":

@@ -131,7 +131,7 @@ class ResumeInfoSerializer(Serializer):
 
 class ApplicantFitSerializer(Serializer):
     """How well the applicant fits the job (POL-S-003), as the job's side sees it: the
-    applicant's desired salary is not part of it (ADR 0082f)."""
+    applicant's desired salary is not part of it (ADR 0083)."""
 
     score = serializers.IntegerField(min_value=0, max_value=100)
     reasons = FitReasonSerializer(many=True)

@@ -1,5 +1,5 @@
 """What the fit score reads of given jobs, whatever their state (POL-S-003): a job's
-applicants fit it or not after it closed too (applications.matching, ADR 0082f)."""
+applicants fit it or not after it closed too (applications.matching, ADR 0083)."""
 
 from __future__ import annotations
 
