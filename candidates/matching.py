@@ -53,80 +53,38 @@ def bump_profile_version(user_id: int) -> None:
 
 
 def seekers_for(user_ids: Iterable[int]) -> dict[int, Seeker]:
-    """seeker_for of many users at once (a job's applicants, POL-S-003): five small
-    queries whatever their number, read as plain rows (no model objects: a thousand
-    applicants' profiles and lists take milliseconds, not seconds); a user without a profile
-    is known by the skills of their résumés."""
-    ids = set(user_ids)
-    profiles = {
-        row["user_id"]: row
-        for row in Profile.objects.filter(user_id__in=ids).values(
-            "user_id", "experience_years", "education", "desired_salary_manwon"
-        )
-    }
-    lists: dict[str, dict[int, set[str]]] = {}
-    for name, code in (
-        ("skills", "skill__code"),
-        ("desired_categories", "category__code"),
-        ("desired_locations", "location__code"),
-    ):
-        through = getattr(Profile, name).through.objects.filter(profile__user_id__in=ids)
-        codes: dict[int, set[str]] = lists.setdefault(name, {})
-        for user_id, value in through.values_list("profile__user_id", code):
-            codes.setdefault(user_id, set()).add(value)
-    resumes: dict[int, set[str]] = {}
-    rows = StoredResume.skills.through.objects.filter(storedresume__owner_id__in=ids)
-    for owner_id, value in rows.values_list("storedresume__owner_id", "skill__code"):
-        resumes.setdefault(owner_id, set()).add(value)
-    seekers = {}
-    for user_id in ids:
-        profile = profiles.get(user_id)
-        skills = resumes.get(user_id, set()) | lists["skills"].get(user_id, set())
-        if profile is None:
-            seekers[user_id] = Seeker(skills=frozenset(skills))
-            continue
-        seekers[user_id] = Seeker(
-            skills=frozenset(skills),
-            categories=frozenset(lists["desired_categories"].get(user_id, ())),
-            locations=frozenset(lists["desired_locations"].get(user_id, ())),
-            experience_years=profile["experience_years"],
-            education=profile["education"] or None,
-            desired_salary=profile["desired_salary_manwon"],
-        )
-    return seekers
-
-
-def seeker_for(user: User) -> Seeker:
-    """What matching knows of the user: the profile's fields and lists, and the skills of
-    every stored résumé. One query (the lists as arrays in the user's row)."""
+    """What matching knows of each user (a jobseeker's recommendations, a job's applicants
+    sorted by fit; POL-S-003): the profile's fields and lists, and the skills of every
+    stored résumé. One query whatever their number: the lists come as arrays in each
+    user's row, read as plain values (a thousand applicants take milliseconds). A user
+    without a profile is known by the skills of their résumés."""
     mine = OuterRef("pk")
-    row = (
-        User.objects.filter(pk=user.pk)
-        .values(
-            has_profile=Exists(Profile.objects.filter(user=mine)),
-            experience_years=F("profile__experience_years"),
-            education=F("profile__education"),
-            desired_salary=F("profile__desired_salary_manwon"),
-            skills=json_array(
-                Profile.skills.through.objects.filter(profile__user=mine), F("skill__code")
-            ),
-            categories=json_array(
-                Profile.desired_categories.through.objects.filter(profile__user=mine),
-                F("category__code"),
-            ),
-            locations=json_array(
-                Profile.desired_locations.through.objects.filter(profile__user=mine),
-                F("location__code"),
-            ),
-            resume_skills=json_array(
-                StoredResume.skills.through.objects.filter(storedresume__owner=mine),
-                F("skill__code"),
-            ),
-        )
-        .first()
+    rows = User.objects.filter(pk__in=set(user_ids)).values(
+        "pk",
+        has_profile=Exists(Profile.objects.filter(user=mine)),
+        experience_years=F("profile__experience_years"),
+        education=F("profile__education"),
+        desired_salary=F("profile__desired_salary_manwon"),
+        skills=json_array(
+            Profile.skills.through.objects.filter(profile__user=mine), F("skill__code")
+        ),
+        categories=json_array(
+            Profile.desired_categories.through.objects.filter(profile__user=mine),
+            F("category__code"),
+        ),
+        locations=json_array(
+            Profile.desired_locations.through.objects.filter(profile__user=mine),
+            F("location__code"),
+        ),
+        resume_skills=json_array(
+            StoredResume.skills.through.objects.filter(storedresume__owner=mine),
+            F("skill__code"),
+        ),
     )
-    if row is None:
-        return Seeker()
+    return {row["pk"]: _seeker(row) for row in rows}
+
+
+def _seeker(row: dict) -> Seeker:
     resume_skills = set(row["resume_skills"] or ())
     if not row["has_profile"]:
         return Seeker(skills=frozenset(resume_skills))
@@ -138,6 +96,11 @@ def seeker_for(user: User) -> Seeker:
         education=row["education"] or None,
         desired_salary=row["desired_salary"],
     )
+
+
+def seeker_for(user: User) -> Seeker:
+    """seekers_for of one user."""
+    return seekers_for([user.pk]).get(user.pk, Seeker())
 
 
 def recommendation_ranking(*, user: User, limit: int = 10) -> list[tuple[int, Fit]]:

@@ -10,6 +10,7 @@ from candidates.resumes import DOCX
 from candidates.services import profile_update, stored_resume_add, stored_resume_delete
 from candidates.tests.factories import PDF_BYTES, pdf_upload
 from candidates.tests.test_resume_text import docx_with_text
+from jobs.matching.score import Seeker
 from jobs.models import Category, Location, Skill
 from jobs.tests.factories import PublishedJobFactory
 
@@ -136,12 +137,22 @@ def test_guests_and_recruiters_see_no_recommendations(client, browser_client_for
     assert "추천 채용공고" not in page.content.decode()
 
 
-def test_many_seekers_at_once_read_as_one_at_a_time__POL_S_003():
-    """A job's applicants (applications.matching) are read in bulk: the same seekers."""
+def test_many_seekers_are_read_in_one_query__POL_S_003(django_assert_num_queries):
+    """A job's applicants (applications.matching) are read in bulk."""
     full = JobseekerFactory()
     full_profile(full)
     resume_only = JobseekerFactory()
     stored_resume_add(user=resume_only, resume=docx_resume("Python, Django"))
     nothing = JobseekerFactory()
-    users = [full, resume_only, nothing]
-    assert seekers_for(u.pk for u in users) == {u.pk: seeker_for(u) for u in users}
+    with django_assert_num_queries(1):
+        seekers = seekers_for([full.pk, resume_only.pk, nothing.pk])
+    assert seekers[full.pk] == Seeker(
+        skills=frozenset({"kotlin", "spring"}),
+        categories=frozenset({"software"}),
+        locations=frozenset({"busan"}),
+        experience_years=2,
+        education="bachelor",
+        desired_salary=4500,
+    )
+    assert seekers[resume_only.pk] == Seeker(skills=frozenset({"python", "django"}))
+    assert seekers[nothing.pk] == Seeker()
