@@ -10,8 +10,9 @@ cards are read as open jobs)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -84,7 +85,7 @@ def seekers_for(user_ids: Iterable[int]) -> dict[int, Seeker]:
     return {row["pk"]: _seeker(row) for row in rows}
 
 
-def _seeker(row: dict) -> Seeker:
+def _seeker(row: Mapping[str, Any]) -> Seeker:
     resume_skills = set(row["resume_skills"] or ())
     if not row["has_profile"]:
         return Seeker(skills=frozenset(resume_skills))
