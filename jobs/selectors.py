@@ -37,6 +37,7 @@ from django.utils import timezone
 from jobboard.json_rows import json_array
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import (
+    PUBLISHED,
     Category,
     Education,
     Experience,
@@ -276,7 +277,13 @@ class RankedJobs:
     ordered = True
 
     def __init__(self, jobs: QuerySet[Job], filters: JobFilters):
-        premium = Q(pk__in=active_options(JobOptionKind.PREMIUM).values("job_id"))
+        # Premium is a range on the job's own premium_until (ADR 0082l), read from the small
+        # jobs_job_premium index, not a join of the active options against every match.
+        now = timezone.now()
+        premium = Q(premium_until__gt=now)
+        # The others exclude the premium ids (an index-only scan of that index, hashed), so
+        # their capped count stays an index-only scan of jobs_job_pub_open.
+        regular = ~Q(pk__in=Job.objects.filter(PUBLISHED, premium).values("pk"))
         self.premium = premium
         # A search shows a snippet of each description around what matched.
         self.fields = (*CARD_FIELDS, "description") if filters.query else CARD_FIELDS
@@ -288,11 +295,11 @@ class RankedJobs:
             self.segments = [
                 Segment(premium & in_title, True, scored=True),
                 Segment(premium & ~in_title, True, scored=True),
-                Segment(~premium & in_title, False, scored=True),
-                Segment(~premium & ~in_title, False, scored=True),
+                Segment(regular & in_title, False, scored=True),
+                Segment(regular & ~in_title, False, scored=True),
             ]
         else:
-            self.segments = [Segment(premium, True), Segment(~premium, False)]
+            self.segments = [Segment(premium, True), Segment(regular, False)]
         self._counts: tuple[int, ...] | None = None
         self._capped = False
 
