@@ -3,8 +3,18 @@ job's skills and options, or a user's permissions, with the row itself instead o
 more query each (issue 17's budget of 4 queries per request)."""
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Aggregate, JSONField, QuerySet, Subquery, Value
+from django.db.models import (
+    Aggregate,
+    Count,
+    Func,
+    IntegerField,
+    JSONField,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.expressions import BaseExpression
 
 
@@ -24,3 +34,31 @@ def json_array(rows: QuerySet, value: BaseExpression) -> BaseExpression:
         return ArraySubquery(rows.values(value=value))
     one = rows.annotate(one=Value(1)).values("one")
     return Subquery(one.annotate(rows=JSONGroupArray(value)).values("rows"), JSONField())
+
+
+class _Rows(ArraySubquery):
+    empty_result_set_value = NotImplemented  # no rows can match: _Cardinality answers 0
+
+
+class _Cardinality(Func):
+    function = "CARDINALITY"
+
+    def as_sql(self, compiler, connection, **extra_context):
+        try:
+            return super().as_sql(compiler, connection, **extra_context)
+        except EmptyResultSet:  # e.g. .none(): NULL would be an array of no known type
+            return "0", ()
+
+
+def count_of(rows: QuerySet) -> BaseExpression:
+    """How many rows `rows` (a queryset of one column, usually sliced) gives, as a scalar in
+    the outer query. PostgreSQL: the length of the array of them, read once in the
+    subquery's own order and limit (`pk IN (…)` around it made the planner hash the limited
+    ids against a scan of the whole table's primary key, ADR 0082l). SQLite: the rows
+    counted through that `IN`, which it answers by probing the primary key."""
+    rows = rows.order_by() if not rows.query.is_sliced else rows
+    if connection.vendor == "postgresql":
+        return _Cardinality(_Rows(rows), output_field=IntegerField())
+    model = rows.model
+    counted = model._default_manager.filter(pk__in=rows).annotate(one=Value(1)).values("one")
+    return Subquery(counted.annotate(n=Count("pk")).values("n"), IntegerField())

@@ -26,7 +26,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     Window,
     prefetch_related_objects,
@@ -34,7 +33,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, JSONObject, RowNumber
 from django.utils import timezone
 
-from jobboard.json_rows import json_array
+from jobboard.json_rows import count_of, json_array
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import (
     PUBLISHED,
@@ -337,16 +336,9 @@ class RankedJobs:
                 counts[f"s{i}"] = Count("pk", filter=segment.condition)
                 continue
             first = jobs.filter(segment.condition).values("pk")[: cap + 1]
-            found = (
-                Job.objects.filter(pk__in=first)
-                .annotate(one=Value(1))
-                .values("one")
-                .annotate(n=Count("pk"))
-                .values("n")
-            )
             # aggregate() takes only expressions holding an aggregate: COUNT(…) * 0 is one
             # that adds nothing (and one row comes back even when no premium job matches).
-            counts[f"s{i}"] = Count("pk") * 0 + Coalesce(Subquery(found), 0)
+            counts[f"s{i}"] = Count("pk") * 0 + Coalesce(count_of(first), 0)
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
         totals = jobs.filter(self.premium).aggregate(**counts)
