@@ -726,6 +726,7 @@ CREATE TABLE public.jobs_job (
     experience_max_years smallint,
     experience_min_years smallint,
     salary_mode character varying(16) NOT NULL,
+    premium_until timestamp with time zone,
     CONSTRAINT jobs_job_description_length CHECK ((length(description) <= 20000)),
     CONSTRAINT jobs_job_education_valid CHECK (((education)::text = ANY ((ARRAY['any'::character varying, 'high_school'::character varying, 'associate'::character varying, 'bachelor'::character varying, 'master'::character varying, 'doctorate'::character varying])::text[]))),
     CONSTRAINT jobs_job_employment_type_valid CHECK (((employment_type)::text = ANY ((ARRAY['full_time'::character varying, 'part_time'::character varying, 'contract'::character varying, 'internship'::character varying])::text[]))),
@@ -1412,6 +1413,8 @@ CREATE INDEX jobs_job_location_id_79292eb5 ON public.jobs_job USING btree (locat
 CREATE INDEX jobs_job_owner_id_4c884775 ON public.jobs_job USING btree (owner_id);
 
 CREATE INDEX jobs_job_owner_status ON public.jobs_job USING btree (owner_id, status);
+
+CREATE INDEX jobs_job_premium ON public.jobs_job USING btree (premium_until, deadline, id) WHERE (((status)::text = 'published'::text) AND (premium_until IS NOT NULL));
 
 CREATE INDEX jobs_job_pub_category ON public.jobs_job USING btree (category_id, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
 

@@ -6,8 +6,20 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Aggregate, F, JSONField, Model, QuerySet, Subquery, Value
+from django.db.models import (
+    Aggregate,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    JSONField,
+    Model,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.expressions import BaseExpression
 from django.db.models.functions import JSONObject
 from django.utils import timezone
@@ -48,3 +60,31 @@ def instances(model: type[Model], rows: list[dict[str, Any]] | None) -> list[Any
                 values[name] = timezone.make_aware(value, UTC)
         found.append(model(**values))
     return found
+
+
+class _Rows(ArraySubquery):
+    empty_result_set_value = NotImplemented  # no rows can match: _Cardinality answers 0
+
+
+class _Cardinality(Func):
+    function = "CARDINALITY"
+
+    def as_sql(self, compiler, connection, **extra_context):
+        try:
+            return super().as_sql(compiler, connection, **extra_context)
+        except EmptyResultSet:  # e.g. .none(): NULL would be an array of no known type
+            return "0", ()
+
+
+def count_of(rows: QuerySet) -> BaseExpression:
+    """How many rows `rows` (a queryset of one column, usually sliced) gives, as a scalar in
+    the outer query. PostgreSQL: the length of the array of them, read once in the
+    subquery's own order and limit (`pk IN (…)` around it made the planner hash the limited
+    ids against a scan of the whole table's primary key, ADR 0084). SQLite: the rows
+    counted through that `IN`, which it answers by probing the primary key."""
+    rows = rows.order_by() if not rows.query.is_sliced else rows
+    if connection.vendor == "postgresql":
+        return _Cardinality(_Rows(rows), output_field=IntegerField())
+    model = rows.model
+    counted = model._default_manager.filter(pk__in=rows).annotate(one=Value(1)).values("one")
+    return Subquery(counted.annotate(n=Count("pk")).values("n"), IntegerField())

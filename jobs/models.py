@@ -154,6 +154,12 @@ class Job(models.Model):
         output_field=models.BigIntegerField(),
         db_persist=True,
     )
+    # Until when the job ranks as premium (POL-J-005): the latest end of its premium options
+    # (ADR 0084). Ranking compares it with the time of the query, so an option that lapses
+    # needs no clearing; jobs.services.job_premium_refresh alone writes it, in the same
+    # transaction as the option it follows (activation, refund). Never part of a form or of a
+    # whole-job save (see save()).
+    premium_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("job")
@@ -247,6 +253,13 @@ class Job(models.Model):
             # Counting open jobs reads only this narrow index (an index-only scan), not the
             # table with its descriptions and search vectors.
             models.Index(fields=["deadline", "id"], name="jobs_job_pub_open", condition=PUBLISHED),
+            # The premium jobs (POL-J-005), few: `premium_until > now` is a range on this index,
+            # and with the deadline in it a premium count is an index-only scan (ADR 0084).
+            models.Index(
+                fields=["premium_until", "deadline", "id"],
+                name="jobs_job_premium",
+                condition=PUBLISHED & models.Q(premium_until__isnull=False),
+            ),
             # PostgreSQL only (created by jobs.migration_ops.PostgresOnlyAddIndex).
             GinIndex(fields=["search_vector"], name="jobs_job_search_vector"),
         ]
@@ -257,6 +270,17 @@ class Job(models.Model):
     def save(self, *args, **kwargs):
         if self.company_id:
             self.company_name = self.company.name
+        whole = kwargs.get("update_fields") is None and not kwargs.get("force_insert")
+        if whole and not self._state.adding:
+            # A whole-job save (an edit, a state move) leaves premium_until alone: an
+            # option activated since this instance was read must not be written back as
+            # it was then (jobs.services.job_premium_refresh owns the column).
+            deferred = self.get_deferred_fields() | {"premium_until"}
+            kwargs["update_fields"] = [
+                field.attname
+                for field in self._meta.concrete_fields
+                if not field.primary_key and not field.generated and field.attname not in deferred
+            ]
         super().save(*args, **kwargs)
 
     def clean(self):

@@ -27,7 +27,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     Window,
     prefetch_related_objects,
@@ -35,9 +34,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from jobboard.json_rows import instances, json_rows
+from jobboard.json_rows import count_of, instances, json_rows
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import (
+    PUBLISHED,
     Category,
     Education,
     Experience,
@@ -277,7 +277,13 @@ class RankedJobs:
     ordered = True
 
     def __init__(self, jobs: QuerySet[Job], filters: JobFilters):
-        premium = Q(pk__in=active_options(JobOptionKind.PREMIUM).values("job_id"))
+        # Premium is a range on the job's own premium_until (ADR 0084), read from the small
+        # jobs_job_premium index, not a join of the active options against every match.
+        now = timezone.now()
+        premium = Q(premium_until__gt=now)
+        # The others exclude the premium ids (an index-only scan of that index, hashed), so
+        # their capped count stays an index-only scan of jobs_job_pub_open.
+        regular = ~Q(pk__in=Job.objects.filter(PUBLISHED, premium).values("pk"))
         self.premium = premium
         # A search shows a snippet of each description around what matched.
         self.fields = (*CARD_FIELDS, "description") if filters.query else CARD_FIELDS
@@ -289,11 +295,11 @@ class RankedJobs:
             self.segments = [
                 Segment(premium & in_title, True, scored=True),
                 Segment(premium & ~in_title, True, scored=True),
-                Segment(~premium & in_title, False, scored=True),
-                Segment(~premium & ~in_title, False, scored=True),
+                Segment(regular & in_title, False, scored=True),
+                Segment(regular & ~in_title, False, scored=True),
             ]
         else:
-            self.segments = [Segment(premium, True), Segment(~premium, False)]
+            self.segments = [Segment(premium, True), Segment(regular, False)]
         self._counts: tuple[int, ...] | None = None
         self._capped = False
 
@@ -331,16 +337,9 @@ class RankedJobs:
                 counts[f"s{i}"] = Count("pk", filter=segment.condition)
                 continue
             first = jobs.filter(segment.condition).values("pk")[: cap + 1]
-            found = (
-                Job.objects.filter(pk__in=first)
-                .annotate(one=Value(1))
-                .values("one")
-                .annotate(n=Count("pk"))
-                .values("n")
-            )
             # aggregate() takes only expressions holding an aggregate: COUNT(…) * 0 is one
             # that adds nothing (and one row comes back even when no premium job matches).
-            counts[f"s{i}"] = Count("pk") * 0 + Coalesce(Subquery(found), 0)
+            counts[f"s{i}"] = Count("pk") * 0 + Coalesce(count_of(first), 0)
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
         totals = jobs.filter(self.premium).aggregate(**counts)

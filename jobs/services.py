@@ -3,14 +3,17 @@ call these. Every status change goes through Job.move_to (POL-J-008's transition
 content rules come from jobs.rules; who may act from jobs.policies."""
 
 import logging
+from collections.abc import Iterable
+from datetime import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Max, OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jobboard.errors import violated_constraint
 from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
-from jobs.models import Job, JobAction, JobStatus
+from jobs.models import Job, JobAction, JobOption, JobOptionKind, JobStatus
 from jobs.policies import (
     can_close_job,
     can_copy_job,
@@ -217,3 +220,44 @@ def job_copy(*, job: Job, user, deadline=KEEP_DEADLINE) -> Job:
     copy.deadline = deadline
     _validate(copy, deadline_changed=True)
     return _save(copy, list(job.skills.all()))
+
+
+# Paid options (POL-J-005, POL-P-006). payments decides when an option starts and ends; these
+# write it, and keep the job's premium flag with it in the same transaction (ADR 0084).
+
+
+def job_premium_refresh(*, job_ids: Iterable[int]) -> None:
+    """The one rule for Job.premium_until (POL-J-005): the latest end of the job's premium
+    options, none if it has none. Ranking compares it with the time of the query, so a
+    lapsed option needs no clearing and no scheduled job. Options start when written
+    (POL-P-006), so the latest end is when the job stops being premium; a refund moves an
+    end earlier and calls this again."""
+    latest = (
+        JobOption.objects.filter(job=OuterRef("pk"), kind=JobOptionKind.PREMIUM)
+        .order_by()
+        .values("job")
+        .annotate(until=Max("ends_at"))
+        .values("until")
+    )
+    Job.objects.filter(pk__in=list(job_ids)).update(premium_until=Subquery(latest))
+
+
+@transaction.atomic
+def job_option_start(*, job: Job, kind: str, starts_at: datetime, ends_at: datetime) -> JobOption:
+    """A paid option live on the job from starts_at to ends_at (POL-P-006)."""
+    option = JobOption.objects.create(job=job, kind=kind, starts_at=starts_at, ends_at=ends_at)
+    if kind == JobOptionKind.PREMIUM:
+        job_premium_refresh(job_ids=[job.pk])
+        job.refresh_from_db(fields=["premium_until"])
+    return option
+
+
+@transaction.atomic
+def job_option_end(*, option: JobOption, at: datetime) -> JobOption:
+    """The option ends at `at` if it would run past it (a refund, POL-P-006): never before
+    it started, never later than it would have."""
+    option.ends_at = max(option.starts_at, min(option.ends_at, at))
+    option.save(update_fields=["ends_at"])
+    if option.kind == JobOptionKind.PREMIUM:
+        job_premium_refresh(job_ids=[option.job_id])
+    return option

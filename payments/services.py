@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from jobboard import inbox
-from jobs.models import Job, JobOption
+from jobs.models import Job
+from jobs.services import job_option_end, job_option_start
 
 from . import ledger, policies
 from .exceptions import (
@@ -173,16 +174,14 @@ def _activate_option(order: Order, now: datetime) -> None:
     # order_prepare gives every option order its job; an option product has its kind.
     assert job is not None
     assert kind is not None
-    order.job_option = JobOption.objects.create(
-        job=job, kind=kind, starts_at=starts_at, ends_at=ends_at
-    )
+    order.job_option = job_option_start(job=job, kind=kind, starts_at=starts_at, ends_at=ends_at)
 
 
 def _end_option(order: Order, now: datetime) -> None:
+    """POL-P-006: a refund ends the option now (the job's premium flag with it)."""
     option = order.job_option if order.job_option_id else None
     if option is not None:
-        option.ends_at = max(option.starts_at, min(option.ends_at, now))
-        option.save(update_fields=["ends_at"])
+        job_option_end(option=option, at=now)
 
 
 def _mark_paid(order: Order, now: datetime) -> None:

@@ -21,6 +21,7 @@ from jobs.api.serializers import (
     JobReopenSerializer,
     JobWriteSerializer,
     NamedCodeSerializer,
+    job_detail_data,
 )
 from jobs.models import Category, Location, Skill
 from jobs.policies import (
@@ -49,7 +50,7 @@ UNAUTHENTICATED = OpenApiResponse(description="Not signed in.")
 
 def _detail(request, pk: int) -> Response:
     job = job_get_visible(pk=pk, user=request.user)
-    return Response(JobDetailSerializer(job).data)
+    return Response(job_detail_data(job))
 
 
 class JobPagePagination(PagePagination):

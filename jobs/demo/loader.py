@@ -16,6 +16,7 @@ from jobs.demo.generator import DEFAULT_SEED, generate_jobs
 from jobs.demo.logos import draw_logo
 from jobs.models import Job, JobOption, JobOptionKind, JobStatus
 from jobs.selectors import bump_list_version
+from jobs.services import job_premium_refresh
 
 DEMO_PASSWORD = "jobboard-demo-2026"  # noqa: S105 - documented demo credential
 DEMO_JOBS = 240
@@ -112,4 +113,5 @@ def _create_jobs(companies, recruiters, count: int, seed: int) -> None:
         if i < len(saved)
     ]
     JobOption.objects.bulk_create(options)
+    job_premium_refresh(job_ids=[o.job_id for o in options if o.kind == JobOptionKind.PREMIUM])
     bump_list_version()

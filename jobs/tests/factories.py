@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from accounts.tests.factories import RecruiterFactory
 from jobs.models import Category, EmploymentType, Job, JobOption, JobOptionKind, JobStatus, Location
+from jobs.services import job_option_start
 
 
 def job_fields(**overrides) -> dict:
@@ -62,6 +63,9 @@ class ExpiredJobFactory(PublishedJobFactory):
 
 
 class PremiumOptionFactory(factory.django.DjangoModelFactory):
+    """Written as payments writes options (jobs.services.job_option_start), so the job's
+    premium_until follows (POL-J-005)."""
+
     class Meta:
         model = JobOption
 
@@ -69,6 +73,10 @@ class PremiumOptionFactory(factory.django.DjangoModelFactory):
     kind = JobOptionKind.PREMIUM
     starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
     ends_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return job_option_start(**kwargs)
 
 
 class BannerOptionFactory(PremiumOptionFactory):

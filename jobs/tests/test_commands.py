@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from jobs.models import Job, JobStatus
 from jobs.selectors import JobFilters, job_list_public
-from jobs.tests.factories import PublishedJobFactory
+from jobs.tests.factories import BannerOptionFactory, PremiumOptionFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,39 @@ def test_migration_0010_indexes_existing_jobs_skill_tags():
     with connection.cursor() as cursor:
         migration.reindex(apps, SimpleNamespace(connection=connection, execute=cursor.execute))
     assert [j.pk for j in job_list_public(JobFilters(q="쿠버네티스"))[0:5]] == [job.pk]
+
+
+def _latest_premium_ends() -> dict:
+    from django.db.models import Max
+
+    from jobs.models import JobOption
+
+    premium = JobOption.objects.filter(kind="premium").values("job_id")
+    return dict(premium.annotate(until=Max("ends_at")).values_list("job_id", "until"))
+
+
+def test_seeded_premium_jobs_rank_as_premium__POL_J_005():
+    """seed_jobs writes its options in bulk; their jobs' premium_until follows them."""
+    call_command("seed_jobs", 400, batch=200, companies=3, seed=7, stdout=None)
+    flagged = dict(
+        Job.objects.filter(premium_until__isnull=False).values_list("pk", "premium_until")
+    )
+    assert flagged == _latest_premium_ends()
+    assert flagged  # 1 % of the published jobs: some, with this seed
+
+
+def test_migration_0013_fills_premium_until_from_the_options__POL_J_005():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("jobs.migrations.0013_job_premium_until")
+    premium, banner, plain = PremiumOptionFactory(), BannerOptionFactory(), PublishedJobFactory()
+    Job.objects.update(premium_until=None)  # as before the migration
+    migration.fill_premium_until(apps, None)
+    assert dict(Job.objects.values_list("pk", "premium_until")) == {
+        premium.job_id: premium.ends_at,
+        banner.job_id: None,
+        plain.pk: None,
+    }
+    assert [job.pk for job in job_list_public()[0:5] if job.is_premium] == [premium.job_id]

@@ -1,13 +1,30 @@
 """Writes (POL-J-001, POL-J-002, POL-J-004) on a real database."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory, RecruiterFactory
 from jobs.exceptions import JobInvalid, JobPermissionDenied, JobStateConflict
-from jobs.models import JobStatus
+from jobs.models import Job, JobOption, JobOptionKind, JobStatus
 from jobs.selectors import job_list_public
-from jobs.services import job_close, job_create, job_publish, job_update
-from jobs.tests.factories import ClosedJobFactory, DraftJobFactory, PublishedJobFactory, job_fields
+from jobs.services import (
+    job_close,
+    job_create,
+    job_option_end,
+    job_option_start,
+    job_premium_refresh,
+    job_publish,
+    job_update,
+)
+from jobs.tests.factories import (
+    ClosedJobFactory,
+    DraftJobFactory,
+    PremiumOptionFactory,
+    PublishedJobFactory,
+    job_fields,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +140,81 @@ def test_unknown_constraint_is_logged_and_answered_generically(monkeypatch, capl
     assert "constraint" not in exc.value.detail.lower()
     (record,) = [r for r in caplog.records if r.name == "jobs.services"]
     assert record.constraint == "jobs_job_salary_range_valid"
+
+
+# --- paid options and the premium flag (POL-J-005, POL-P-006, ADR 0084) ---------------------
+
+
+def _premium_ids():
+    return [job.pk for job in job_list_public()[:50] if job.is_premium]
+
+
+def test_option_start_makes_the_job_premium_until_the_option_ends__POL_J_005():
+    job = PublishedJobFactory()
+    now = timezone.now()
+    option = job_option_start(
+        job=job, kind=JobOptionKind.PREMIUM, starts_at=now, ends_at=now + timedelta(days=7)
+    )
+    job.refresh_from_db()
+    assert job.premium_until == option.ends_at
+    assert _premium_ids() == [job.pk]
+
+
+def test_banner_option_leaves_the_ranking_alone__POL_J_005():
+    job = PublishedJobFactory()
+    now = timezone.now()
+    job_option_start(
+        job=job, kind=JobOptionKind.BANNER, starts_at=now, ends_at=now + timedelta(days=7)
+    )
+    job.refresh_from_db()
+    assert job.premium_until is None
+    assert _premium_ids() == []
+
+
+def test_ending_an_option_ends_premium_but_a_longer_one_keeps_it__POL_P_006():
+    job = PublishedJobFactory()
+    now = timezone.now()
+    short = PremiumOptionFactory(job=job, starts_at=now, ends_at=now + timedelta(days=7))
+    long = PremiumOptionFactory(job=job, starts_at=now, ends_at=now + timedelta(days=30))
+    job_option_end(option=long, at=now)
+    job.refresh_from_db()
+    assert job.premium_until == short.ends_at
+    assert _premium_ids() == [job.pk]
+    job_option_end(option=short, at=now)
+    job.refresh_from_db()
+    assert job.premium_until == now
+    assert _premium_ids() == []
+
+
+def test_a_lapsed_option_stops_ranking_without_any_write__POL_J_005():
+    job = PublishedJobFactory()
+    now = timezone.now()
+    PremiumOptionFactory(job=job, starts_at=now - timedelta(days=7), ends_at=now)
+    # Nothing cleared the flag when the option ended; the comparison with the time does it.
+    job.refresh_from_db()
+    assert job.premium_until == now
+    assert _premium_ids() == []
+
+
+def test_saving_a_job_read_before_activation_keeps_its_premium__POL_J_005():
+    job = PublishedJobFactory()
+    stale = Job.objects.get(pk=job.pk)  # e.g. an edit form's job, read before the payment
+    PremiumOptionFactory(job=job)
+    job_update(job=stale, user=stale.owner, title="새 제목")
+    stale.refresh_from_db()
+    assert stale.title == "새 제목"
+    assert stale.premium_until is not None
+    assert _premium_ids() == [job.pk]
+
+
+def test_refresh_fills_premium_from_options_written_in_bulk__POL_J_005():
+    job, other = PublishedJobFactory(), PublishedJobFactory()
+    now = timezone.now()
+    JobOption.objects.bulk_create(
+        [JobOption(job=job, kind="premium", starts_at=now, ends_at=now + timedelta(days=3))]
+    )
+    job_premium_refresh(job_ids=[job.pk, other.pk])
+    assert dict(Job.objects.values_list("pk", "premium_until")) == {
+        job.pk: now + timedelta(days=3),
+        other.pk: None,
+    }

@@ -6,7 +6,8 @@ import httpx
 import pytest
 from django.utils import timezone
 
-from jobs.models import JobOption
+from jobs.models import Job, JobOption
+from jobs.selectors import job_list_public
 from jobs.tests.factories import ClosedJobFactory, PublishedJobFactory
 from payments import selectors, services
 from payments.exceptions import (
@@ -107,6 +108,9 @@ def test_card_payment_activates_option_and_is_one_balanced_entry__POL_P_003__POL
     assert option.is_active()
     assert before <= option.starts_at <= timezone.now()
     assert option.ends_at - option.starts_at == timedelta(days=7)
+    # The job ranks as premium until then (POL-J-005): its flag moved with the option.
+    assert Job.objects.get(pk=option.job_id).premium_until == option.ends_at
+    assert [job.pk for job in job_list_public()[:5] if job.is_premium] == [option.job_id]
     assert order.receipt_url.startswith("http://testserver/payments/sandbox/receipt/")
     # The card payment is in the ledger: money in through the gateway, revenue for the product.
     assert books(order) == [
@@ -339,6 +343,10 @@ def test_cancel_within_24_hours_refunds_in_full_and_ends_option__POL_P_006__POL_
     assert (order.status, order.refunded_amount) == (OrderStatus.REFUNDED, 100_000)
     order.job_option.refresh_from_db()
     assert not order.job_option.is_active()
+    # The job stops ranking as premium with it (POL-J-005), in the refund's transaction.
+    job.refresh_from_db()
+    assert job.premium_until == order.job_option.ends_at <= timezone.now()
+    assert not any(found.is_premium for found in job_list_public()[:5])
     assert balance(job.owner) == 100_000
     assert books(order)[-2:] == [
         ("refunded-to:100000", "refunds:premium_30", -100_000),

@@ -32,6 +32,7 @@ from jobs.search import get_backend
 from jobs.search.backends.base import document_for, vocabulary_of
 from jobs.search.backends.database import DatabaseBackend, tsvector_literal
 from jobs.selectors import bump_list_version
+from jobs.services import job_premium_refresh
 
 
 class Progress:
@@ -124,7 +125,10 @@ class Command(BaseCommand):
                         )
                     published = created.filter(status=JobStatus.PUBLISHED)
                     ids = list(published.values_list("pk", flat=True))
-                    JobOption.objects.bulk_create(self._options(rng, ids, now))
+                    options = JobOption.objects.bulk_create(self._options(rng, ids, now))
+                    job_premium_refresh(
+                        job_ids=[o.job_id for o in options if o.kind == JobOptionKind.PREMIUM]
+                    )
                 done += size
                 progress.show(done)
         finally:

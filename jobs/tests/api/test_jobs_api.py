@@ -215,3 +215,35 @@ def test_list_total_is_capped_and_says_so(api_client):
     body = api_client.get("/api/v1/jobs").json()
     assert (body["total"], body["total_capped"], len(body["results"])) == (2, True, 2)
     assert api_client.get("/api/v1/jobs", {"q": "zzz-none"}).json()["total_capped"] is False
+
+
+def test_detail_answer_is_what_the_detail_serializer_gives(api_client):
+    """getJob is built without the ModelSerializer (issue 17): field by field the same, for
+    jobs with and without options, skills, logo, deadline, salary and years."""
+    from datetime import date
+
+    from jobs.api.serializers import JobDetailSerializer, job_detail_data
+    from jobs.models import Skill
+    from jobs.selectors import job_get_visible
+
+    premium = PremiumOptionFactory().job
+    premium.skills.set(Skill.objects.filter(code__in=["python", "kubernetes"]))
+    premium.company.logo_version = 3
+    premium.company.save()
+    plain = PublishedJobFactory(
+        deadline=None,
+        salary_mode="company_policy",
+        salary_min=None,
+        salary_max=None,
+        experience="experienced",
+        experience_min_years=3,
+        experience_max_years=None,
+    )
+    closed = ClosedJobFactory(deadline=date(2030, 1, 31))
+    for job in (premium, plain, closed):
+        found = job_get_visible(pk=job.pk)
+        assert job_detail_data(found) == JobDetailSerializer(found).data
+        assert api_client.get(f"/api/v1/jobs/{job.pk}").json() == job_detail_data(found)
+    shown = job_detail_data(job_get_visible(pk=premium.pk))
+    assert (len(shown["options"]), len(shown["skills"])) == (1, 2)
+    assert shown["company"]["logo"]
