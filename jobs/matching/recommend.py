@@ -155,7 +155,9 @@ def candidate_sets(
     return sets
 
 
-def _facts(candidates: list[Candidates], lists: _Reference) -> list[tuple[JobFacts, datetime]]:
+def candidate_facts(
+    candidates: list[Candidates], lists: _Reference
+) -> list[tuple[JobFacts, datetime]]:
     """The candidates as the score reads them, with their publication times: a query per
     set of candidates, one for all their skills."""
     jobs = {
@@ -208,9 +210,9 @@ def job_list_recommended(
     today = today or timezone.localdate()
     lists = reference()
     wanted = [pk for pk, code in lists.skills.items() if code in seeker.skills]
-    found = _facts(candidate_sets(seeker, wanted, today, lists), lists)
+    found = candidate_facts(candidate_sets(seeker, wanted, today, lists), lists)
     if not found:  # nothing shares a skill or a category: the newest jobs
-        found = _facts([_newest(seeker, lists, today, categories=False)], lists)
+        found = candidate_facts([_newest(seeker, lists, today, categories=False)], lists)
     scored = [(score(seeker, facts), published_at, facts) for facts, published_at in found]
     scored.sort(key=lambda item: (item[0], item[1], item[2].id), reverse=True)
     en = (get_language() or "ko").startswith("en")

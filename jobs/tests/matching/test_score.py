@@ -138,7 +138,10 @@ def test_score_without_words_is_the_fits_score_for_every_kind_of_job():
         "education": ("any", "bachelor", "doctorate"),
         "salary_max": (None, 40_000_000, 56_000_000, 90_000_000),
     }
-    jobs = [job(**dict(zip(choices, values))) for values in itertools.product(*choices.values())]
+    jobs = [
+        job(**dict(zip(choices, values, strict=True)))
+        for values in itertools.product(*choices.values())
+    ]
     seekers = [
         SEEKER,
         Seeker(),
