@@ -124,15 +124,15 @@ def skill_candidates(skill_ids: list[int], today: date) -> list[int]:
     windows = [
         JobMatchSkill.objects.filter(_open_rows(today), skill_id=skill_id)
         .order_by("-job_id")
-        .values_list("job_id", flat=True)[:SKILL_WINDOW]
+        .values_list("job_id")[:SKILL_WINDOW]  # rows as the driver gives them: no per-row step
         for skill_id in sorted(skill_ids)
     ]
     if connection.features.supports_slicing_ordering_in_compound and len(windows) > 1:
         rows = list(windows[0].union(*windows[1:], all=True))
     else:
-        rows = [job_id for window in windows for job_id in window]
+        rows = [row for window in windows for row in window]
     by_overlap: dict[int, list[int]] = {}
-    for job_id, shared in Counter(rows).items():
+    for (job_id,), shared in Counter(rows).items():
         by_overlap.setdefault(shared, []).append(job_id)
     ranked: list[int] = []
     for shared in sorted(by_overlap, reverse=True):
