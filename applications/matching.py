@@ -30,8 +30,8 @@ CARD_REASONS = 3
 
 
 def applicant_fits(rows: Iterable[tuple[int, int, int]]) -> dict[int, Fit]:
-    """Each application's fit, from (application id, applicant id, job id) rows: ten small
-    queries however many rows (candidates.matching.seekers_for, jobs.matching.facts.job_facts)."""
+    """Each application's fit, from (application id, applicant id, job id) rows: two queries
+    however many rows (candidates.matching.seekers_for, jobs.matching.facts.job_facts)."""
     rows = list(rows)
     if not rows:
         return {}

@@ -1444,7 +1444,7 @@ CREATE INDEX jobs_joboption_job_id_c845028c ON public.jobs_joboption USING btree
 
 CREATE INDEX jobs_location_code_efb20ef9_like ON public.jobs_location USING btree (code varchar_pattern_ops);
 
-CREATE INDEX jobs_matchskill_open ON public.jobs_jobmatchskill USING btree (skill_id, deadline, job_id) WHERE published;
+CREATE INDEX jobs_matchskill_newest ON public.jobs_jobmatchskill USING btree (skill_id, job_id, deadline) WHERE published;
 
 CREATE INDEX jobs_option_job_kind_end ON public.jobs_joboption USING btree (job_id, kind, ends_at);
 

@@ -370,8 +370,8 @@ class JobMatchSkill(models.Model):
     """A skill a job asks for, as matching reads it (POL-S-003): tagged by the recruiter or
     found in the title and description (jobs.matching). Rewritten after every save of the job,
     so matching never analyses text while answering. Whether the job is published and its
-    deadline are copied in, so the rows of open jobs with a jobseeker's skills are read from
-    one index without touching the job table (ADR 0076)."""
+    deadline are copied in, so each skill's newest open jobs are read from one index without
+    touching the job table (ADR 0076)."""
 
     job = models.ForeignKey(
         Job, on_delete=models.CASCADE, related_name="match_skills", db_index=False
@@ -388,9 +388,10 @@ class JobMatchSkill(models.Model):
             models.UniqueConstraint(fields=["job", "skill"], name="jobs_matchskill_job_skill")
         ]
         indexes = [
+            # A skill's newest open jobs: read backwards, stopped early (ADR 0076).
             models.Index(
-                fields=["skill", "deadline", "job"],
-                name="jobs_matchskill_open",
+                fields=["skill", "job", "deadline"],
+                name="jobs_matchskill_newest",
                 condition=models.Q(published=True),
             )
         ]

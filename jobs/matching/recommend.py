@@ -1,28 +1,37 @@
 """Recommended jobs for a jobseeker (POL-S-003, ADR 0076): a bounded set of candidates read
 through indexes, then scored in Python by the pure fit score.
 
-Candidates are the open jobs that ask for most of the jobseeker's skills (the partial index
-on JobMatchSkill, without reading the job table), plus the newest open jobs of the desired
-categories (the list's own category index), or, when the jobseeker has said neither, the
-newest open jobs. At most SKILL_CANDIDATES + CATEGORY_CANDIDATES jobs are scored, whatever
-the size of the table; the candidates come with their facts in one query (issue 17's
-budget of 4 queries per page)."""
+Candidates are the open jobs sharing most of the jobseeker's skills among each skill's
+newest open jobs (the partial index on JobMatchSkill, without reading the job table), plus
+the newest open jobs of the desired categories where the jobseeker can work (a desired
+location, or remote), or, when the jobseeker has said neither, the newest open jobs (of
+the desired locations, if any). At most SKILL_CANDIDATES + CATEGORY_CANDIDATES jobs are
+scored and at most SKILL_WINDOW index entries read per skill, whatever the size of the
+table. A call costs one query (two when neither skills nor categories find a job): the
+candidate sets are subqueries of the statement that reads their facts and skills (the
+reference lists are kept per process; issue 17's budget of 4 queries per page). Every
+candidate is ranked by its score alone and only the jobs returned get their reasons
+written."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from jobboard.json_rows import json_array
-from jobs.matching.score import Fit, JobFacts, Seeker, fit
-from jobs.models import Job, JobMatchSkill, Location, Skill
-from jobs.selectors import reference_list_active
+from jobs.matching.score import Fit, JobFacts, Seeker, fit, score
+from jobs.models import Category, Job, JobMatchSkill, Location, Skill
+from jobs.selectors import REFERENCE_SECONDS
 
-SKILL_CANDIDATES = 300
+SKILL_CANDIDATES = 400
+SKILL_WINDOW = 2500
 CATEGORY_CANDIDATES = 150
 FACT_FIELDS = (
     "id",
@@ -46,103 +55,171 @@ class Recommendation:
     fit: Fit
 
 
+@dataclass(frozen=True)
+class _Reference:
+    """The lists every call reads: skill, category and location codes by primary key and
+    the skills' and locations' names in both languages."""
+
+    skills: dict[int, str]  # active skills only, as the vocabulary
+    skill_names: dict[str, tuple[str, str]]  # code: (Korean, English)
+    categories: dict[int, str]
+    locations: dict[int, tuple[str, str, str]]  # pk: (code, Korean, English)
+
+
+_reference: dict[str, tuple[float, _Reference]] = {}
+
+
+def _load_reference() -> _Reference:
+    skills = Skill.objects.filter(is_active=True).values_list("pk", "code", "name_ko", "name_en")
+    locations = Location.objects.values_list("pk", "code", "name_ko", "name_en")
+    return _Reference(
+        skills={pk: code for pk, code, _ko, _en in skills},
+        skill_names={code: (ko, en) for _pk, code, ko, en in skills},
+        categories=dict(Category.objects.values_list("pk", "code")),
+        locations={pk: (code, ko, en) for pk, code, ko, en in locations},
+    )
+
+
+def reference(*, fresh: bool = False) -> _Reference:
+    """The reference lists, kept by each process for REFERENCE_SECONDS like the filter
+    choices (jobs.selectors.reference_list_active) and dropped at once by an edit in this
+    process (jobs.signals); `fresh` reloads them (a job naming a row added meanwhile)."""
+    now = time.monotonic()
+    held = _reference.get("lists")
+    if fresh or held is None or now - held[0] > REFERENCE_SECONDS:
+        held = (now, _load_reference())
+        _reference["lists"] = held
+    return held[1]
+
+
+def skill_names() -> dict[str, str]:
+    """Each skill's name in the active language, as the reasons print it."""
+    en = (get_language() or "ko").startswith("en")
+    return {code: pair[en] for code, pair in reference().skill_names.items()}
+
+
+def forget_reference() -> None:
+    _reference.clear()
+
+
 def _open_rows(today: date) -> Q:
     return Q(published=True) & (Q(deadline__isnull=True) | Q(deadline__gte=today))
 
 
-def candidate_ids(seeker: Seeker, skill_ids: list[int], today: date) -> list[QuerySet[Any]]:
-    """The jobs worth scoring, as id subqueries each read from an index and bounded: the
-    open jobs asking for most of the seeker's skills, the newest of the desired categories
-    (empty: the caller falls back to fallback_ids)."""
-    parts: list[QuerySet[Any]] = []
-    if skill_ids:
-        rows = (
-            JobMatchSkill.objects.filter(_open_rows(today), skill_id__in=skill_ids)
-            .values("job_id")
-            .annotate(overlap=Count("id"))
-            .order_by("-overlap", "-job_id")
-            .values("job_id")
-        )
-        parts.append(rows[:SKILL_CANDIDATES])
-    if seeker.categories:
-        in_categories = _newest(today).filter(category__code__in=seeker.categories)
-        parts.append(in_categories.values("id")[:CATEGORY_CANDIDATES])
-    return parts
+def _newest(
+    seeker: Seeker, lists: _Reference, today: date, *, categories: bool
+) -> QuerySet[Job, int]:
+    """The newest open jobs' ids, of the desired categories (where the jobseeker can work:
+    what the score weighs next) or else of the desired locations, through the job list's
+    own partial indexes (primary keys from the reference lists, no join)."""
+    newest = Job.objects.filter(Job.open_filter(today)).order_by("-published_at", "-id")
+    locations = [pk for pk, row in lists.locations.items() if row[0] in seeker.locations]
+    if categories:
+        wanted = [pk for pk, code in lists.categories.items() if code in seeker.categories]
+        newest = newest.filter(category_id__in=wanted)
+        if seeker.locations:
+            newest = newest.filter(Q(location_id__in=locations) | Q(remote=True))
+    elif seeker.locations:
+        newest = newest.filter(location_id__in=locations)
+    return newest.values_list("id", flat=True)[:CATEGORY_CANDIDATES]
 
 
-def fallback_ids(seeker: Seeker, today: date) -> QuerySet[Any]:
-    """When neither skills nor categories find a job: the newest open jobs (in the desired
-    locations, if any)."""
-    newest = _newest(today)
-    if seeker.locations:
-        newest = newest.filter(location__code__in=seeker.locations)
-    return newest.values("id")[:CATEGORY_CANDIDATES]
-
-
-def _newest(today: date) -> QuerySet[Job]:
-    return Job.objects.filter(Job.open_filter(today)).order_by("-published_at", "-id")
-
-
-def _facts(ids: list[QuerySet[Any]]) -> list[dict[str, Any]]:
-    """The candidates' facts, each with its category, location and matching skills, read
-    with the candidates themselves: one query."""
-    chosen = Q()
-    for part in ids:
-        chosen |= Q(pk__in=part)
-    skills = JobMatchSkill.objects.filter(job=OuterRef("pk"))
-    rows = Job.objects.filter(chosen).values(
-        *FACT_FIELDS,
-        category_code=F("category__code"),
-        location_code=F("location__code"),
-        location_name_ko=F("location__name_ko"),
-        location_name_en=F("location__name_en"),
-        skill_ids=json_array(skills, F("skill_id")),
+def skill_candidates(skill_ids: list[int], today: date) -> QuerySet[JobMatchSkill, int]:
+    """The ids of the SKILL_CANDIDATES jobs sharing most of these skills among each skill's
+    SKILL_WINDOW newest open jobs, the newest first among equal overlaps, as a subquery of
+    the facts' one query (issue 17's budget). A skill's window is its rows from the
+    SKILL_WINDOW-th newest on: that bound is one backward read of the partial index
+    `jobs_matchskill_newest` that stops early, and the overlap is counted over the windows
+    alone, so the cost does not grow with how many jobs ask for a common skill (Excel:
+    28,000 open jobs at 100,000)."""
+    open_rows = JobMatchSkill.objects.filter(_open_rows(today))
+    in_windows = Q(pk__in=[])
+    for skill_id in sorted(skill_ids):
+        newest = open_rows.filter(skill_id=skill_id).order_by("-job_id").values("job_id")
+        window_start = Coalesce(Subquery(newest[SKILL_WINDOW - 1 : SKILL_WINDOW]), Value(0))
+        in_windows |= Q(skill_id=skill_id, job_id__gte=window_start)
+    return (
+        open_rows.filter(in_windows)
+        .values("job_id")
+        .annotate(overlap=Count("job_id"))
+        .order_by("-overlap", "-job_id")
+        .values_list("job_id", flat=True)[:SKILL_CANDIDATES]
     )
-    return list(rows)
 
 
-def candidate_facts(seeker: Seeker, today: date) -> list[dict[str, Any]]:
-    """The candidates with their facts: one query, two when neither the skills nor the
-    categories find a job."""
-    active: list[Skill] = reference_list_active(Skill)
-    wanted = [s.pk for s in active if s.code in seeker.skills]
-    parts = candidate_ids(seeker, wanted, today)
-    rows = _facts(parts) if parts else []
-    return rows or _facts([fallback_ids(seeker, today)])
+Candidates = QuerySet[Any, int]  # a subquery of job ids
+
+
+def candidate_sets(
+    seeker: Seeker, skill_ids: list[int], today: date, lists: _Reference
+) -> list[Candidates]:
+    """The jobs worth scoring: bounded, each set read from an index."""
+    sets: list[Candidates] = [skill_candidates(skill_ids, today)] if skill_ids else []
+    if seeker.categories:
+        sets.append(_newest(seeker, lists, today, categories=True))
+    return sets
+
+
+def facts_of(chosen: Q) -> list[tuple[JobFacts, datetime]]:
+    """The chosen jobs as the score reads them, with their publication times: one query,
+    each job's skills as an array in its row (applications.matching reads a job's
+    applicants against it the same way, open or not)."""
+    skill_ids = json_array(JobMatchSkill.objects.filter(job=OuterRef("pk")), F("skill_id"))
+    rows = list(
+        Job.objects.filter(chosen)
+        .annotate(skill_ids=skill_ids)
+        .values_list(*FACT_FIELDS, "skill_ids")
+    )
+    if not rows:
+        return []
+    lists = reference()
+    if any(row[1] not in lists.categories or row[2] not in lists.locations for row in rows):
+        lists = reference(fresh=True)  # a job names a row added since the copy was read
+    ko = not (get_language() or "ko").startswith("en")
+    found = []
+    for pk, category, location, *conditions, published_at, skills in rows:
+        code, name_ko, name_en = lists.locations[location]
+        facts = JobFacts(
+            pk,
+            frozenset(lists.skills[s] for s in skills or () if s in lists.skills),
+            lists.categories[category],
+            code,
+            name_ko if ko else name_en,
+            *conditions,
+        )
+        found.append((facts, published_at))
+    return found
+
+
+def candidate_facts(candidates: list[Candidates]) -> list[tuple[JobFacts, datetime]]:
+    """The candidates of every set, in one query."""
+    chosen = Q(pk__in=[])
+    for ids in candidates:
+        chosen |= Q(pk__in=ids)
+    return facts_of(chosen) if candidates else []
+
+
+def candidate_ids(seeker: Seeker, skill_ids: list[int], today: date) -> set[int]:
+    """The ids of the jobs scored for this jobseeker (the benchmark counts them)."""
+    lists = reference()
+    ids: set[int] = set()
+    for candidates in candidate_sets(seeker, skill_ids, today, lists):
+        ids |= set(Job.objects.filter(pk__in=candidates).values_list("id", flat=True))
+    return ids or set(_newest(seeker, lists, today, categories=False))
 
 
 def job_list_recommended(
     seeker: Seeker, *, limit: int = 20, today: date | None = None
 ) -> list[Recommendation]:
-    """The best-fitting open jobs, best first (the newest first among equal scores). One
-    query (two when neither skills nor categories find a job); the active skills are the
-    process's reference rows (jobs.selectors.reference_list_active)."""
+    """The best-fitting open jobs, best first (the newest first among equal scores). Every
+    candidate is ranked by its score alone; only the jobs returned get their reasons."""
     today = today or timezone.localdate()
-    active: list[Skill] = reference_list_active(Skill)
-    skills = {s.pk: s.code for s in active}
-    names = {s.code: s.name for s in active}
-    scored = []
-    for row in candidate_facts(seeker, today):
-        location = Location(
-            code=row["location_code"],
-            name_ko=row["location_name_ko"],
-            name_en=row["location_name_en"],
-        )
-        facts = JobFacts(
-            id=row["id"],
-            skills=frozenset(skills[pk] for pk in row["skill_ids"] or () if pk in skills),
-            category=row["category_code"],
-            location=location.code,
-            location_name=location.name,
-            remote=row["remote"],
-            experience=row["experience"],
-            experience_min_years=row["experience_min_years"],
-            experience_max_years=row["experience_max_years"],
-            education=row["education"],
-            salary_mode=row["salary_mode"],
-            salary_min=row["salary_min"],
-            salary_max=row["salary_max"],
-        )
-        scored.append((fit(seeker, facts, names), row["published_at"], row["id"]))
-    scored.sort(key=lambda item: (item[0].score, item[1], item[2]), reverse=True)
-    return [Recommendation(job_id, result) for result, _published, job_id in scored[:limit]]
+    lists = reference()
+    wanted = [pk for pk, code in lists.skills.items() if code in seeker.skills]
+    found = candidate_facts(candidate_sets(seeker, wanted, today, lists))
+    if not found:  # nothing shares a skill or a category: the newest jobs
+        found = candidate_facts([_newest(seeker, lists, today, categories=False)])
+    scored = [(score(seeker, facts), published_at, facts) for facts, published_at in found]
+    scored.sort(key=lambda item: (item[0], item[1], item[2].id), reverse=True)
+    names = skill_names()
+    return [Recommendation(facts.id, fit(seeker, facts, names)) for _s, _p, facts in scored[:limit]]

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from jobs.matching import recommend
 from jobs.matching.recommend import job_list_recommended
 from jobs.matching.score import Seeker
-from jobs.models import Category, Location
+from jobs.models import Category, Location, Skill
 from jobs.tests.factories import ClosedJobFactory, ExpiredJobFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +75,37 @@ def test_more_shared_skills_win_the_candidate_places(monkeypatch):
     strong = PublishedJobFactory(description="Python, Django, AWS")
     PublishedJobFactory(description="Python")
     assert ids(job_list_recommended(PYTHONISTA)) == [strong.pk]
+
+
+def test_each_skill_is_read_only_among_its_newest_open_jobs(monkeypatch):
+    """The skills part reads at most SKILL_WINDOW index entries per skill (ADR 0076)."""
+    monkeypatch.setattr(recommend, "SKILL_WINDOW", 2)
+    monkeypatch.setattr(recommend, "CATEGORY_CANDIDATES", 0)
+    oldest, *_middle, newest = [PublishedJobFactory(description="Django") for _ in range(3)]
+    both = PublishedJobFactory(description="Python, Django")
+    candidates = recommend.skill_candidates(
+        list(Skill.objects.filter(code__in=["python", "django"]).values_list("pk", flat=True)),
+        timezone.localdate(),
+    )
+    assert list(candidates) == [both.pk, newest.pk]  # most shared skills first, then the newest
+    assert oldest.pk not in ids(job_list_recommended(PYTHONISTA))
+
+
+def test_category_candidates_are_where_the_jobseeker_can_work(monkeypatch):
+    monkeypatch.setattr(recommend, "CATEGORY_CANDIDATES", 2)
+    busan = Location.objects.get(code="busan")
+    here = PublishedJobFactory(title="QA", published_at=timezone.now() - timedelta(days=5))
+    remote = PublishedJobFactory(title="QA", location=busan, remote=True)
+    PublishedJobFactory(title="QA", location=busan)  # newer, but where the jobseeker is not
+    tester = Seeker(categories=frozenset({"software"}), locations=frozenset({"seoul"}))
+    assert set(ids(job_list_recommended(tester))) == {here.pk, remote.pk}
+
+
+def test_a_location_added_meanwhile_is_read_with_its_job():
+    recommend.reference()  # held by this process
+    jeju = Location.objects.create(code="jeju-test", name_ko="제주", name_en="Jeju")
+    job = PublishedJobFactory(title="QA", location=jeju)
+    with translation.override("ko"):
+        result = job_list_recommended(Seeker(locations=frozenset({"jeju-test"})))
+    assert ids(result) == [job.pk]
+    assert "희망 지역 일치 (제주)" in [r.text for r in result[0].fit.reasons]

@@ -1,9 +1,11 @@
 """The fit score and its reasons (POL-S-003, ADR 0076): pure, no database."""
 
+import itertools
+
 import pytest
 from django.utils import translation
 
-from jobs.matching.score import WEIGHTS, JobFacts, Seeker, fit
+from jobs.matching.score import WEIGHTS, JobFacts, Seeker, fit, score
 
 NAMES = {"python": "Python", "django": "Django", "aws": "AWS", "react": "React"}
 JOB = JobFacts(
@@ -121,3 +123,30 @@ def test_english_reasons():
     with translation.override("en"):
         texts = [r.text for r in fit(SEEKER, JOB, NAMES).reasons]
     assert texts[0] == "Has 3 of the 4 skills required (AWS, Django, Python)"
+
+
+def test_score_without_words_is_the_fits_score_for_every_kind_of_job():
+    """Recommendations rank candidates by `score` and write reasons only for the jobs shown
+    (ADR 0076): both must agree on every branch of every part."""
+    choices = {
+        "skills": (frozenset(), frozenset({"python"}), JOB.skills),
+        "category": ("software", "design"),
+        "location": ("seoul", "busan"),
+        "remote": (False, True),
+        "experience": ("any", "new", "experienced"),
+        "experience_min_years": (None, 1, 6),
+        "education": ("any", "bachelor", "doctorate"),
+        "salary_max": (None, 40_000_000, 56_000_000, 90_000_000),
+    }
+    jobs = [
+        job(**dict(zip(choices, values, strict=True)))
+        for values in itertools.product(*choices.values())
+    ]
+    seekers = [
+        SEEKER,
+        Seeker(),
+        Seeker(skills=frozenset({"react"}), experience_years=0, education="high_school"),
+        Seeker(locations=frozenset({"busan"}), experience_years=12, desired_salary=6000),
+    ]
+    for seeker, each in itertools.product(seekers, jobs):
+        assert score(seeker, each) == fit(seeker, each, NAMES).score
