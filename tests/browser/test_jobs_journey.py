@@ -58,7 +58,8 @@ def test_recruiter_creates_edits_publishes_and_closes(page, context, live_server
     page.fill("#id_salary_max", "5000")
     page.check("#id_deadline_type_1")  # 상시채용, an explicit choice (POL-J-006)
     page.fill("#id_description", "테스트 자동화를 맡습니다.")
-    page.locator("button[name=save]").click()
+    with page.expect_navigation():  # the form comes back from the server with its errors
+        page.locator("button[name=save]").click()
     assert page.locator(".errorlist").first.is_visible()  # salary_min > salary_max (POL-J-004)
     shot("jobs-form-errors")
 
