@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -192,11 +193,17 @@ def facts_of(chosen: Q) -> list[tuple[JobFacts, datetime]]:
 
 
 def candidate_facts(candidates: list[Candidates]) -> list[tuple[JobFacts, datetime]]:
-    """The candidates of every set, in one query."""
+    """The candidates of every set, in one query. On PostgreSQL the sets are one UNION ALL
+    (`pk IN a OR pk IN b` made it scan every job to test both); SQLite cannot order and
+    limit inside a compound, and its embedded tables are small."""
+    if not candidates:
+        return []
+    if len(candidates) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        return facts_of(Q(pk__in=candidates[0].union(*candidates[1:], all=True)))
     chosen = Q(pk__in=[])
     for ids in candidates:
         chosen |= Q(pk__in=ids)
-    return facts_of(chosen) if candidates else []
+    return facts_of(chosen)
 
 
 def candidate_ids(seeker: Seeker, skill_ids: list[int], today: date) -> set[int]:
