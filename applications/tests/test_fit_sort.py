@@ -167,4 +167,6 @@ def test_the_fit_sort_reads_a_fixed_number_of_queries__POL_S_003(
         applied(job, applicant_with("python", "aws", experience_years=day), days_ago=day)
     ten = queries_for(client, url)
     assert ten == one
-    assert one <= 30
+    # sign-in, job, list and count, then seekers and facts twice (order, then the page's
+    # cards): issue 17's 4 is not met here yet (docs/benchmarks.md).
+    assert one <= 8
