@@ -46,7 +46,7 @@ def test_jobseeker_sees_recommended_jobs_and_opens_one(
 
 
 def test_recruiter_sorts_applicants_by_fit_and_reads_why__POL_S_003(
-    page, context, live_server, console_errors, settings, tmp_path
+    page, context, live_server, console_errors, settings, tmp_path, shot
 ):
     from datetime import timedelta
 
@@ -75,4 +75,5 @@ def test_recruiter_sorts_applicants_by_fit_and_reads_why__POL_S_003(
     assert cards.first.inner_text().startswith("강한 지원자")
     first = page.locator(".board-card").first.locator(".fit").inner_text()
     assert "필요 기술 3개 중 3개 보유 (AWS, Django, Python)" in first
+    shot("board-sorted-by-fit")
     assert console_errors == []
