@@ -151,7 +151,8 @@ class ApplicationListApi(ListAPIView):
         parameters=[ApplicationListQuerySerializer],
     )
     def get(self, request, *args, **kwargs):
-        """Jobseeker: own applications; recruiter: to own jobs; admin: all."""
+        """Jobseeker: own applications; recruiter: to own jobs; admin: all. `sort=fit`
+        scores one job's applicants, so it needs `job` (400 without it, POL-S-003)."""
         return super().get(request, *args, **kwargs)
 
     def get_serializer(self, *args, **kwargs):
