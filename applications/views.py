@@ -360,7 +360,8 @@ class _HiringActionView(SignInRequired, PolicyRequiredMixin, View):
         return self.invalid(request, application_id, form)
 
     def act(self, application_id, data):
-        raise NotImplementedError
+        """The service call each form stands for; every subclass names its own."""
+        raise NotImplementedError(f"{type(self).__name__} must define act()")
 
     def invalid(self, request, application_id, form):
         view = ApplicationDetailView(request=request, kwargs={"application_id": application_id})

@@ -239,22 +239,29 @@ def skill_list_active() -> QuerySet[Skill]:
 
 
 REFERENCE_SECONDS = 300
-_reference_rows: dict[type, tuple[float, list]] = {}
+_reference_rows: dict[tuple[type, bool], tuple[float, list]] = {}
 
 
-def reference_list_active(model: type[Location | Category | Skill]) -> list:
-    """The active locations, categories or skills, in their order: every list page's filter
-    form and the home page show them. A few dozen rows an admin rarely edits, so each
+def reference_rows(model: type[Location | Category | Skill], *, active_only: bool = True) -> list:
+    """The locations, categories or skills (the active ones unless asked for all), in their
+    order: every list page's filter form and the home page show the active ones, matching
+    reads every one a job may still name. A few dozen rows an admin rarely edits, so each
     process keeps them for REFERENCE_SECONDS (as the shared cache did before), and a page
     costs no query for them even when the shared cache is cold (issue 17's budget). An
     edit clears this process's copy at once (jobs.signals); other processes see it within
     REFERENCE_SECONDS."""
     now = time.monotonic()
-    held = _reference_rows.get(model)
+    key = (model, active_only)
+    held = _reference_rows.get(key)
     if held is None or now - held[0] > REFERENCE_SECONDS:
-        held = (now, list(model.objects.filter(is_active=True)))
-        _reference_rows[model] = held
+        rows = model.objects.filter(is_active=True) if active_only else model.objects.all()
+        held = (now, list(rows))
+        _reference_rows[key] = held
     return held[1]
+
+
+def reference_list_active(model: type[Location | Category | Skill]) -> list:
+    return reference_rows(model)
 
 
 def forget_reference_rows() -> None:

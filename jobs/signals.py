@@ -7,7 +7,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Company
-from jobs.matching.recommend import forget_reference
 from jobs.matching.store import bump_vocabulary, job_match_skills_refresh
 from jobs.models import Category, Job, JobOption, Location, SearchSynonym, Skill
 from jobs.search import get_backend
@@ -120,7 +119,6 @@ def list_changed(sender, raw=False, **kwargs):
 @receiver(post_save, sender=Skill, dispatch_uid="jobs_reference_skill_saved")
 @receiver(post_delete, sender=Skill, dispatch_uid="jobs_reference_skill_deleted")
 def reference_changed(sender, **kwargs):
-    """The filter choices and matching's lists this process holds
-    (jobs.selectors.reference_list_active, jobs.matching.recommend.reference)."""
+    """The reference rows this process holds: the filter choices and matching's lists
+    (jobs.selectors.reference_rows)."""
     forget_reference_rows()
-    forget_reference()

@@ -15,7 +15,6 @@ written."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -29,7 +28,7 @@ from django.utils.translation import get_language
 from jobboard.json_rows import json_array
 from jobs.matching.score import Fit, JobFacts, Seeker, fit, score
 from jobs.models import Category, Job, JobMatchSkill, Location, Skill
-from jobs.selectors import REFERENCE_SECONDS
+from jobs.selectors import forget_reference_rows, reference_rows
 
 SKILL_CANDIDATES = 400
 SKILL_WINDOW = 2500
@@ -67,29 +66,35 @@ class _Reference:
     locations: dict[int, tuple[str, str, str]]  # pk: (code, Korean, English)
 
 
-_reference: dict[str, tuple[float, _Reference]] = {}
-
-
-def _load_reference() -> _Reference:
-    skills = Skill.objects.filter(is_active=True).values_list("pk", "code", "name_ko", "name_en")
-    locations = Location.objects.values_list("pk", "code", "name_ko", "name_en")
-    return _Reference(
-        skills={pk: code for pk, code, _ko, _en in skills},
-        skill_names={code: (ko, en) for _pk, code, ko, en in skills},
-        categories=dict(Category.objects.values_list("pk", "code")),
-        locations={pk: (code, ko, en) for pk, code, ko, en in locations},
-    )
+# The lists matching derives from the process's reference rows (jobs.selectors), rebuilt
+# when those rows are read again; the held rows are the key.
+_derived: dict[str, tuple[tuple[list[Any], ...], _Reference]] = {}
 
 
 def reference(*, fresh: bool = False) -> _Reference:
-    """The reference lists, kept by each process for REFERENCE_SECONDS like the filter
-    choices (jobs.selectors.reference_list_active) and dropped at once by an edit in this
+    """The reference lists, from the rows each process keeps for REFERENCE_SECONDS like the
+    filter choices (jobs.selectors.reference_rows), dropped at once by an edit in this
     process (jobs.signals); `fresh` reloads them (a job naming a row added meanwhile)."""
-    now = time.monotonic()
-    held = _reference.get("lists")
-    if fresh or held is None or now - held[0] > REFERENCE_SECONDS:
-        held = (now, _load_reference())
-        _reference["lists"] = held
+    if fresh:
+        forget_reference_rows()
+    rows = (
+        reference_rows(Skill),
+        reference_rows(Category, active_only=False),
+        reference_rows(Location, active_only=False),
+    )
+    held = _derived.get("lists")
+    if held is None or any(new is not old for new, old in zip(rows, held[0], strict=True)):
+        skills, categories, locations = rows
+        held = (
+            rows,
+            _Reference(
+                skills={s.pk: s.code for s in skills},
+                skill_names={s.code: (s.name_ko, s.name_en) for s in skills},
+                categories={c.pk: c.code for c in categories},
+                locations={loc.pk: (loc.code, loc.name_ko, loc.name_en) for loc in locations},
+            ),
+        )
+        _derived["lists"] = held
     return held[1]
 
 
@@ -97,10 +102,6 @@ def skill_names() -> dict[str, str]:
     """Each skill's name in the active language, as the reasons print it."""
     en = (get_language() or "ko").startswith("en")
     return {code: pair[en] for code, pair in reference().skill_names.items()}
-
-
-def forget_reference() -> None:
-    _reference.clear()
 
 
 def _open_rows(today: date) -> Q:
