@@ -1438,6 +1438,8 @@ CREATE INDEX jobs_job_skills_skill_id_bfb4f93e ON public.jobs_job_skills USING b
 
 CREATE INDEX jobs_job_status_published ON public.jobs_job USING btree (status, published_at DESC);
 
+CREATE INDEX jobs_job_title_terms ON public.jobs_job USING gin (ts_filter(search_vector, '{a,b}'::"char"[]));
+
 CREATE INDEX jobs_jobmatchskill_skill_id_f2fd98a7 ON public.jobs_jobmatchskill USING btree (skill_id);
 
 CREATE INDEX jobs_joboption_job_id_c845028c ON public.jobs_joboption USING btree (job_id);

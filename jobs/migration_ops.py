@@ -4,6 +4,7 @@ The test suite also runs on SQLite, which has no GIN indexes: these operations k
 migration state identical on both (so `makemigrations --check` sees no drift) and touch
 the database only on PostgreSQL."""
 
+from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations
 
 
@@ -23,3 +24,7 @@ class PostgresOnlyAddIndex(PostgresOnly, migrations.AddIndex):
 
 class PostgresOnlyRemoveIndex(PostgresOnly, migrations.RemoveIndex):
     pass
+
+
+class PostgresOnlyAddIndexConcurrently(PostgresOnly, AddIndexConcurrently):
+    """Built without locking out writes (the migration must not be atomic)."""

@@ -14,7 +14,7 @@ from jobboard.limits import LONG_TEXT_MAX_CHARS
 from jobs.choices import Education, Experience, SalaryMode
 from jobs.exceptions import JobInvalid, JobStateConflict
 from jobs.rules import content_errors, deadline_errors, reopen_deadline_errors
-from jobs.search import lookups  # noqa: F401 - registers the tsquery lookup
+from jobs.search import lookups  # also registers the tsquery lookup
 
 
 class LocalizedName(models.Model):
@@ -262,6 +262,9 @@ class Job(models.Model):
             ),
             # PostgreSQL only (created by jobs.migration_ops.PostgresOnlyAddIndex).
             GinIndex(fields=["search_vector"], name="jobs_job_search_vector"),
+            # The title and company terms alone: "matches in the title" from the index
+            # (relevance's first tier, ADR 0085). PostgreSQL only, as the one above.
+            GinIndex(lookups.TitleTerms("search_vector"), name="jobs_job_title_terms"),
         ]
 
     def __str__(self) -> str:

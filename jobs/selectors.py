@@ -275,6 +275,9 @@ class Segment:
     condition: Q
     premium: bool
     scored: bool = False
+    # Counted as the jobs matching this, less the segment before it (its complement there):
+    # testing "not in the title" would read the search vector of every match (ADR 0085).
+    remainder_of: Q | None = None
 
 
 class RankedJobs:
@@ -301,9 +304,9 @@ class RankedJobs:
             in_title = get_backend().condition(filters.query, title_only=True)
             self.segments = [
                 Segment(premium & in_title, True, scored=True),
-                Segment(premium & ~in_title, True, scored=True),
+                Segment(premium & ~in_title, True, scored=True, remainder_of=premium),
                 Segment(regular & in_title, False, scored=True),
-                Segment(regular & ~in_title, False, scored=True),
+                Segment(regular & ~in_title, False, scored=True, remainder_of=regular),
             ]
         else:
             self.segments = [Segment(premium, True), Segment(regular, False)]
@@ -312,7 +315,8 @@ class RankedJobs:
 
     def counts(self) -> tuple[int, ...]:
         """Each segment's size, up to the count cap (ADR 0069): premium segments exactly,
-        the rest up to JOBS_COUNT_CAP jobs (the list says "10,000+", and pages end there).
+        the rest up to JOBS_COUNT_CAP jobs, JOBS_SEARCH_COUNT_CAP for a text search (ADR
+        0085; the list says "10,000+" or "1,000+", and pages end there).
         No count reads more than cap + 1 regular matches, however common the filter or
         word; cached per filter set and list version (ADR 0011)."""
         if self._counts is None:
@@ -326,7 +330,7 @@ class RankedJobs:
 
     @property
     def capped(self) -> bool:
-        """More regular jobs match than JOBS_COUNT_CAP: count() is a lower bound."""
+        """More regular jobs match than the count cap: count() is a lower bound."""
         self.counts()
         return self._capped
 
@@ -336,14 +340,15 @@ class RankedJobs:
         statement a subquery per regular segment counts at most cap + 1 of its rows (an
         index walk that stops). Regular segments follow each other: each fills what the
         ones before it left of the cap, and the rest is past the last page."""
-        cap = settings.JOBS_COUNT_CAP
+        cap = settings.JOBS_SEARCH_COUNT_CAP if self.filters.query else settings.JOBS_COUNT_CAP
         jobs = self.jobs.order_by()
         counts: dict[str, Any] = {}
         for i, segment in enumerate(self.segments):
+            counted = segment.condition if segment.remainder_of is None else segment.remainder_of
             if segment.premium:
-                counts[f"s{i}"] = Count("pk", filter=segment.condition)
+                counts[f"s{i}"] = Count("pk", filter=counted)
                 continue
-            first = jobs.filter(segment.condition).values("pk")[: cap + 1]
+            first = jobs.filter(counted).values("pk")[: cap + 1]
             # aggregate() takes only expressions holding an aggregate: COUNT(…) * 0 is one
             # that adds nothing (and one row comes back even when no premium job matches).
             counts[f"s{i}"] = Count("pk") * 0 + Coalesce(count_of(first), 0)
@@ -354,6 +359,8 @@ class RankedJobs:
         left, capped = cap, False
         for i, segment in enumerate(self.segments):
             found = totals[f"s{i}"]
+            if segment.remainder_of is not None:
+                found -= totals[f"s{i - 1}"]
             if segment.premium:
                 sizes[i] = found
                 continue

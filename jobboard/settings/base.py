@@ -281,6 +281,10 @@ RECOMMENDATIONS_CACHE_SECONDS = env.int("RECOMMENDATIONS_CACHE_SECONDS", default
 # A list counts at most this many non-premium matches and pages end there (ADR 0069): a
 # count or an offset never walks a million rows; the total then reads "10,000+".
 JOBS_COUNT_CAP = env.int("JOBS_COUNT_CAP", default=10_000)
+# The same for a text search (ADR 0085): relevance puts the best first, so past 50 pages a
+# searcher narrows the query rather than reads on, and counting a common word's matches to
+# 10,000 tests each one's search vector (100-300 ms at 100,000 jobs; 1,000: 10-40 ms).
+JOBS_SEARCH_COUNT_CAP = env.int("JOBS_SEARCH_COUNT_CAP", default=1_000)
 # Job search (POL-S-001): the backend class (ADR 0059) and how many of the newest matches of
 # each ranking tier are ordered by their relevance score (ADR 0054).
 SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="jobs.search.backends.database.DatabaseBackend")

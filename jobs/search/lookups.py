@@ -3,7 +3,7 @@ query text is written by jobs.search.backends.database from analysed terms, so n
 parser runs over it again."""
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db.models import BooleanField, Expression, FloatField, Lookup
+from django.db.models import BooleanField, Expression, FloatField, Func, Lookup
 
 FTS_TABLE = "jobs_job_fts"
 
@@ -20,6 +20,17 @@ class TsQueryMatch(Lookup):
 
 
 SearchVectorField.register_lookup(TsQueryMatch)
+
+
+class TitleTerms(Func):
+    """The title and company-name terms of a search vector (weights A and B, written by
+    jobs.search.backends.database), for "the query matches the title": the GIN index
+    jobs_job_title_terms answers it from the index alone, where a weighted query over the
+    whole vector needs every match's vector read back to check its weights (ADR 0085)."""
+
+    function = "ts_filter"
+    template = "%(function)s(%(expressions)s, '{a,b}'::\"char\"[])"
+    output_field = SearchVectorField()
 
 
 def _table(compiler) -> str:

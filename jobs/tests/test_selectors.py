@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory
 from jobs.exceptions import JobNotFound
-from jobs.models import Location
+from jobs.models import Job, Location
+from jobs.search import get_backend, parse
 from jobs.selectors import JobFilters, job_get_visible, job_list_home, job_list_public
 from jobs.tests.factories import (
     BannerOptionFactory,
@@ -175,7 +177,7 @@ def test_counts_stop_at_the_cap_and_pages_end_there__POL_J_005():
     assert ranked.count() == 5
 
 
-@override_settings(JOBS_COUNT_CAP=3)
+@override_settings(JOBS_SEARCH_COUNT_CAP=3)
 def test_a_search_under_the_cap_is_counted_exactly_and_title_matches_lead__POL_S_001():
     for n in range(2):
         PublishedJobFactory(title=f"데이터 엔지니어 {n}")
@@ -187,7 +189,7 @@ def test_a_search_under_the_cap_is_counted_exactly_and_title_matches_lead__POL_S
     assert [job.title.startswith("데이터") for job in ranked[0:10]] == [True, True, False]
 
 
-@override_settings(JOBS_COUNT_CAP=2)
+@override_settings(JOBS_SEARCH_COUNT_CAP=2)
 def test_a_capped_search_keeps_title_matches_first__POL_S_001():
     for n in range(2):
         PublishedJobFactory(title=f"데이터 엔지니어 {n}")
@@ -196,3 +198,44 @@ def test_a_capped_search_keeps_title_matches_first__POL_S_001():
     ranked = job_list_public(JobFilters(q="데이터"))
     assert ranked.capped is True
     assert [job.title.startswith("데이터") for job in ranked[0:10]] == [True, True]
+
+
+@override_settings(JOBS_SEARCH_COUNT_CAP=3, JOBS_COUNT_CAP=100)
+def test_a_search_counts_to_its_own_cap_and_its_tiers_add_up__POL_S_001():
+    """ADR 0085: a text search stops counting at JOBS_SEARCH_COUNT_CAP (the plain list at
+    JOBS_COUNT_CAP); "elsewhere" tiers are the matches less the title matches, so with 2
+    title matches among 5 the page shows both, then 1 more before the cap, and says capped.
+    Premium tiers are exact however many match."""
+    for n in range(2):
+        PublishedJobFactory(title=f"데이터 엔지니어 {n}")
+    for n in range(3):
+        PublishedJobFactory(title=f"개발자 {n}", description="데이터 파이프라인을 만듭니다.")
+    PremiumOptionFactory(job__title="데이터 분석가")
+    for _ in range(2):
+        PremiumOptionFactory(job__title="기획자", job__description="데이터를 읽습니다.")
+    ranked = job_list_public(JobFilters(q="데이터"))
+    assert ranked.counts() == (1, 2, 2, 1)
+    assert ranked.capped is True
+    titles = [job.title for job in ranked[0:20]]
+    assert titles[:3] == ["데이터 분석가", "기획자", "기획자"]
+    assert [t.startswith("데이터") for t in titles[3:]] == [True, True, False]
+    whole_list = job_list_public()
+    assert (whole_list.count(), whole_list.capped) == (8, False)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a PostgreSQL index; SQLite has FTS5 columns"
+)
+def test_title_matches_are_read_from_the_title_terms_index__POL_S_001():
+    """ADR 0085: the title tier's condition is the expression jobs_job_title_terms indexes,
+    so PostgreSQL can answer it from the index (with scans that test every row ruled out,
+    the plan names the index; an expression that drifted from the index's would not)."""
+    PublishedJobFactory(title="데이터 엔지니어")
+    condition = get_backend().condition(parse("데이터"), title_only=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        plan = Job.objects.filter(condition).explain()
+    assert "jobs_job_title_terms" in plan
+    found = Job.objects.filter(condition).values_list("title", flat=True)
+    assert list(found) == ["데이터 엔지니어"]

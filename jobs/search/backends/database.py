@@ -21,10 +21,9 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from jobs.search.backends.base import Document, SearchBackend, documents_for, vocabulary_of
-from jobs.search.lookups import FtsMatch, FtsRank
+from jobs.search.lookups import FtsMatch, FtsRank, TitleTerms, TsQueryMatch
 from jobs.search.query import ParsedQuery, Term
 
-TITLE_WEIGHTS = "AB"  # title, company name
 MAX_POSITION = 16383  # PostgreSQL's limit for a tsvector position
 
 
@@ -48,12 +47,11 @@ def tsvector_literal(doc: Document) -> str:
     return " ".join(f"{_pg_quote(t)}:{','.join(p)}" for t, p in positions.items())
 
 
-def tsquery_literal(query: ParsedQuery, *, weights: str = "", exact=False) -> str:
+def tsquery_literal(query: ParsedQuery, *, exact=False) -> str:
     """`exact`: every term as a whole word (prefix matches dropped), for the score bonus."""
 
     def term(t: Term) -> str:
-        marks = ("*" if t.prefix and not exact else "") + weights
-        return _pg_quote(t.text) + (f":{marks}" if marks else "")
+        return _pg_quote(t.text) + (":*" if t.prefix and not exact else "")
 
     def alternative(terms) -> str:
         return "(" + " & ".join(term(t) for t in terms) + ")"
@@ -162,7 +160,9 @@ class DatabaseBackend(SearchBackend):
         from jobs.models import JobSearchEntry  # noqa: PLC0415
 
         if self._postgres():
-            literal = tsquery_literal(query, weights=TITLE_WEIGHTS if title_only else "")
+            literal = tsquery_literal(query)
+            if title_only:  # the A and B terms, from their own index (ADR 0085)
+                return Q(TsQueryMatch(TitleTerms("search_vector"), Value(literal)))
             return Q(search_vector__tsquery=literal)
         entries = JobSearchEntry.objects.filter(FtsMatch(fts_query(query, title_only=title_only)))
         return Q(pk__in=entries.values("job_id"))

@@ -207,13 +207,19 @@ def test_list_pages_are_cached_until_a_job_changes__POL_J_002(
     assert api_client.get("/api/v1/jobs").json()["total"] == 0
 
 
-@override_settings(JOBS_COUNT_CAP=2)
+@override_settings(JOBS_COUNT_CAP=2, JOBS_SEARCH_COUNT_CAP=1)
 def test_list_total_is_capped_and_says_so(api_client):
-    """ADR 0069: past JOBS_COUNT_CAP regular matches the total is a lower bound."""
+    """ADR 0069: past JOBS_COUNT_CAP regular matches the total is a lower bound; a text
+    search stops at JOBS_SEARCH_COUNT_CAP (ADR 0085), and its pages end there (a page past
+    the end is empty)."""
     for _ in range(3):
-        PublishedJobFactory()
+        PublishedJobFactory(title="데이터 엔지니어")
     body = api_client.get("/api/v1/jobs").json()
     assert (body["total"], body["total_capped"], len(body["results"])) == (2, True, 2)
+    searched = api_client.get("/api/v1/jobs", {"q": "데이터", "limit": 1}).json()
+    assert (searched["total"], searched["total_capped"]) == (1, True)
+    past = api_client.get("/api/v1/jobs", {"q": "데이터", "limit": 1, "page": 2}).json()
+    assert (past["total"], past["results"]) == (1, [])
     assert api_client.get("/api/v1/jobs", {"q": "zzz-none"}).json()["total_capped"] is False
 
 
