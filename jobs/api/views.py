@@ -1,10 +1,7 @@
 """The jobs REST API: parse → jobs.services / jobs.selectors → serialize."""
 
-import json
-
 from django.conf import settings
 from django.core.cache import cache
-from django.core.serializers.json import DjangoJSONEncoder
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -22,6 +19,7 @@ from jobs.api.serializers import (
     JobWriteSerializer,
     NamedCodeSerializer,
     job_detail_data,
+    job_list_item_data,
 )
 from jobs.models import Category, Location, Skill
 from jobs.policies import (
@@ -107,8 +105,7 @@ class JobCollectionApi(GenericAPIView):
         if data is None:
             page = self.paginate_queryset(job_list_public(filters))
             attach_highlights(page, filters.query)
-            data = self.get_paginated_response(JobListItemSerializer(page, many=True).data).data
-            data = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+            data = self.get_paginated_response([job_list_item_data(job) for job in page]).data
             cache.set(key, data, settings.JOBS_LIST_CACHE_SECONDS)
         return Response(data)
 

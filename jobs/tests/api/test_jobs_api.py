@@ -251,5 +251,32 @@ def test_detail_answer_is_what_the_detail_serializer_gives(api_client):
         assert job_detail_data(found) == JobDetailSerializer(found).data
         assert api_client.get(f"/api/v1/jobs/{job.pk}").json() == job_detail_data(found)
     shown = job_detail_data(job_get_visible(pk=premium.pk))
+    assert "highlights" not in shown
     assert (len(shown["options"]), len(shown["skills"])) == (1, 2)
     assert shown["company"]["logo"]
+
+
+def test_list_items_are_what_the_list_item_serializer_gives(api_client):
+    """listJobs items are built without the ModelSerializer (issue 17): field by field the
+    same, with and without a search's highlights, premium or not, in the API's answer."""
+    from jobs.api.serializers import JobListItemSerializer, job_list_item_data
+    from jobs.models import Skill
+    from jobs.search import parse
+    from jobs.search.highlight import attach_highlights
+    from jobs.selectors import JobFilters, job_list_public
+
+    premium = PremiumOptionFactory(job__title="데이터 엔지니어").job
+    premium.skills.set(Skill.objects.filter(code__in=["python", "kubernetes"]))
+    PublishedJobFactory(
+        title="백엔드 개발자", description="파이썬과 데이터를 다룹니다.", deadline=None
+    )
+    for q in ("", "데이터 파이썬"):
+        page = job_list_public(JobFilters(q=q))[0:20]
+        attach_highlights(page, parse(q))
+        assert len(page) == 2
+        assert [job_list_item_data(job) for job in page] == JobListItemSerializer(
+            page, many=True
+        ).data
+        answer = api_client.get("/api/v1/jobs", {"q": q} if q else {}).json()["results"]
+        assert answer == [job_list_item_data(job) for job in page]
+    assert answer[0]["highlights"]["title"] == "<mark>데이터</mark> 엔지니어"
