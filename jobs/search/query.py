@@ -101,7 +101,9 @@ def root(piece: str) -> str:
 def compound_alternatives(word: Word, synonyms: dict[str, list[list[Word]]]) -> list[Alternative]:
     """A compound whose pieces have synonyms also matches the pieces' synonyms, in every
     combination ("서버개발자" → backend AND developer, 백엔드 AND 개발, …)."""
-    pieces = split_on_keys(word.stem, {k for k in synonyms if k[:1] >= "가"})
+    # The compound's own key (a role set such as 백엔드개발자) is not one of its pieces.
+    keys = {k for k in synonyms if k[:1] >= "가" and k != word.stem}
+    pieces = split_on_keys(word.stem, keys)
     if len(pieces) < 2 or not any(p in synonyms for p in pieces):
         return []
     options = [

@@ -172,3 +172,14 @@ def test_compounds_and_role_words_meet_the_other_language__POL_S_001():
     assert _titles(JobFilters(q="게임클라이언트")) == ["Game Client Programmer"]
     assert _titles(JobFilters(q="accountant")) == ["회계 담당자"]
     assert _titles(JobFilters(q="product manager")) == ["프로덕트 매니저(PM)"]
+
+
+def test_a_role_compound_finds_the_role_written_as_engineer__POL_S_001():
+    """Migration 0016: `백엔드개발자` finds ads titled "Backend Engineer" or "백엔드 엔지니어"
+    (no 개발/developer in them), while `개발자` alone does not find every engineer."""
+    PublishedJobFactory(title="Backend Engineer", description="")
+    PublishedJobFactory(title="프론트엔드 엔지니어", description="")
+    PublishedJobFactory(title="공정 엔지니어", description="")
+    assert _titles(JobFilters(q="백엔드개발자")) == ["Backend Engineer"]
+    assert _titles(JobFilters(q="프론트엔드개발자")) == ["프론트엔드 엔지니어"]
+    assert _titles(JobFilters(q="개발자")) == []

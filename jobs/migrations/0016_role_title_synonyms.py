@@ -1,0 +1,39 @@
+"""Role titles that Korean ads write both ways (POL-S-001, ADR 0055): a 백엔드 개발자 ad is as
+often titled "백엔드 엔지니어" or "Backend Engineer", with no 개발/developer in it, so the
+compound query `백엔드개발자` missed those ads (the relevance benchmark's compound misses).
+Each set is keyed by the one-word compound people type; its other members are whole
+phrases, so `개발자` alone does not start matching every engineer (공정 엔지니어, …)."""
+
+from django.db import migrations
+
+NEW = [
+    "백엔드개발자, 백엔드 엔지니어, backend engineer, backend developer, 서버 엔지니어, server engineer",
+    "프론트엔드개발자, 프론트엔드 엔지니어, frontend engineer, front-end engineer, frontend developer",
+    "풀스택개발자, 풀스택 엔지니어, full stack engineer, fullstack engineer, full-stack developer",
+]
+
+
+def _changed() -> None:
+    from jobs.search.synonyms import bump_version  # noqa: PLC0415 - running processes reload
+
+    bump_version()
+
+
+def add(apps, schema_editor):
+    synonym_model = apps.get_model("jobs", "SearchSynonym")
+    for terms in NEW:
+        synonym_model.objects.get_or_create(terms=terms)
+    _changed()
+
+
+def remove(apps, schema_editor):
+    apps.get_model("jobs", "SearchSynonym").objects.filter(terms__in=NEW).delete()
+    _changed()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("jobs", "0015_title_terms_index"),
+    ]
+
+    operations = [migrations.RunPython(add, remove)]
