@@ -1,8 +1,9 @@
-"""Migration operations for PostgreSQL-only database objects.
+"""Migration operations for PostgreSQL-only database objects, and for seeding search
+synonyms.
 
-The test suite also runs on SQLite, which has no GIN indexes: these operations keep the
-migration state identical on both (so `makemigrations --check` sees no drift) and touch
-the database only on PostgreSQL."""
+The test suite also runs on SQLite, which has no GIN indexes: the PostgreSQL-only
+operations keep the migration state identical on both (so `makemigrations --check` sees no
+drift) and touch the database only on PostgreSQL."""
 
 from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations
@@ -28,3 +29,32 @@ class PostgresOnlyRemoveIndex(PostgresOnly, migrations.RemoveIndex):
 
 class PostgresOnlyAddIndexConcurrently(PostgresOnly, AddIndexConcurrently):
     """Built without locking out writes (the migration must not be atomic)."""
+
+
+def add_synonym_sets(new: list[str], extended: dict[str, str] | None = None):
+    """A reversible RunPython that adds search synonym sets (POL-S-001, ADR 0055) and widens
+    seeded ones (old terms → new terms; a set an admin has since edited is left as it is).
+    Running processes reload their synonyms (the version in the shared cache moves)."""
+    extended = extended or {}
+
+    def changed() -> None:
+        from jobs.search.synonyms import bump_version  # noqa: PLC0415 - app code, not state
+
+        bump_version()
+
+    def add(apps, schema_editor):
+        synonym_model = apps.get_model("jobs", "SearchSynonym")
+        for terms in new:
+            synonym_model.objects.get_or_create(terms=terms)
+        for old, wider in extended.items():
+            synonym_model.objects.filter(terms=old).update(terms=wider)
+        changed()
+
+    def remove(apps, schema_editor):
+        synonym_model = apps.get_model("jobs", "SearchSynonym")
+        synonym_model.objects.filter(terms__in=new).delete()
+        for old, wider in extended.items():
+            synonym_model.objects.filter(terms=wider).update(terms=old)
+        changed()
+
+    return migrations.RunPython(add, remove)

@@ -5,6 +5,8 @@ jobs ("accountant" and 회계 담당자). Sets an admin has since edited are lef
 
 from django.db import migrations
 
+from jobs.migration_ops import add_synonym_sets
+
 NEW = [
     "클라이언트, client",
     "인프라, infrastructure, infra",
@@ -24,32 +26,9 @@ EXTENDED = {  # seeded set → the same set with more words
 }
 
 
-def _changed() -> None:
-    from jobs.search.synonyms import bump_version  # noqa: PLC0415 - running processes reload
-
-    bump_version()
-
-
-def add(apps, schema_editor):
-    synonym_model = apps.get_model("jobs", "SearchSynonym")
-    for terms in NEW:
-        synonym_model.objects.get_or_create(terms=terms)
-    for old, new in EXTENDED.items():
-        synonym_model.objects.filter(terms=old).update(terms=new)
-    _changed()
-
-
-def remove(apps, schema_editor):
-    synonym_model = apps.get_model("jobs", "SearchSynonym")
-    synonym_model.objects.filter(terms__in=NEW).delete()
-    for old, new in EXTENDED.items():
-        synonym_model.objects.filter(terms=new).update(terms=old)
-    _changed()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("jobs", "0010_search_skill_tags"),
     ]
 
-    operations = [migrations.RunPython(add, remove)]
+    operations = [add_synonym_sets(NEW, EXTENDED)]

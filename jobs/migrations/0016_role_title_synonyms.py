@@ -6,6 +6,8 @@ phrases, so `개발자` alone does not start matching every engineer (공정 엔
 
 from django.db import migrations
 
+from jobs.migration_ops import add_synonym_sets
+
 NEW = [
     "백엔드개발자, 백엔드 엔지니어, backend engineer, backend developer, 서버 엔지니어, server engineer",
     "프론트엔드개발자, 프론트엔드 엔지니어, frontend engineer, front-end engineer, frontend developer",
@@ -13,27 +15,9 @@ NEW = [
 ]
 
 
-def _changed() -> None:
-    from jobs.search.synonyms import bump_version  # noqa: PLC0415 - running processes reload
-
-    bump_version()
-
-
-def add(apps, schema_editor):
-    synonym_model = apps.get_model("jobs", "SearchSynonym")
-    for terms in NEW:
-        synonym_model.objects.get_or_create(terms=terms)
-    _changed()
-
-
-def remove(apps, schema_editor):
-    apps.get_model("jobs", "SearchSynonym").objects.filter(terms__in=NEW).delete()
-    _changed()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("jobs", "0015_title_terms_index"),
     ]
 
-    operations = [migrations.RunPython(add, remove)]
+    operations = [add_synonym_sets(NEW)]
