@@ -27,15 +27,22 @@ worker_class = "sync"
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 25)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
-# Recycle workers now and then (leaks), jittered so they never restart together.
-max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
-max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Recycle workers now and then (leaks), jittered so they never restart together. Rarely:
+# at 2,000 requests a busy 2-core pod restarted a worker every few seconds, and each restart
+# stalled its connections (ADR 0089).
+max_requests = _int("GUNICORN_MAX_REQUESTS", 50_000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 5_000)
 # Heartbeat files in RAM: a read-only or slow root filesystem must not stall workers.
 worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR", "/dev/shm")  # noqa: S108
 # X-Forwarded-* are trusted only from these addresses (the ingress / load balancer).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 limit_request_line = 8190
-preload_app = False
+# The master imports the app once and forks every worker from it: a new or recycled worker
+# serves within milliseconds instead of importing Django, the search analyser's bindings
+# and every app again (~2 s of CPU each, ADR 0089), and the workers share those pages.
+# Nothing connects at import (connections open on first use, in the worker); the tracing
+# SDK's span processor restarts its thread after a fork by itself.
+preload_app = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
@@ -82,7 +89,7 @@ logger_class = JsonAccessLogger
 
 # prometheus_client multiprocess mode: every gunicorn worker writes its samples under
 # PROMETHEUS_MULTIPROC_DIR and /metrics aggregates them (jobboard/metrics.py). Set here,
-# before any worker imports prometheus_client, and only for gunicorn: one-shot commands and
+# before the app (preloaded) imports prometheus_client, and only for gunicorn: one-shot commands and
 # the task worker keep plain in-process metrics. The directory is wiped at each start and
 # removed at exit. The default is unique to this gunicorn (its master's PID): two servers on
 # one host must not wipe each other's samples (ADR 0025); in a pod /tmp is its own tmpfs.
@@ -90,6 +97,9 @@ PROMETHEUS_MULTIPROC_DIR = os.environ.setdefault(
     "PROMETHEUS_MULTIPROC_DIR",
     f"/tmp/jobboard-prometheus-{os.getpid()}",  # noqa: S108 (emptyDir/tmpfs in a pod)
 )
+# The preloaded app opens its sample files before on_starting runs; on_starting then wipes
+# what the master wrote (it serves nothing) and each forked worker opens files of its own.
+os.makedirs(PROMETHEUS_MULTIPROC_DIR, exist_ok=True)
 
 
 def on_starting(server):

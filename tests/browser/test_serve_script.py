@@ -3,28 +3,20 @@ off, so a wrong address gets the site's designed 404 page, not Django's debug pa
 every route; static files are still served; and it prints how to turn debugging on."""
 
 import os
-import signal
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.processes import free_port, served
+
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
-def served(tmp_path):
-    port = _free_port()
+def served_script(tmp_path):
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
     env.update(
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
@@ -33,33 +25,15 @@ def served(tmp_path):
         DJANGO_SETTINGS_MODULE="jobboard.settings.local",
     )
     log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(  # noqa: S603
-            [str(ROOT / "scripts" / "serve")],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                if httpx.get(base + "/api/v1/health", timeout=2).status_code < 500:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("scripts/serve did not answer:\n" + log.read_text()[-2000:])
+    # A fresh database: scripts/serve migrates and loads the demo data first.
+    with served(
+        [str(ROOT / "scripts" / "serve")], cwd=ROOT, env=env, log=log, port=port, wait_seconds=120
+    ) as base:
         yield base, log
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
 
 
-def test_serve_shows_designed_error_pages_and_says_how_to_debug(served):
-    base, log = served
+def test_serve_shows_designed_error_pages_and_says_how_to_debug(served_script):
+    base, log = served_script
     missing = httpx.get(base + "/no-such-page/", headers={"Accept-Language": "ko"})
     assert missing.status_code == 404
     assert "요청하신 페이지를 찾을 수 없습니다" in missing.text

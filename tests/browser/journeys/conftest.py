@@ -6,25 +6,17 @@ loaded; the payment gateway is the project's sandbox (no gateway is reachable he
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-import httpx
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS
+from tests.processes import free_port, served
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _database_url(name: str) -> str:
@@ -37,7 +29,7 @@ def _database_url(name: str) -> str:
 
 @pytest.fixture(scope="session")
 def served_app():
-    port = _free_port()
+    port = free_port()
     # A database of this run's own (two runs on one machine never share or drop each
     # other's, ADR 0025); JOURNEYS_DATABASE names it explicitly.
     name = os.environ.get("JOURNEYS_DATABASE") or f"jobboard_journeys_{os.getpid()}"
@@ -73,7 +65,7 @@ def served_app():
         subprocess.run(
             [python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
         )
-    log = open(ROOT / "var" / "journeys-gunicorn.log", "w")  # noqa: SIM115
+    log = ROOT / "var" / "journeys-gunicorn.log"
     args = [
         python,
         "-m",
@@ -89,33 +81,23 @@ def served_app():
     config = ROOT / "deploy" / "gunicorn.conf.py"
     if config.exists():
         args += ["--config", str(config)]
-    web = subprocess.Popen(
-        args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
+    worker_log = log.with_name("journeys-worker.log").open("w")
     worker = subprocess.Popen(
         [python, "manage.py", "db_worker", "--interval", "0.2"],
         cwd=ROOT,
         env=env,
-        stdout=log,
+        stdout=worker_log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(base + "/api/v1/health", timeout=2).status_code == 200:
-                    break
-            time.sleep(0.2)
-        else:
-            pytest.fail("gunicorn did not become healthy; see var/journeys-gunicorn.log")
-        yield base
+        with served(args, cwd=ROOT, env=env, log=log, port=port) as base:
+            yield base
     finally:
-        for proc in (web, worker):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(10)
-        log.close()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(10)
+        worker_log.close()
         subprocess.run(["dropdb", "--if-exists", *pg, name], check=False)
 
 
