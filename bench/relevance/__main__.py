@@ -34,7 +34,10 @@ def run(database: str) -> dict:
     elif "DATABASE_URL" not in env:
         sys.exit("PostgreSQL: set DATABASE_URL (its server gets a throwaway test database)")
     else:
-        env["DATABASE_URL"] = env["DATABASE_URL"].rsplit("/", 1)[0] + "/jb_relevance"
+        # A name of this run's own: the test database made from it is dropped and created
+        # again, and a second run beside this one must not drop ours (ADR 0025).
+        name = f"jb_relevance_{os.getpid()}"
+        env["DATABASE_URL"] = env["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name
     out = subprocess.run(
         [sys.executable, "-m", "bench.relevance.evaluate"],
         env=env,
