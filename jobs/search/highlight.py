@@ -8,6 +8,10 @@ normalised form it is ("C++" for cpp; a prefix term marks the words it begins)."
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -17,29 +21,52 @@ from jobs.search.query import ParsedQuery, Term
 SNIPPET_CHARS = 160
 
 
-def _latin_matches(chunk: str, terms: list[Term]) -> bool:
-    forms = {f for w in analyze_latin(chunk) for f in (w.stem, *w.morphemes)}
+def _is_hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """A query's terms made ready to scan text with: Korean terms as one alternation
+    (longest first, so 개발자 wins over 개발 where both begin), Latin terms as they are."""
+
+    hangul: re.Pattern | None
+    latin: tuple[Term, ...]
+
+
+@functools.lru_cache(maxsize=256)
+def _matcher(query: ParsedQuery) -> _Matcher:
+    # Built once per query, not per job and field: a result page marks 20 titles, 20
+    # snippets and every skill tag with the same query.
+    terms = query.terms()
+    hangul = sorted({t.text for t in terms if _is_hangul(t.text[0])}, key=len, reverse=True)
+    latin = tuple(t for t in terms if not _is_hangul(t.text[0]))
+    return _Matcher(re.compile("|".join(map(re.escape, hangul))) if hangul else None, latin)
+
+
+@functools.lru_cache(maxsize=4096)
+def _latin_forms(chunk: str) -> frozenset[str]:
+    """The normalised forms a Latin word is indexed under (the same words recur in ads)."""
+    return frozenset(f for w in analyze_latin(chunk) for f in (w.stem, *w.morphemes))
+
+
+def _latin_matches(chunk: str, terms: tuple[Term, ...]) -> bool:
+    forms = _latin_forms(chunk)
     return any((f.startswith(t.text) if t.prefix else f == t.text) for f in forms for t in terms)
 
 
 def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
     """(start, end) of every match in `text`, in order, not overlapping."""
-    terms = query.terms()
-    hangul = sorted({t.text for t in terms if "가" <= t.text[0] <= "힣"}, key=len, reverse=True)
-    latin = [t for t in terms if not ("가" <= t.text[0] <= "힣")]
+    matcher = _matcher(query)
     spans: list[tuple[int, int]] = []
     for found in CHUNK.finditer(text):
         chunk, start = found.group(), found.start()
-        if "가" <= chunk[-1] <= "힣":
-            i = 0
-            while i < len(chunk):
-                term = next((h for h in hangul if chunk.startswith(h, i)), None)
-                if term:
-                    spans.append((start + i, start + i + len(term)))
-                    i += len(term)
-                else:
-                    i += 1
-        elif latin and _latin_matches(chunk, latin):
+        if _is_hangul(chunk[-1]):
+            if matcher.hangul:
+                spans += [
+                    (start + m.start(), start + m.end()) for m in matcher.hangul.finditer(chunk)
+                ]
+        elif matcher.latin and _latin_matches(chunk, matcher.latin):
             spans.append((start, found.end()))
     return spans
 

@@ -20,6 +20,14 @@ def test_highlight_marks_korean_stems_inside_words_and_whole_latin_words():
     assert highlight("Python Engineer", parse("파이썬")) == "<mark>Python</mark> Engineer"
 
 
+def test_highlight_marks_the_longest_korean_term_where_two_begin_and_every_later_one():
+    # 개발 and 개발자 both begin at the same place: the whole 개발자 is marked, once; and the
+    # same query marks each later occurrence in the text, not only the first.
+    assert highlight("백엔드개발자, 앱개발 담당 개발자", parse("개발 개발자")) == (
+        "백엔드<mark>개발자</mark>, 앱<mark>개발</mark> 담당 <mark>개발자</mark>"
+    )
+
+
 def test_highlight_escapes_the_text_around_and_inside_marks():
     marked = highlight('<b>개발자</b> & "python"', parse("개발자 python"))
     assert marked == (
