@@ -20,13 +20,13 @@ class CandidatesConfig(AppConfig):
 
         from candidates.selectors import (
             default_resume_expression,
-            recently_viewed_rows_expression,
+            recently_viewed_ids_expression,
         )
         from jobs.selectors import JOB_PAGE_ANNOTATIONS
 
-        # The job page: one-click apply's résumé and the rows its view is recorded into.
+        # The job page: one-click apply's résumé and the list its view is recorded into.
         JOB_PAGE_ANNOTATIONS["default_resume_rows"] = default_resume_expression
-        JOB_PAGE_ANNOTATIONS["recently_viewed_rows"] = recently_viewed_rows_expression
+        JOB_PAGE_ANNOTATIONS["recently_viewed_ids"] = recently_viewed_ids_expression
         from candidates.matching import home_section
         from jobs.views import HOME_SECTIONS
 

@@ -116,16 +116,10 @@ def default_resume_from(rows: list[dict[str, Any]] | None) -> StoredResume | Non
     return found[0] if found else None
 
 
-RECENT_FIELDS = ("id", "job_id", "viewed_at")
-
-
-def recently_viewed_rows_expression(user: User) -> BaseExpression | None:
-    """The viewer's recently viewed rows read with the job on its page, so recording the
-    view needs no read of its own (candidates.services.recently_viewed_record)."""
+def recently_viewed_ids_expression(user: User) -> BaseExpression | None:
+    """The job ids in the viewer's recently viewed list, read with the job on its page, so
+    recording the view needs no read of its own (candidates.services.
+    recently_viewed_record); None on SQLite when the list is empty."""
     if not can_edit_profile(user):
         return None
-    return json_rows(RecentlyViewedJob.objects.filter(user=user), RECENT_FIELDS)
-
-
-def recently_viewed_from(rows: list[dict[str, Any]] | None) -> list[RecentlyViewedJob]:
-    return instances(RecentlyViewedJob, rows)
+    return json_array(RecentlyViewedJob.objects.filter(user=user), F("job_id"))

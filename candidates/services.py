@@ -1,5 +1,6 @@
 """Every write of the jobseeker's own data (POL-AP-006)."""
 
+from collections.abc import Collection
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,6 +26,7 @@ from candidates.resume_text import resume_text
 from candidates.resumes import EXTENSIONS, detect_resume_type
 from candidates.selectors import stored_resume_get
 from jobboard.errors import PermissionDenied
+from jobboard.replicas import without_pin
 from jobs.matching.store import extract_skills
 from jobs.models import Job, Skill
 
@@ -164,30 +166,31 @@ def _owned(user: User, resume_id: int) -> StoredResume:
     return stored_resume_get(user=user, resume_id=resume_id)
 
 
-def recently_viewed_record(
-    *, user: User, job: Job, recent: list[RecentlyViewedJob] | None = None
-) -> None:
-    """Remembers that a jobseeker opened `job` (newest first, at most RECENTLY_VIEWED_KEEP).
-    Other users are not tracked. Opening the newest one again writes nothing. `recent`: the
-    user's rows as the job page read them with the job (candidates.selectors.
-    recently_viewed_rows_expression), else read here. One upsert, and one delete when the
-    list is full (issue 17's budget of 4 queries on the job page)."""
+def recently_viewed_record(*, user: User, job: Job, listed: Collection[int] | None = None) -> None:
+    """Remembers that a jobseeker opened `job`: newest first, at most RECENTLY_VIEWED_KEEP
+    kept (POL-AP-006's recently viewed list); other users are not tracked. `listed`: the job
+    ids in the list as the job page read them with the job (candidates.selectors.
+    recently_viewed_ids_expression), else counted here.
+
+    Several pages of one jobseeker at once, and a list read on a lagging replica, are safe
+    (ADR 0087): one upsert that touches only this job's row and, when the list is full, one
+    delete of what lies beyond the newest RECENTLY_VIEWED_KEEP as the primary has them then,
+    so a job viewed again meanwhile is never the one dropped. Neither statement waits on
+    another's rows for long nor pins the visitor to the primary."""
     if not can_edit_profile(user):
         return
-    if recent is None:
-        recent = list(RecentlyViewedJob.objects.filter(user=user).only("id", "job_id", "viewed_at"))
-    recent = sorted(recent, key=lambda row: (row.viewed_at, row.pk), reverse=True)
-    if recent and recent[0].job_id == job.pk:
-        return
-    RecentlyViewedJob.objects.bulk_create(
-        [RecentlyViewedJob(user=user, job=job, viewed_at=timezone.now())],
-        update_conflicts=True,
-        unique_fields=["user", "job"],
-        update_fields=["viewed_at"],
-    )
-    older = [row.pk for row in recent if row.job_id != job.pk][RECENTLY_VIEWED_KEEP - 1 :]
-    if older:
-        RecentlyViewedJob.objects.filter(pk__in=older).delete()
+    mine = RecentlyViewedJob.objects.filter(user=user)
+    others = len(set(listed) - {job.pk}) if listed is not None else mine.exclude(job=job).count()
+    with without_pin():
+        RecentlyViewedJob.objects.bulk_create(
+            [RecentlyViewedJob(user=user, job=job, viewed_at=timezone.now())],
+            update_conflicts=True,
+            unique_fields=["user", "job"],
+            update_fields=["viewed_at"],
+        )
+        if others >= RECENTLY_VIEWED_KEEP:
+            newest = mine.order_by("-viewed_at", "-id").values("pk")[:RECENTLY_VIEWED_KEEP]
+            mine.exclude(pk__in=newest).delete()
 
 
 def saved_job_add(*, user: User, job: Job) -> SavedJob:

@@ -9,16 +9,19 @@ to the primary ("default") otherwise:
   open on the primary (a read inside `atomic()` must see the transaction's own writes);
 - the visitor is not pinned: `ReplicaPinMiddleware` pins a user (or, before sign-in, the
   client address) to the primary for DATABASE_REPLICA_PIN_SECONDS after a request of theirs
-  wrote, in the cache, so every worker and pod sees it (read-your-writes);
+  wrote, in the cache, so every worker and pod sees it (read-your-writes); writes made
+  `without_pin()` do not count (ADR 0087);
 - the model is not in an app listed in PRIMARY_ONLY_APPS: sign-in state (users, device
   sessions) is always read on the primary, so a revoked device stops working at once
   whatever the replica's lag (POL-A-002).
 
 Without DATABASE_REPLICA_URL there is no "replica" alias and everything is the primary."""
 
+import contextlib
 import contextvars
 import threading
 import time
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.core.cache import cache
@@ -114,6 +117,20 @@ def reads_from_primary() -> bool:
         pinned = request is not None and bool(cache.get_many(_pin_keys(request)))
         _pinned.set(pinned)
     return pinned
+
+
+@contextlib.contextmanager
+def without_pin() -> Iterator[None]:
+    """Writes that the visitor never needs to read back at once, such as the record of a job
+    page they opened (ADR 0087): they pin neither the visitor nor their address to the
+    primary, and leave the request's later reads where they were. Only for statements that
+    choose their rows on the primary themselves: a value read from the replica and written
+    back could undo a newer write."""
+    token = _wrote.set(_wrote.get())
+    try:
+        yield
+    finally:
+        _wrote.reset(token)
 
 
 class PrimaryReplicaRouter:

@@ -96,6 +96,27 @@ def test_a_reader_pins_nobody(healthy_replica):
     assert cache.get(f"{replicas.PIN_KEY}ip:10.0.0.3") is None
 
 
+def test_a_write_without_pin_pins_nobody_and_moves_no_read(healthy_replica):
+    """ADR 0087: a record of what the visitor looked at needs no read-your-writes; a write
+    outside the block still pins as before."""
+    router = replicas.PrimaryReplicaRouter()
+    chosen = []
+
+    def view(request):
+        with replicas.without_pin():
+            router.db_for_write(Job)
+        chosen.append(router.db_for_read(Job))
+        if "write" in request.GET:
+            router.db_for_write(Job)
+        return HttpResponse("ok")
+
+    replicas.ReplicaPinMiddleware(view)(RequestFactory().get("/jobs/1/", REMOTE_ADDR="10.0.0.4"))
+    assert chosen == ["replica"]
+    assert cache.get(f"{replicas.PIN_KEY}ip:10.0.0.4") is None
+    replicas.ReplicaPinMiddleware(view)(RequestFactory().get("/?write=1", REMOTE_ADDR="10.0.0.4"))
+    assert cache.get(f"{replicas.PIN_KEY}ip:10.0.0.4") == 1
+
+
 def test_migrations_run_on_the_primary_only():
     router = replicas.PrimaryReplicaRouter()
     assert router.allow_migrate("default", "jobs") is True
