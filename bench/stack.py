@@ -29,6 +29,22 @@ def _as_postgres(*args: str) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
 
 
+# What production settings (bench.settings) refuse to start without, as throwaway values,
+# and the log level of a measurement.
+BENCH_SETTINGS_ENV = {
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
+    "SECRET_KEY": "bench-" + "s" * 60,
+    "JWT_SIGNING_KEY": "bench-jwt-" + "j" * 60,
+    "SECURE_SSL_REDIRECT": "False",
+    "TOSS_SECRET_KEY": "live_sk_bench",
+    "TOSS_CLIENT_KEY": "live_ck_bench",
+    "IAMPORT_API_KEY": "bench",
+    "IAMPORT_API_SECRET": "bench",
+    "IAMPORT_IMP_CODE": "imp00000000",
+    "LOG_LEVEL": "WARNING",
+}
+
+
 class PrivateStack:
     def __init__(
         self,
@@ -63,19 +79,10 @@ class PrivateStack:
     def env(self) -> dict:
         return {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "SECRET_KEY": "bench-" + "s" * 60,
-            "JWT_SIGNING_KEY": "bench-jwt-" + "j" * 60,
+            **BENCH_SETTINGS_ENV,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": self.database_url,
             "REDIS_URL": f"redis://127.0.0.1:{self.redis_port}/0",
-            "SECURE_SSL_REDIRECT": "False",
-            "TOSS_SECRET_KEY": "live_sk_bench",
-            "TOSS_CLIENT_KEY": "live_ck_bench",
-            "IAMPORT_API_KEY": "bench",
-            "IAMPORT_API_SECRET": "bench",
-            "IAMPORT_IMP_CODE": "imp00000000",
-            "LOG_LEVEL": "WARNING",
             "GUNICORN_LOG_LEVEL": "warning",
             **(
                 {
