@@ -1,6 +1,9 @@
+import hashlib
+
 from django import forms
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
@@ -20,19 +23,39 @@ from jobs.policies import can_post_for_any_company
 from jobs.rules import content_errors, deadline_errors
 from jobs.selectors import DEADLINE_FILTERS, JobFilters, reference_list_active
 
+_held_choices: dict[tuple[type, str | None], tuple[list, tuple[tuple[str, str], ...]]] = {}
 
-def _choices(model) -> list[tuple[str, str]]:
-    """(code, name) of the active rows, in the reader's language."""
-    return [(row.code, row.name) for row in reference_list_active(model)]
+
+def reference_choices(model: type[Location | Category | Skill]) -> tuple[tuple[str, str], ...]:
+    """(code, name) of the active rows, in the reader's language. Built once per language
+    for the rows this process holds (jobs.selectors.reference_rows), so a new hold (an edit,
+    or the hold's expiry) rebuilds them; not once per form, which every list page builds."""
+    rows = reference_list_active(model)
+    key = (model, get_language())
+    held = _held_choices.get(key)
+    if held is None or held[0] is not rows:
+        held = (rows, tuple((row.code, row.name) for row in rows))
+        _held_choices[key] = held
+    return held[1]
 
 
 class JobSearchForm(forms.Form):
     """The list page's search and filters (GET); invalid values are ignored, not fatal.
     The salary is typed in 만원 (5000 = 5,000만원), as people say it (POL-J-006)."""
 
+    # The choices from the database are callables, read when iterated: a form per request
+    # then deep-copies a reference to them, not a hundred tuples (issue 17).
     q = forms.CharField(label=_("Keyword"), required=False, max_length=200)
-    location = forms.ChoiceField(label=_("Location"), required=False)
-    category = forms.ChoiceField(label=_("Category"), required=False)
+    location = forms.ChoiceField(
+        label=_("Location"),
+        required=False,
+        choices=lambda: (("", _("Anywhere")), *reference_choices(Location)),
+    )
+    category = forms.ChoiceField(
+        label=_("Category"),
+        required=False,
+        choices=lambda: (("", _("All categories")), *reference_choices(Category)),
+    )
     employment_type = forms.ChoiceField(
         label=_("Employment type"),
         required=False,
@@ -61,7 +84,10 @@ class JobSearchForm(forms.Form):
         help_text=_("Shows jobs asking for this level or less."),
     )
     skills = forms.MultipleChoiceField(
-        label=_("Skills"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Skills"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=lambda: reference_choices(Skill),
     )
     deadline = forms.ChoiceField(
         label=_("Deadline"),
@@ -78,11 +104,13 @@ class JobSearchForm(forms.Form):
         choices=[("", _("Best match")), ("latest", _("Newest")), ("salary", _("Salary"))],
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["location"].choices = [("", _("Anywhere")), *_choices(Location)]
-        self.fields["category"].choices = [("", _("All categories")), *_choices(Category)]
-        self.fields["skills"].choices = _choices(Skill)
+    def html_key(self) -> str:
+        """A cache key for this form's HTML: the values asked for, the language and the
+        choices offered (an edited location or skill gives another key), all it shows."""
+        values = [(name, self.data.getlist(name)) for name in self.fields]  # type: ignore[attr-defined]  # a QueryDict: request.GET
+        choices = [reference_choices(model) for model in (Location, Category, Skill)]
+        raw = repr((values, get_language(), choices))
+        return "jobs:filters:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
     def clean(self):
         # One bad value drops that filter only: the rest of the search still applies.

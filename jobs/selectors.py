@@ -540,25 +540,27 @@ def job_list_home(
     premium: int = 6,
     latest: int = 12,
     extra: dict[str, QuerySet[Job]] | None = None,
+    shared: bool = True,
 ) -> HomeJobs:
     """The home page's three rows, newest first, in one query and without counting
     (issue 17's budget): the rows are the heads of the ranking's segments, plus the
     banner jobs and the `extra` parts (other apps' sections: ordered slices of open jobs)
-    as more parts of the same union."""
+    as more parts of the same union. `shared=False`: the three rows are not read (the page
+    has them cached), only `extra`; no query when that is empty too."""
     ranked = job_list_public()
-    premium_segment, regular_segment = ranked.segments
-    banner_ids = active_options(JobOptionKind.BANNER).values("job_id")
-    banner_jobs = job_list_open().filter(pk__in=banner_ids).order_by("-published_at", "-id")
-    parts = {
-        "banner": [(False, banner_jobs[:banner])],
-        "premium": [(True, part) for part in ranked.parts(premium_segment, 0, premium)],
-        "latest": [(False, part) for part in ranked.parts(regular_segment, 0, latest)],
-        **{name: [(False, part)] for name, part in (extra or {}).items()},
-    }
+    parts: dict[str, list[tuple[bool, QuerySet[Job]]]] = {}
+    if shared:
+        premium_segment, regular_segment = ranked.segments
+        banner_ids = active_options(JobOptionKind.BANNER).values("job_id")
+        banner_jobs = job_list_open().filter(pk__in=banner_ids).order_by("-published_at", "-id")
+        parts["banner"] = [(False, banner_jobs[:banner])]
+        parts["premium"] = [(True, part) for part in ranked.parts(premium_segment, 0, premium)]
+        parts["latest"] = [(False, part) for part in ranked.parts(regular_segment, 0, latest)]
+    parts.update({name: [(False, part)] for name, part in (extra or {}).items()})
     row_of = [name for name, named in parts.items() for _ in named]  # part number → row
     jobs: list[Any] = ranked.fetch([part for named in parts.values() for part in named])
     attach_skills(jobs)
-    found: dict[str, list[Job]] = {name: [] for name in parts}
+    found: dict[str, list[Job]] = {name: [] for name in ("banner", "premium", "latest", *parts)}
     for job in jobs:
         found[row_of[job.part]].append(job)
     rows = {name: found.pop(name) for name in extra or {}}

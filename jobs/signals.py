@@ -120,5 +120,7 @@ def list_changed(sender, raw=False, **kwargs):
 @receiver(post_delete, sender=Skill, dispatch_uid="jobs_reference_skill_deleted")
 def reference_changed(sender, **kwargs):
     """The reference rows this process holds: the filter choices and matching's lists
-    (jobs.selectors.reference_rows)."""
+    (jobs.selectors.reference_rows); and the cached blocks that show their names (cards,
+    the home page's categories)."""
     forget_reference_rows()
+    bump_list_version()

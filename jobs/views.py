@@ -25,6 +25,7 @@ from jobboard.errors import DomainError, NotFound
 from jobs.display import education_label, experience_label, logo_url
 from jobs.events import job_viewed
 from jobs.forms import JobForm, JobSearchForm, clean_query
+from jobs.fragments import Fragment, render_fragment
 from jobs.models import Category, Education, Experience, Job, JobStatus, SalaryMode
 from jobs.policies import (
     can_close_job,
@@ -35,7 +36,10 @@ from jobs.policies import (
 from jobs.rules import deadline_errors
 from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
+    REFERENCE_SECONDS,
+    HomeJobs,
     HomeSection,
+    JobFilters,
     job_get_manageable,
     job_get_visible,
     job_list_home,
@@ -64,18 +68,38 @@ HOME_SECTIONS: dict[str, Callable[[HttpRequest], HomeSection]] = {}
 
 
 class HomeView(TemplateView):
+    """The banner, premium, category and latest rows are the same for every visitor: their
+    HTML is cached under the list version like the list's results (ADR 0011, ADR 0088), so
+    a job or option write shows at once. The other apps' sections are per visitor."""
+
     template_name = "jobs/home.html"
 
     def get_context_data(self, **kwargs):
         sections = [provide(self.request) for provide in HOME_SECTIONS.values()]
-        home = job_list_home(extra={n: p for s in sections for n, p in s.parts.items()})
+        key = list_cache_key(JobFilters(), "home", get_language())
+        shared = cache.get(key)
+        extra = {n: p for s in sections for n, p in s.parts.items()}
+        home = job_list_home(shared=shared is None, extra=extra)
+        if shared is None:
+            shared = self.render_shared(home)
+            cache.set(key, shared, settings.JOBS_LIST_CACHE_SECONDS)
         return {
             **super().get_context_data(**kwargs),
             **{k: v for s in sections for k, v in s.context(home.extra).items()},
+            **{name: fragment.for_visitor(self.request) for name, fragment in shared.items()},
+        }
+
+    def render_shared(self, home: HomeJobs) -> dict[str, Fragment]:
+        context = {
             "banner_jobs": home.banner,
             "premium_jobs": home.premium,
             "latest_jobs": home.latest,
             "categories": reference_list_active(Category),
+        }
+        jobs = [*home.premium, *home.latest]
+        return {
+            name: render_fragment(f"jobs/_home_{name}.html", context, self.request, jobs)
+            for name in ("banner", "rows")
         }
 
 
@@ -101,21 +125,28 @@ class JobListView(TemplateView):
         form = JobSearchForm(self.request.GET)
         filters = form.to_filters()
         page_number = _page_number(self.request.GET.get("page"))
-        key = list_cache_key(filters, "html", page_number, get_language())
-        results = cache.get(key)
+        # "fragment": a Fragment (ADR 0088), where an older release cached a string.
+        results_key = list_cache_key(filters, "html-fragment", page_number, get_language())
+        filters_key = form.html_key()
+        cached = cache.get_many([results_key, filters_key])
+        results = cached.get(results_key)
         if results is None:
             results = self.render_results(form, filters, page_number)
-            cache.set(key, results, settings.JOBS_LIST_CACHE_SECONDS)
-        chips = form.active_filters()
+            cache.set(results_key, results, settings.JOBS_LIST_CACHE_SECONDS)
+        filters_html = cached.get(filters_key)
+        if filters_html is None:
+            filters_html = render_to_string("jobs/_filters.html", {"form": form})
+            # Keyed by all it shows, it never goes stale: the timeout lets unused ones go.
+            cache.set(filters_key, filters_html, REFERENCE_SECONDS)
         return {
             **super().get_context_data(**kwargs),
             "form": form,
-            "results": results,
-            "chips": chips,
-            "sort_field": form["sort"],
+            "filters": filters_html,
+            "results": results.for_visitor(self.request),
+            "chips": form.active_filters(),
         }
 
-    def render_results(self, form, filters, page_number) -> str:
+    def render_results(self, form, filters, page_number) -> Fragment:
         # RankedJobs slices and counts like a QuerySet, all that Paginator uses.
         ranked = job_list_public(filters)
         paginator: Paginator[Job] = Paginator(ranked, settings.JOBS_PAGE_SIZE)  # type: ignore[arg-type]
@@ -131,7 +162,7 @@ class JobListView(TemplateView):
         }
         if not paginator.count and (filters.query or filters.active_filters()):
             context["suggestions"] = self.suggestions(form, filters, query)
-        return render_to_string("jobs/_results.html", context, request=self.request)
+        return render_fragment("jobs/_results.html", context, self.request, jobs)
 
     @staticmethod
     def suggestions(form, filters, query) -> dict:

@@ -1,5 +1,7 @@
 """Saved jobs (스크랩, POL-S-002): pages that work without script, the fetch answer, API."""
 
+import re
+
 import pytest
 
 from accounts.tests.factories import JobseekerFactory, RecruiterFactory
@@ -101,3 +103,45 @@ def test_api_save_list_unsave__POL_S_002(api_client_for):
 def test_api_unknown_job_is_404(api_client_for):
     response = api_client_for(JobseekerFactory()).put("/api/v1/me/saved-jobs/999999")
     assert response.status_code == 404
+
+
+def _pressed(page: str, job) -> str | None:
+    """The 스크랩 button's state on `job`'s card, None when it has none."""
+    form = re.search(rf'action="/me/saved-jobs/{job.pk}/".*?aria-pressed="(\w+)"', page, re.S)
+    return form[1] if form else None
+
+
+@pytest.mark.parametrize("path", ["/", "/jobs/"])
+def test_each_visitor_sees_their_own_save_buttons_whoever_filled_the_cache__POL_S_002(
+    client, browser_client_for, path
+):
+    """The list's results and the home page's rows are cached for everyone (ADR 0088): the
+    cards' buttons are each visitor's own, never those of whoever filled the cache."""
+    job = PublishedJobFactory(title="스크랩 공고")
+    saver, other = JobseekerFactory(), JobseekerFactory()
+    saved_job_add(user=saver, job=job)
+    pages = [
+        ("saver", browser_client_for(saver).get(path).text),
+        ("guest", client.get(path).text),
+        ("other", browser_client_for(other).get(path).text),
+        ("recruiter", browser_client_for(RecruiterFactory()).get(path).text),
+        ("saver", browser_client_for(saver).get(path).text),
+    ]
+    states = [(who, _pressed(page, job)) for who, page in pages]
+    assert states == [
+        ("saver", "true"),
+        ("guest", None),
+        ("other", "false"),
+        ("recruiter", None),
+        ("saver", "true"),
+    ]
+    assert "card-visitor" not in "".join(page for _, page in pages)
+
+
+def test_the_save_button_returns_to_the_visitors_own_page(browser_client_for):
+    """`next` is this visitor's URL, not that of the request that filled the cache."""
+    PublishedJobFactory()
+    seeker = browser_client_for(JobseekerFactory())
+    seeker.get("/jobs/?sort=latest")
+    page = seeker.get("/jobs/?sort=latest&utm_source=mail").text
+    assert 'name="next" value="/jobs/?sort=latest&amp;utm_source=mail"' in page
