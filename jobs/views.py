@@ -107,8 +107,9 @@ class JobListView(TemplateView):
     """Search, filters, sort and pages; premium jobs first and marked (POL-J-005).
 
     The results block (count, cards, pages) is the same for every visitor, so its HTML is
-    cached per filters, page and language under the list version (ADR 0011); the rest of
-    the page (header, filter form) is per visitor."""
+    cached per filters, page and language under the list version (ADR 0011), each card's
+    스크랩 button filled in per visitor (ADR 0088); the filter form's HTML is cached by the
+    values it shows; the header is per visitor."""
 
     template_name = "jobs/list.html"
 
