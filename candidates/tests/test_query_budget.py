@@ -5,7 +5,9 @@ recently viewed jobs — so recommendations, 스크랩 state, one-click apply an
 viewed list are all on the page. Counted, never timed."""
 
 import pytest
+from django.db import connection
 from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 
 from accounts.tests.factories import JobseekerFactory
 from candidates.models import RECENTLY_VIEWED_KEEP, RecentlyViewedJob
@@ -74,3 +76,22 @@ def test_a_job_page_costs_at_most_four_queries_when_the_viewed_list_is_full(
     browser.get(f"/jobs/{other_job(jobs)}/")
     assert cold_queries(browser, f"/jobs/{jobs.pk}/") <= MAX_QUERIES
     assert RecentlyViewedJob.objects.filter(user=seeker).count() == RECENTLY_VIEWED_KEEP
+
+
+def test_a_jobseekers_home_keeps_their_sections_when_its_rows_are_cached(
+    client,
+    browser_client_for,
+    jobs,  # noqa: F811
+    seeker,
+):
+    """A guest filled the home page's shared rows (ADR 0088): the jobseeker's page reads
+    only their own sections, and still shows them."""
+    client.get("/")
+    browser = browser_client_for(seeker)
+    browser.get("/jobs/")  # signed in: the process's first request of this user
+    with CaptureQueriesContext(connection) as queries:
+        page = browser.get("/").text
+    assert len(queries) <= MAX_QUERIES
+    assert 'id="recommended-heading"' in page
+    assert 'id="recent-heading"' in page
+    assert 'id="latest-heading"' in page
