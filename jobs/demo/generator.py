@@ -54,9 +54,21 @@ class GeneratedJob:
         }
 
 
-def _pick_company(rng: random.Random, role: Role, companies: Sequence[CompanyProfile]) -> int:
-    hiring = [i for i, c in enumerate(companies) if role.category in c.hires]
-    return rng.choice(hiring or range(len(companies)))
+def _hiring(companies: Sequence[CompanyProfile]) -> dict[str, list[int]]:
+    """category → the companies (by index) that hire in it."""
+    return {
+        category: [i for i, c in enumerate(companies) if category in c.hires]
+        for category in ROLES_BY_CATEGORY
+    }
+
+
+def _pick_company(
+    rng: random.Random,
+    role: Role,
+    companies: Sequence[CompanyProfile],
+    hiring: dict[str, list[int]],
+) -> int:
+    return rng.choice(hiring.get(role.category) or range(len(companies)))
 
 
 def _experience(rng: random.Random) -> tuple[str, int | None, int | None]:
@@ -157,9 +169,13 @@ def _description(rng, role: Role, language: str, company: CompanyProfile, job) -
 
 
 def generate_job(
-    index: int, seed: int = DEFAULT_SEED, companies: Sequence[CompanyProfile] = DEMO_COMPANIES
+    index: int,
+    seed: int = DEFAULT_SEED,
+    companies: Sequence[CompanyProfile] = DEMO_COMPANIES,
+    hiring: dict[str, list[int]] | None = None,
 ) -> GeneratedJob:
-    """Job number `index` of the series `seed`: the same inputs, the same job."""
+    """Job number `index` of the series `seed`: the same inputs, the same job. `hiring`:
+    _hiring(companies), when the caller generates many jobs from the same companies."""
     rng = random.Random(seed * 1_000_003 + index)  # noqa: S311 - fake data, not secrets
     # The first jobs walk through every role once, so even a small set covers each category;
     # then categories are equally likely, whatever their number of roles.
@@ -167,7 +183,7 @@ def generate_job(
         role = ROLES[index]
     else:
         role = rng.choice(ROLES_BY_CATEGORY[rng.choice(_CATEGORIES)])
-    company_index = _pick_company(rng, role, companies)
+    company_index = _pick_company(rng, role, companies, hiring or _hiring(companies))
     company = companies[company_index]
     language = "en" if company.english else "ko"
     experience, min_years, max_years = _experience(rng)
@@ -212,8 +228,9 @@ def generate_jobs(
     start: int = 0,
     companies: Sequence[CompanyProfile] = DEMO_COMPANIES,
 ) -> Iterator[GeneratedJob]:
+    hiring = _hiring(companies)
     for index in range(start, start + count):
-        yield generate_job(index, seed, companies)
+        yield generate_job(index, seed, companies, hiring)
 
 
 _CATEGORIES = tuple(ROLES_BY_CATEGORY)

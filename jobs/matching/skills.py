@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from jobs.search.analysis import Word, analyze
 
@@ -21,6 +22,9 @@ COMPOUND_TAIL = 3
 # Names too common in job ads to mean the skill: `채용` (Recruiting) is in nearly every
 # Korean ad ("신입 채용"). The skill still comes from its other names and from tags.
 TOO_COMMON: frozenset[Phrase] = frozenset({("채용",)})
+# Lines whose stems and names a vocabulary keeps (cleared when full): a million seeded jobs
+# have ~20,000 distinct lines.
+LINES_KEPT = 32768
 
 
 def phrases_of(text: str) -> list[Phrase]:
@@ -43,6 +47,9 @@ class SkillVocabulary:
     """Phrase → skill codes, built once from the skills list and the synonyms."""
 
     phrases: dict[Phrase, set[str]] = field(default_factory=dict)
+    _lines: dict[str, tuple[Phrase, frozenset[str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def build(
@@ -60,17 +67,44 @@ class SkillVocabulary:
         return vocabulary
 
     def extract(self, text: str) -> set[str]:
-        """The codes of the skills the text names."""
+        """The codes of the skills the text names. Line by line, each distinct line looked
+        up once per vocabulary (job ads repeat lines: ADR 0086); a name of several words
+        still matches across a line break, as in the text read as one run of words."""
         found: set[str] = set()
-        words = [w for w in analyze(text) if w.stem]
-        stems = [w.stem for w in words]
-        longest = max((len(p) for p in self.phrases), default=0)
+        reach = self._longest - 1  # the words before a line break a name may start in
+        carry: Phrase = ()
+        for line in text.split("\n"):
+            stems, codes = self._line(line)
+            found |= codes
+            if carry and stems:
+                joined = carry + stems[:reach]
+                for start in range(len(carry)):
+                    for end in range(len(carry) + 1, min(start + reach + 1, len(joined)) + 1):
+                        found |= self.phrases.get(joined[start:end], set())
+            carry = (carry + stems)[-reach:] if reach else ()
+        return found
+
+    @cached_property
+    def _longest(self) -> int:
+        """The most words in a name (read after build() has filled the phrases)."""
+        return max((len(p) for p in self.phrases), default=1)
+
+    def _line(self, line: str) -> tuple[Phrase, frozenset[str]]:
+        """A line's stems and the codes named within it, kept per vocabulary."""
+        if (known := self._lines.get(line)) is not None:
+            return known
+        words = [w for w in analyze(line) if w.stem]
+        stems = tuple(w.stem for w in words)
+        found: set[str] = set()
         for start, word in enumerate(words):
-            for size in range(1, min(longest, len(stems) - start) + 1):
-                found |= self.phrases.get(tuple(stems[start : start + size]), set())
+            for size in range(1, min(self._longest, len(stems) - start) + 1):
+                found |= self.phrases.get(stems[start : start + size], set())
             if word.hangul:
                 found |= self._compound_heads(word)
-        return found
+        if len(self._lines) >= LINES_KEPT:
+            self._lines.clear()
+        self._lines[line] = known = (stems, frozenset(found))
+        return known
 
     def _compound_heads(self, word: Word) -> set[str]:
         """Korean names at the start of a longer compound (`회계팀` → 회계)."""

@@ -85,6 +85,30 @@ def write_all_match_rows(
         yield done
 
 
+def active_skill_ids(skill_model: Model) -> dict[str, int]:
+    """code → id of the skills matching may find in text (the active ones)."""
+    return dict(skill_model.objects.filter(is_active=True).values_list("code", "pk"))
+
+
+def match_rows_of(
+    job: Any, tagged: set[int], vocabulary: SkillVocabulary, ids: dict[str, int]
+) -> list[dict[str, Any]]:
+    """One job's rows as field values, by skill id: its tags (`tagged`, skill ids) and the
+    active skills (`ids`) its title and description name. The one rule, for a saved job and
+    for the seeder's jobs still in memory (ADR 0086)."""
+    found = {ids[c] for c in vocabulary.extract(f"{job.title}\n{job.description}") if c in ids}
+    return [
+        {
+            "job_id": job.pk,
+            "skill_id": skill_id,
+            "tagged": skill_id in tagged,
+            "published": job.status == "published",
+            "deadline": job.deadline,
+        }
+        for skill_id in sorted(tagged | found)
+    ]
+
+
 def write_match_rows(
     jobs: list[Any],
     vocabulary: SkillVocabulary,
@@ -97,27 +121,17 @@ def write_match_rows(
     that fills the table for existing jobs runs this same code on its historical models."""
     if not jobs:
         return
-    ids = dict(skill_model.objects.filter(is_active=True).values_list("code", "pk"))
+    ids = active_skill_ids(skill_model)
     job_ids = [j.pk for j in jobs]
     tagged: dict[int, set[int]] = {}
     through = job_model.skills.through.objects.filter(job_id__in=job_ids)
     for job_id, skill_id in through.values_list("job_id", "skill_id"):
         tagged.setdefault(job_id, set()).add(skill_id)
-    rows = []
-    for job in jobs:
-        text = f"{job.title}\n{job.description}"
-        found = {ids[c] for c in vocabulary.extract(text) if c in ids}
-        own = tagged.get(job.pk, set())
-        rows += [
-            row_model(
-                job_id=job.pk,
-                skill_id=skill_id,
-                tagged=skill_id in own,
-                published=job.status == "published",
-                deadline=job.deadline,
-            )
-            for skill_id in sorted(own | found)
-        ]
+    rows = [
+        row_model(**row)
+        for job in jobs
+        for row in match_rows_of(job, tagged.get(job.pk, set()), vocabulary, ids)
+    ]
     with transaction.atomic():
         row_model.objects.filter(job_id__in=job_ids).delete()
         row_model.objects.bulk_create(rows, batch_size=2000)

@@ -112,9 +112,20 @@ def analyze_latin(word: str) -> list[Word]:
 
 
 def analyze(text: str) -> list[Word]:
-    """The words of a text, in order."""
+    """The words of a text, in order, analysed line by line: no word spans a line break (no
+    CHUNK holds one), and job ads repeat whole lines (a role's duties, a company's intro)."""
+    return [word for line in (text or "").split("\n") for word in _analyze_line(line)]
+
+
+# Lines, titles and company names seen recently, each analysed once (ADR 0067, 0086): a
+# million seeded jobs have ~20,000 distinct description lines; an entry is a few hundred bytes.
+LINES_CACHED = 16384
+
+
+@lru_cache(maxsize=LINES_CACHED)
+def _analyze_line(line: str) -> tuple[Word, ...]:
     words: list[Word] = []
-    for chunk in CHUNK.findall(text or ""):
+    for chunk in CHUNK.findall(line):
         if "가" <= chunk[-1] <= "힣":
             hangul = chunk.lstrip("0123456789")
             # A counted unit ("3년", "5명") says nothing; "3교대" still says 교대.
@@ -122,16 +133,21 @@ def analyze(text: str) -> list[Word]:
                 words.append(analyze_korean(hangul))
         else:
             words += analyze_latin(chunk)
-    return words
+    return tuple(words)
 
 
 def index_terms(text: str) -> list[str]:
-    """Every term a text is found by, in first-seen order, without repeats."""
-    return list(_index_terms(text))
+    """Every term a text is found by, in first-seen order, without repeats: the terms of
+    its lines in turn (the same as the whole text's, since no word spans a line)."""
+    lines = (text or "").split("\n")
+    if len(lines) == 1:
+        return list(_index_terms(lines[0]))
+    return list(dict.fromkeys(term for line in lines for term in _index_terms(line)))
 
 
-# Titles, company names and (in seeded data) descriptions repeat: analysing each distinct
-# text once makes indexing a million jobs minutes, not tens of minutes (ADR 0067).
-@lru_cache(maxsize=4096)
-def _index_terms(text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(term for word in analyze(text) for term in word.index_terms()))
+# Titles, company names and description lines repeat: analysing each distinct line once makes
+# indexing a million jobs minutes, not tens of minutes (ADR 0067; per line since ADR 0086: a
+# generated description is new as a whole, its lines are not).
+@lru_cache(maxsize=LINES_CACHED)
+def _index_terms(line: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(term for word in _analyze_line(line) for term in word.index_terms()))

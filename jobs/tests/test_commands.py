@@ -2,7 +2,7 @@ import pytest
 from django.contrib.postgres.indexes import GinIndex
 from django.core.management import call_command
 
-from jobs.models import Job, JobStatus
+from jobs.models import Job, JobMatchSkill, JobStatus
 from jobs.selectors import JobFilters, job_list_public
 from jobs.tests.factories import BannerOptionFactory, PremiumOptionFactory, PublishedJobFactory
 
@@ -24,7 +24,8 @@ def test_seed_jobs_creates_searchable_jobs(capsys):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_seed_jobs_rebuilds_every_index_after_a_bulk_load():
     """A large seed drops the job table's indexes and builds them again at the end: the
-    table ends with every index the model declares (ADR 0067)."""
+    table ends with every index the model declares (ADR 0067), and the tables it fills with
+    every foreign key, dropped for the load on PostgreSQL (ADR 0086)."""
     from django.db import connection
 
     call_command("seed_jobs", 60, batch=25, companies=3, rebuild_indexes_from=1, stdout=None)
@@ -34,6 +35,12 @@ def test_seed_jobs_rebuilds_every_index_after_a_bulk_load():
     declared = {i.name for i in Job._meta.indexes if postgres or not isinstance(i, GinIndex)}
     assert declared <= set(present)
     assert Job.objects.count() == 60
+    for model in (Job, Job.skills.through, JobMatchSkill):
+        with connection.cursor() as cursor:
+            constraints = connection.introspection.get_constraints(cursor, model._meta.db_table)
+        checked = {c["columns"][0] for c in constraints.values() if c["foreign_key"]}
+        keys = {f.column for f in model._meta.concrete_fields if f.remote_field}
+        assert checked == keys, model
 
 
 def test_search_reindex_rebuilds_every_jobs_terms(capsys):
@@ -56,6 +63,27 @@ def test_seeded_jobs_are_indexed_as_the_search_backend_indexes_them():
     get_backend().index(Job.objects.all())
     assert dict(Job.objects.values_list("pk", "search_vector")) == seeded
     assert job_list_public(JobFilters(q=Job.objects.first().title.split()[0])).count() >= 1
+
+
+def test_seeded_jobs_have_the_matching_rows_a_save_writes__POL_S_003():
+    """The seeder writes matching's rows from the jobs in memory (ADR 0086): they must equal
+    what match_reindex writes from the saved jobs, or recommendations would read other
+    skills."""
+
+    def rows():
+        return set(
+            JobMatchSkill.objects.values_list(
+                "job_id", "skill_id", "tagged", "published", "deadline"
+            )
+        )
+
+    call_command("seed_jobs", 300, batch=120, companies=4, seed=11, stdout=None)
+    seeded = rows()
+    assert len(seeded) > 300  # tags and skills named in the text, several a job
+    assert {tagged for _, _, tagged, _, _ in seeded} == {True, False}
+    JobMatchSkill.objects.all().delete()
+    call_command("match_reindex", verbosity=0)
+    assert rows() == seeded
 
 
 def test_search_reindex_resumes_after_a_job_id():

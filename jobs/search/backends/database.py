@@ -5,6 +5,7 @@ are ORM expressions and lookups (no raw SQL outside migrations)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchVectorField, TrigramSimilarity
 from django.db import connection
@@ -30,6 +31,9 @@ MAX_POSITION = 16383  # PostgreSQL's limit for a tsvector position
 # --- PostgreSQL ------------------------------------------------------------------------
 
 
+# Terms repeat across documents: a million seeded jobs quote ~90 million terms, a few
+# thousand distinct (ADR 0086).
+@lru_cache(maxsize=16384)
 def _pg_quote(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -37,14 +41,17 @@ def _pg_quote(text: str) -> str:
 def tsvector_literal(doc: Document) -> str:
     """The document as tsvector text: every term once per field, weighted A (title), B
     (company name), C (skill tags), D (description)."""
-    positions: dict[str, list[str]] = {}
+    positions: dict[str, str] = {}  # term → "1A,7D"
     position = 0
     fields = ((doc.title, "A"), (doc.company, "B"), (doc.skills, "C"), (doc.body, "D"))
     for terms, weight in fields:
         for term in terms:
-            position = min(position + 1, MAX_POSITION)
-            positions.setdefault(term, []).append(f"{position}{weight}")
-    return " ".join(f"{_pg_quote(t)}:{','.join(p)}" for t, p in positions.items())
+            if position < MAX_POSITION:
+                position += 1
+            label = f"{position}{weight}"
+            known = positions.get(term)
+            positions[term] = label if known is None else f"{known},{label}"
+    return " ".join([f"{_pg_quote(t)}:{p}" for t, p in positions.items()])
 
 
 def tsquery_literal(query: ParsedQuery, *, exact=False) -> str:

@@ -37,6 +37,14 @@ def test_a_name_of_several_words_matches_in_a_row_or_written_as_one():
     assert VOCABULARY.extract("machine vision and deep learning") == set()
 
 
+def test_a_name_of_several_words_is_found_across_a_line_break():
+    """Lines are looked up one by one (ADR 0086), yet the text reads as one run of words, as
+    before: a name cut by a line break (or a blank line) is still found."""
+    assert VOCABULARY.extract("우대 사항\n- Test\nautomation 경험") == {"test-automation"}
+    assert VOCABULARY.extract("테스트\n\n자동화") == {"test-automation"}
+    assert VOCABULARY.extract("Python\nPython\n머신러닝") == {"python", "machine-learning"}
+
+
 def test_a_korean_name_heads_short_compounds_only():
     assert VOCABULARY.extract("회계팀에서 근무") == {"accounting"}
     assert VOCABULARY.extract("자바개발자 모집") == {"java"}

@@ -35,6 +35,16 @@ def test_latin_words_are_lower_cased_and_normalised():
     ]
 
 
+def test_a_text_is_analysed_line_by_line_as_it_would_be_whole():
+    """Lines are analysed (and cached) one by one (ADR 0086): no word spans a line break,
+    so a text's words and terms are those of the same text with spaces for line breaks."""
+    text = "백엔드개발자를 찾습니다\nNode.js, C++\n\n- 파이썬으로 개발합니다\n3년 이상 React경험"
+    flat = text.replace("\n", " ")
+    assert analyze(text) == analyze(flat)
+    assert index_terms(text) == index_terms(flat)
+    assert index_terms("개발자\n개발자") == index_terms("개발자")
+
+
 def test_a_word_the_dictionary_tags_as_a_pronoun_keeps_its_stem():
     """mecab-ko-dic tags 디자이너 as a pronoun (NP): "디자이너가" must still find designers."""
     assert [w.stem for w in analyze("디자이너가")] == ["디자이너"]
