@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from applications.exceptions import ApplicationNotFound
-from applications.matching import FIT_SORT, order_by_fit
+from applications.matching import FIT_SORT, order_by_fit, with_fit_inputs
 from applications.models import (
     ApplicantMessage,
     ApplicantNote,
@@ -106,10 +106,14 @@ def application_list_for_board(
     *, user: User, job: Job, sort: str = DEFAULT_SORT
 ) -> QuerySet[Application]:
     """A job's applicants in `sort` order (a key of applicant_sorts_for(user); anything else
-    falls back to the newest first), with their rating when the user may read it."""
+    falls back to the newest first), with their rating when the user may read it and what
+    their fit reads when the user may sort by fit (the board shows every card's fit:
+    applications.matching.fits_of them costs no query)."""
     queryset = application_list_visible(user=user, job_id=job.pk)
     if can_view_private_notes(user):
         queryset = queryset.select_related("rating")
+    if FIT_SORT in applicant_sorts_for(user):
+        queryset = with_fit_inputs(queryset)
     return order_applicants(queryset, user=user, sort=sort)
 
 

@@ -53,49 +53,58 @@ def bump_profile_version(user_id: int) -> None:
     cache.set(_version_key(user_id), uuid.uuid4().hex, None)
 
 
-def seekers_for(user_ids: Iterable[int]) -> dict[int, Seeker]:
-    """What matching knows of each user (a jobseeker's recommendations, a job's applicants
-    sorted by fit; POL-S-003): the profile's fields and lists, and the skills of every
-    stored résumé. One query whatever their number: the lists come as arrays in each
-    user's row, read as plain values (a thousand applicants take milliseconds). A user
-    without a profile is known by the skills of their résumés."""
-    mine = OuterRef("pk")
-    rows = User.objects.filter(pk__in=set(user_ids)).values(
-        "pk",
-        has_profile=Exists(Profile.objects.filter(user=mine)),
-        experience_years=F("profile__experience_years"),
-        education=F("profile__education"),
-        desired_salary=F("profile__desired_salary_manwon"),
-        skills=json_array(
+def seeker_values(user: str = "") -> dict[str, Any]:
+    """What matching reads of a user, as expressions over a row that holds the user: the
+    profile's fields and lists and the skills of every stored résumé, each list one array
+    in the row (read as plain values: a thousand users take milliseconds). `user` names
+    the row's user relation (`"applicant"` for applications); empty, the row is the user.
+    Keys start with `seeker_`; seeker_of reads them back."""
+    mine = OuterRef(user or "pk")
+    profile = f"{user}__profile" if user else "profile"
+    return {
+        "seeker_has_profile": Exists(Profile.objects.filter(user=mine)),
+        "seeker_experience_years": F(f"{profile}__experience_years"),
+        "seeker_education": F(f"{profile}__education"),
+        "seeker_desired_salary": F(f"{profile}__desired_salary_manwon"),
+        "seeker_skills": json_array(
             Profile.skills.through.objects.filter(profile__user=mine), F("skill__code")
         ),
-        categories=json_array(
+        "seeker_categories": json_array(
             Profile.desired_categories.through.objects.filter(profile__user=mine),
             F("category__code"),
         ),
-        locations=json_array(
+        "seeker_locations": json_array(
             Profile.desired_locations.through.objects.filter(profile__user=mine),
             F("location__code"),
         ),
-        resume_skills=json_array(
+        "seeker_resume_skills": json_array(
             StoredResume.skills.through.objects.filter(storedresume__owner=mine),
             F("skill__code"),
         ),
-    )
-    return {row["pk"]: _seeker(row) for row in rows}
+    }
 
 
-def _seeker(row: Mapping[str, Any]) -> Seeker:
-    resume_skills = set(row["resume_skills"] or ())
-    if not row["has_profile"]:
+def seekers_for(user_ids: Iterable[int]) -> dict[int, Seeker]:
+    """What matching knows of each user (a jobseeker's recommendations; POL-S-003): one
+    query whatever their number (seeker_values). A user without a profile is known by the
+    skills of their résumés."""
+    rows = User.objects.filter(pk__in=set(user_ids)).values("pk", **seeker_values())
+    return {row["pk"]: seeker_of(row) for row in rows}
+
+
+def seeker_of(row: Mapping[str, Any]) -> Seeker:
+    """The Seeker of a row read with seeker_values (a values() dict, or the `vars()` of a
+    model instance annotated with them)."""
+    resume_skills = set(row["seeker_resume_skills"] or ())
+    if not row["seeker_has_profile"]:
         return Seeker(skills=frozenset(resume_skills))
     return Seeker(
-        skills=frozenset(set(row["skills"] or ()) | resume_skills),
-        categories=frozenset(row["categories"] or ()),
-        locations=frozenset(row["locations"] or ()),
-        experience_years=row["experience_years"],
-        education=row["education"] or None,
-        desired_salary=row["desired_salary"],
+        skills=frozenset(set(row["seeker_skills"] or ()) | resume_skills),
+        categories=frozenset(row["seeker_categories"] or ()),
+        locations=frozenset(row["seeker_locations"] or ()),
+        experience_years=row["seeker_experience_years"],
+        education=row["seeker_education"] or None,
+        desired_salary=row["seeker_desired_salary"],
     )
 
 

@@ -15,12 +15,14 @@ written."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -33,6 +35,8 @@ from jobs.selectors import forget_reference_rows, reference_rows
 SKILL_CANDIDATES = 400
 SKILL_WINDOW = 2500
 CATEGORY_CANDIDATES = 150
+# What the score reads of a job (JobFacts' fields, as columns); a row of them is followed
+# by the job's skill ids (facts_from).
 FACT_FIELDS = (
     "id",
     "category_id",
@@ -45,7 +49,6 @@ FACT_FIELDS = (
     "salary_mode",
     "salary_min",
     "salary_max",
-    "published_at",
 )
 
 
@@ -164,14 +167,28 @@ def candidate_sets(
 
 def facts_of(chosen: Q) -> list[tuple[JobFacts, datetime]]:
     """The chosen jobs as the score reads them, with their publication times: one query,
-    each job's skills as an array in its row (applications.matching reads a job's
-    applicants against it the same way, open or not)."""
-    skill_ids = json_array(JobMatchSkill.objects.filter(job=OuterRef("pk")), F("skill_id"))
+    each job's skills as an array in its row."""
     rows = list(
         Job.objects.filter(chosen)
-        .annotate(skill_ids=skill_ids)
-        .values_list(*FACT_FIELDS, "skill_ids")
+        .annotate(skill_ids=job_skill_ids("pk"))
+        .values_list(*FACT_FIELDS, "skill_ids", "published_at")
     )
+    facts = facts_from([row[:-1] for row in rows])
+    return [(found, row[-1]) for found, row in zip(facts, rows, strict=True)]
+
+
+def job_skill_ids(job: str) -> BaseExpression:
+    """The matching skills' ids of the job a row holds (`job`: its id's field, or "pk" in a
+    job's own row), as one array in the row."""
+    return json_array(JobMatchSkill.objects.filter(job=OuterRef(job)), F("skill_id"))
+
+
+def facts_from(rows: Sequence[Sequence[Any]]) -> list[JobFacts]:
+    """JobFacts of rows of FACT_FIELDS followed by the job's skill ids (job_skill_ids),
+    in their order, without a query: the codes and names come from the reference lists,
+    read again when a job names a category or location added since they were (the facts
+    of jobs whatever their state: a job's applicants fit it after it closed too,
+    applications.matching)."""
     if not rows:
         return []
     lists = reference()
@@ -179,17 +196,18 @@ def facts_of(chosen: Q) -> list[tuple[JobFacts, datetime]]:
         lists = reference(fresh=True)  # a job names a row added since the copy was read
     ko = not (get_language() or "ko").startswith("en")
     found = []
-    for pk, category, location, *conditions, published_at, skills in rows:
+    for pk, category, location, *conditions, skills in rows:
         code, name_ko, name_en = lists.locations[location]
-        facts = JobFacts(
-            pk,
-            frozenset(lists.skills[s] for s in skills or () if s in lists.skills),
-            lists.categories[category],
-            code,
-            name_ko if ko else name_en,
-            *conditions,
+        found.append(
+            JobFacts(
+                pk,
+                frozenset(lists.skills[s] for s in skills or () if s in lists.skills),
+                lists.categories[category],
+                code,
+                name_ko if ko else name_en,
+                *conditions,
+            )
         )
-        found.append((facts, published_at))
     return found
 
 
