@@ -53,15 +53,18 @@ def application_list_visible(
     return queryset.order_by("-created_at", "-id")
 
 
-def application_get_visible(*, user: User, application_id: int) -> Application:
-    """One application the user may see, with its history; others are NotFound (no
-    existence leak)."""
-    application = (
-        application_list_visible(user=user)
-        .prefetch_related(*_TIMELINE_PREFETCH)
-        .filter(pk=application_id)
-        .first()
-    )
+def application_get_visible(
+    *, user: User, application_id: int, timeline: bool = True
+) -> Application:
+    """One application the user may see, with its history unless `timeline` is False (a
+    résumé download shows none) and its rating for those who may read it; others are
+    NotFound (no existence leak)."""
+    queryset = application_list_visible(user=user)
+    if timeline:
+        queryset = queryset.prefetch_related(*_TIMELINE_PREFETCH)
+    if can_view_private_notes(user):
+        queryset = queryset.select_related("rating")
+    application = queryset.filter(pk=application_id).first()
     if application is None:
         raise ApplicationNotFound()
     return application

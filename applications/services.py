@@ -301,12 +301,18 @@ def application_move_many(
 
 
 def _hiring_application(
-    application_id: int, user: User, policy: Callable[[User, Application], bool]
+    application_id: int,
+    user: User,
+    policy: Callable[[User, Application], bool],
+    *related: str,
 ) -> Application:
-    """The application, if `policy` lets the user act on it; NotAllowed when they may see it
-    but not do this, ApplicationNotFound otherwise (no existence leak)."""
+    """The application (with its job, applicant and `related`), if `policy` lets the user
+    act on it; NotAllowed when they may see it but not do this, ApplicationNotFound
+    otherwise (no existence leak)."""
     application = (
-        Application.objects.select_related("job", "applicant").filter(pk=application_id).first()
+        Application.objects.select_related("job", "applicant", *related)
+        .filter(pk=application_id)
+        .first()
     )
     if application is None:
         raise ApplicationNotFound()
@@ -403,7 +409,10 @@ def applicant_phone(applicant: User) -> str:
 def contact_details_view(*, application_id: int, viewer: User) -> Contact:
     """The applicant's email and phone for the job's owner and admins (POL-AP-008); every
     view is logged (who, when, which application), like résumé downloads."""
-    application = _hiring_application(application_id, viewer, can_view_contact)
+    # The phone is the profile's: read with the application.
+    application = _hiring_application(
+        application_id, viewer, can_view_contact, "applicant__profile"
+    )
     ContactView.objects.create(application=application, user=viewer)
     applicant = application.applicant
     return Contact(email=applicant.email, phone=applicant_phone(applicant))

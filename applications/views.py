@@ -409,7 +409,7 @@ class ApplicationResumeView(SignInRequired, View):
     def get(self, request, application_id):
         try:
             application = selectors.application_get_visible(
-                user=request.user, application_id=application_id
+                user=request.user, application_id=application_id, timeline=False
             )
         except ApplicationNotFound as exc:
             raise Http404 from exc

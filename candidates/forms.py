@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.models import PROFILE_EDUCATION_CHOICES, Profile, normalize_phone
 from candidates.resumes import DOCX, PDF
+from jobs.forms import use_reference_choices
 from jobs.models import Category, Location, Skill
 
 RESUME_ACCEPT = f".pdf,.docx,{PDF},{DOCX}"
@@ -42,9 +43,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["desired_categories"].queryset = Category.objects.filter(is_active=True)
-        self.fields["desired_locations"].queryset = Location.objects.filter(is_active=True)
-        self.fields["skills"].queryset = Skill.objects.filter(is_active=True)
+        use_reference_choices(self.fields["desired_categories"], Category)
+        use_reference_choices(self.fields["desired_locations"], Location)
+        use_reference_choices(self.fields["skills"], Skill)
         self.fields["education"].choices = [("", _("Not stated")), *PROFILE_EDUCATION_CHOICES]
 
     def clean_phone(self) -> str:

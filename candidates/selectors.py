@@ -15,20 +15,41 @@ from candidates.models import (
     StoredResume,
 )
 from candidates.policies import can_edit_profile, can_manage_resumes
-from jobboard.json_rows import instances, json_array, json_rows
-from jobs.models import Job
-from jobs.selectors import job_list_open
+from jobboard.json_rows import instances, json_array, json_rows, set_prefetched
+from jobs.models import Category, Job, Location, Skill
+from jobs.selectors import forget_reference_rows, job_list_open, reference_rows
+
+# The profile's lists, each an array of ids in its row (profile_get).
+_PROFILE_LISTS: dict[str, tuple[type[Category | Location | Skill], str]] = {
+    "desired_categories": (Category, "category_id"),
+    "desired_locations": (Location, "location_id"),
+    "skills": (Skill, "skill_id"),
+}
 
 
 def profile_get(*, user: User) -> Profile:
     """The user's profile with its lists, or an unsaved empty one (created on first edit),
-    so a read never writes."""
-    profile = (
-        Profile.objects.prefetch_related("desired_categories", "desired_locations", "skills")
-        .filter(user=user)
-        .first()
-    )
-    return profile if profile is not None else Profile(user=user)
+    so a read never writes. One query: the lists come as arrays of ids in the profile's
+    row, their rows from the reference rows this process holds (jobs.selectors.
+    reference_rows, read again when a list names a row added since; issue 17's budget)."""
+    mine = OuterRef("pk")
+    arrays = {
+        f"{name}_id_list": json_array(
+            getattr(Profile, name).through.objects.filter(profile=mine), F(column)
+        )
+        for name, (_model, column) in _PROFILE_LISTS.items()
+    }
+    profile = Profile.objects.filter(user=user).annotate(**arrays).first()
+    if profile is None:
+        return Profile(user=user)
+    for name, (model, _column) in _PROFILE_LISTS.items():
+        ids = set(getattr(profile, f"{name}_id_list") or ())
+        rows = reference_rows(model, active_only=False)
+        if not ids <= {row.pk for row in rows}:
+            forget_reference_rows()
+            rows = reference_rows(model, active_only=False)
+        set_prefetched(profile, name, [row for row in rows if row.pk in ids])
+    return profile
 
 
 def stored_resume_list(*, user: User) -> QuerySet[StoredResume]:
@@ -44,31 +65,28 @@ def stored_resume_get(*, user: User, resume_id: int) -> StoredResume:
     return resume
 
 
-def recently_viewed_part(*, user: User, limit: int = 6) -> QuerySet[Job]:
-    """recently_viewed_jobs as an ordered slice of open jobs, for a page that reads it with
-    its other rows in one union (the home page, jobs.selectors.job_list_home)."""
+def _recently_viewed(user: User) -> QuerySet[Job]:
+    """The open jobs of the user's recently viewed list, newest view first: one query."""
     views = RecentlyViewedJob.objects.filter(user=user)
     newest = views.order_by("-viewed_at", "-id").values("job_id")[:RECENTLY_VIEWED_KEEP]
     view = views.filter(job=OuterRef("pk"))
     return (
         job_list_open()
         .filter(pk__in=newest)
-        .order_by(Subquery(view.values("viewed_at")).desc(), Subquery(view.values("id")).desc())[
-            :limit
-        ]
+        .order_by(Subquery(view.values("viewed_at")).desc(), Subquery(view.values("id")).desc())
     )
+
+
+def recently_viewed_part(*, user: User, limit: int = 6) -> QuerySet[Job]:
+    """recently_viewed_jobs as an ordered slice of open jobs, for a page that reads it with
+    its other rows in one union (the home page, jobs.selectors.job_list_home)."""
+    return _recently_viewed(user)[:limit]
 
 
 def recently_viewed_jobs(*, user: User, limit: int = 6) -> list[Job]:
-    """The jobseeker's recently opened jobs that are still open, newest view first."""
-    ids = list(
-        RecentlyViewedJob.objects.filter(user=user)
-        .order_by("-viewed_at", "-id")
-        .values_list("job_id", flat=True)[:RECENTLY_VIEWED_KEEP]
-    )
-    jobs = job_list_open().filter(pk__in=ids).select_related("company", "location")
-    by_id = {job.pk: job for job in jobs}
-    return [by_id[pk] for pk in ids if pk in by_id][:limit]
+    """The jobseeker's recently opened jobs that are still open, newest view first, with
+    their company and location: one query."""
+    return list(_recently_viewed(user).select_related("company", "location")[:limit])
 
 
 def saved_job_list(*, user: User) -> QuerySet[SavedJob]:

@@ -62,6 +62,20 @@ def instances(model: type[Model], rows: list[dict[str, Any]] | None) -> list[Any
     return found
 
 
+def set_prefetched(instance: Model, name: str, objects: list[Any]) -> None:
+    """`instance.<name>.all()` answers `objects` without a query, as Django's own prefetch
+    leaves it: for related rows read with the instance (its row's arrays, issue 17's
+    budget). `objects` in the related model's order, as a prefetch gives them."""
+    related = getattr(instance, name).get_queryset()
+    related._result_cache = objects
+    related._prefetch_done = True
+    # Django's prefetch_related_objects fills this same cache.
+    instance._prefetched_objects_cache = {  # type: ignore[attr-defined]
+        **getattr(instance, "_prefetched_objects_cache", {}),
+        name: related,
+    }
+
+
 class _Rows(ArraySubquery):
     empty_result_set_value = NotImplemented  # no rows can match: _Cardinality answers 0
 

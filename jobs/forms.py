@@ -1,6 +1,7 @@
 import hashlib
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -37,6 +38,36 @@ def reference_choices(model: type[Location | Category | Skill]) -> tuple[tuple[s
         held = (rows, tuple((row.code, row.name) for row in rows))
         _held_choices[key] = held
     return held[1]
+
+
+class ReferenceChoiceIterator(ModelChoiceIterator):
+    """A location, category or skill field's choices, rendered from the active rows this
+    process holds (jobs.selectors.reference_rows) instead of a query per form (issue 17's
+    budget: the job and profile forms had three). The field's queryset is still what a
+    submitted value is checked against."""
+
+    def _rows(self) -> list:
+        return reference_list_active(self.queryset.model)
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self._rows():
+            yield self.choice(obj)
+
+    def __len__(self) -> int:
+        return len(self._rows()) + (1 if self.field.empty_label is not None else 0)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self._rows())
+
+
+def use_reference_choices(
+    field: forms.ModelChoiceField, model: type[Location | Category | Skill]
+) -> None:
+    """The field offers the model's active rows, as reference_rows holds them."""
+    field.iterator = ReferenceChoiceIterator  # before the queryset: assigning it renders them
+    field.queryset = model.objects.filter(is_active=True)
 
 
 class JobSearchForm(forms.Form):
@@ -322,9 +353,9 @@ class JobForm(forms.ModelForm):
             self.fields["company"] = forms.ModelChoiceField(
                 Company.objects.all(), label=_("Company"), initial=user.company_id
             )
-        self.fields["category"].queryset = Category.objects.filter(is_active=True)
-        self.fields["location"].queryset = Location.objects.filter(is_active=True)
-        self.fields["skills"].queryset = Skill.objects.filter(is_active=True)
+        use_reference_choices(self.fields["category"], Category)
+        use_reference_choices(self.fields["location"], Location)
+        use_reference_choices(self.fields["skills"], Skill)
         self.fields["category"].label = _("Category")
         self.fields["location"].label = _("Location")
         self.fields["description"].widget.attrs["maxlength"] = LONG_TEXT_MAX_CHARS

@@ -34,7 +34,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from jobboard.json_rows import count_of, instances, json_rows
+from jobboard.json_rows import count_of, instances, json_rows, set_prefetched
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import (
     PUBLISHED,
@@ -459,17 +459,9 @@ def attach_skills(page: list[Job]) -> None:
     prefetch_related_objects(untagged, "skills")
     for job in page:
         if hasattr(job, "skill_tags"):
-            skills = job.skills.get_queryset()  # what `job.skills.all()` then answers from
             # Skill's own ordering, as a prefetch gives.
-            skills._result_cache = sorted(
-                instances(Skill, job.skill_tags), key=attrgetter("sort_order", "code")
-            )
-            # Django's own prefetch fills these two the same way.
-            skills._prefetch_done = True  # type: ignore[attr-defined]
-            job._prefetched_objects_cache = {  # type: ignore[attr-defined]
-                **getattr(job, "_prefetched_objects_cache", {}),
-                "skills": skills,
-            }
+            tags = sorted(instances(Skill, job.skill_tags), key=attrgetter("sort_order", "code"))
+            set_prefetched(job, "skills", tags)
 
 
 def job_list_public(filters: JobFilters | None = None) -> RankedJobs:

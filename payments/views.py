@@ -5,14 +5,14 @@ import logging
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.permissions import Policy, PolicyRequiredMixin
 from jobboard.errors import DomainError
-from jobs.models import Job
 
 from . import policies, selectors, services
 from .checkout import checkout_for, sandbox_checkout_url
@@ -50,18 +50,24 @@ class CheckoutView(PolicyRequiredMixin, View):
             "job": job,
             "form": form,
             "balance": selectors.wallet_balance(owner=request.user),
-            "active_options": [o for o in job.options.order_by("-ends_at") if o.is_active()],
+            "active_options": selectors.active_options(job),
         }
         return render(request, "payments/checkout.html", context, status=status)
 
+    def get_job(self, job_id):
+        job = selectors.job_for_checkout(job_id=job_id)
+        if job is None:
+            raise Http404
+        return job
+
     def get(self, request, job_id):
-        job = get_object_or_404(Job, pk=job_id)
+        job = self.get_job(job_id)
         if not policies.can_buy_option(request.user, job):
             return render(request, "403.html", status=403)
         return self._render(request, job, CheckoutForm())
 
     def post(self, request, job_id):
-        job = get_object_or_404(Job, pk=job_id)
+        job = self.get_job(job_id)
         if not policies.can_buy_option(request.user, job):
             return render(request, "403.html", status=403)
         form = CheckoutForm(request.POST)
@@ -254,7 +260,7 @@ class WalletView(PolicyRequiredMixin, View):
             request.GET.get("page")
         )
         context = {
-            "balance": selectors.wallet_balance(owner=request.user),
+            "balance": selectors.wallet_balance_of(page, owner=request.user),
             "page": page,
             "form": form or TopupForm(),
         }

@@ -31,7 +31,7 @@ from applications.api.serializers import (
     RatingSerializer,
     TransitionInputSerializer,
 )
-from applications.exceptions import ApplicationNotFound
+from applications.exceptions import ApplicationNotFound, NotAllowed
 from applications.matching import FIT_SORT, fits_of
 from applications.models import Stage
 from applications.policies import (
@@ -367,8 +367,12 @@ class ApplicantContactApi(APIView):
     def get(self, request, application_id: int):
         """The applicant's email and phone (POL-AP-008: the job's owner and admins only);
         every call is logged."""
-        _hiring_side_application(request, application_id, can_view_contact)
-        contact = services.contact_details_view(application_id=application_id, viewer=request.user)
+        try:
+            contact = services.contact_details_view(
+                application_id=application_id, viewer=request.user
+            )
+        except NotAllowed as exc:  # seen by a colleague, yet no contact for them: no leak
+            raise ApplicationNotFound() from exc
         return Response(ContactSerializer(contact).data)
 
 
@@ -414,7 +418,7 @@ class ApplicationResumeApi(APIView):
     def get(self, request, application_id: int):
         """The résumé file (applicant, job owner, admin); downloads by others are logged."""
         application = selectors.application_get_visible(
-            user=request.user, application_id=application_id
+            user=request.user, application_id=application_id, timeline=False
         )
         return resume_response(application=application, user=request.user)
 

@@ -199,7 +199,7 @@ class WalletApi(generics.ListAPIView):
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
         response.data = {
-            "balance": selectors.wallet_balance(owner=self.request.user),
+            "balance": selectors.wallet_balance_of(self.paginator.page, owner=self.request.user),
             **response.data,
         }
         return response
