@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, replace
 from datetime import timedelta
+from functools import cache as cache_once
 from functools import cached_property
 from operator import attrgetter
 from typing import Any
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import (
     Count,
+    F,
     FloatField,
     OuterRef,
     Q,
@@ -34,7 +36,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from jobboard.json_rows import count_of, instances, json_rows
+from jobboard.json_rows import count_of, instances, json_array, json_rows
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import (
     PUBLISHED,
@@ -440,36 +442,47 @@ def _order(term: Any) -> Any:
     return term if hasattr(term, "resolve_expression") else str(term)
 
 
-SKILL_FIELDS = ("id", "code", "name_ko", "name_en", "sort_order", "is_active")
 OPTION_FIELDS = ("id", "job_id", "kind", "starts_at", "ends_at", "created_at")
 
 
 def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
-    """Each job row carries its skill tags, so a list page costs no query for them and
+    """Each job row carries its skills' ids, so a list page costs no query for them and
     stays within the 4-query budget (issue 17); attach_skills turns them into the job's
-    `skills`."""
-    tags = Skill.objects.filter(jobs=OuterRef("pk"))
-    return jobs.annotate(skill_tags=json_rows(tags, SKILL_FIELDS))
+    `skills` from the process's reference rows (ids are cheaper to spell and read than a
+    JSON object per skill: the objects' casts were a tenth of an uncached detail)."""
+    tags = Job.skills.through.objects.filter(job=OuterRef("pk"))
+    return jobs.annotate(skill_ids=json_array(tags, F("skill_id")))
+
+
+def skills_by_id(ids: set[int]) -> dict[int, Skill]:
+    """Every skill (active or not: a job keeps the tags it was given) by id, from the
+    reference rows; a skill added since they were read makes this process read them again."""
+    rows = {skill.pk: skill for skill in reference_rows(Skill, active_only=False)}
+    if not ids <= rows.keys():
+        forget_reference_rows()
+        rows = {skill.pk: skill for skill in reference_rows(Skill, active_only=False)}
+    return rows
 
 
 def attach_skills(page: list[Job]) -> None:
-    """Sets each job's `skills` from its row's tags (with_skill_tags), or with one query for
-    the jobs that came without them."""
-    untagged = [job for job in page if not hasattr(job, "skill_tags")]
-    prefetch_related_objects(untagged, "skills")
-    for job in page:
-        if hasattr(job, "skill_tags"):
-            skills = job.skills.get_queryset()  # what `job.skills.all()` then answers from
-            # Skill's own ordering, as a prefetch gives.
-            skills._result_cache = sorted(
-                instances(Skill, job.skill_tags), key=attrgetter("sort_order", "code")
-            )
-            # Django's own prefetch fills these two the same way.
-            skills._prefetch_done = True  # type: ignore[attr-defined]
-            job._prefetched_objects_cache = {  # type: ignore[attr-defined]
-                **getattr(job, "_prefetched_objects_cache", {}),
-                "skills": skills,
-            }
+    """Sets each job's `skills` from its row's skill ids (with_skill_tags), or with one
+    query for the jobs that came without them."""
+    prefetch_related_objects([job for job in page if not hasattr(job, "skill_ids")], "skills")
+    tagged = [job for job in page if hasattr(job, "skill_ids")]
+    skills = skills_by_id({pk for job in tagged for pk in job.skill_ids}) if tagged else {}
+    for job in tagged:
+        found = job.skills.get_queryset()  # what `job.skills.all()` then answers from
+        # Skill's own ordering, as a prefetch gives.
+        found._result_cache = sorted(
+            (skills[pk] for pk in job.skill_ids if pk in skills),
+            key=attrgetter("sort_order", "code"),
+        )
+        # Django's own prefetch fills these two the same way.
+        found._prefetch_done = True  # type: ignore[attr-defined]
+        job._prefetched_objects_cache = {  # type: ignore[attr-defined]
+            **getattr(job, "_prefetched_objects_cache", {}),
+            "skills": found,
+        }
 
 
 def job_list_public(filters: JobFilters | None = None) -> RankedJobs:
@@ -602,27 +615,34 @@ def job_list_owned(user) -> QuerySet[Job]:
 JOB_PAGE_ANNOTATIONS: dict[str, Callable[[Any], Any]] = {}
 
 
+@cache_once
+def _jobs_with_options() -> QuerySet[Job]:
+    """Jobs with what their page and the API detail show: relations, skill tags and every
+    option the job ever had (a job has a handful; job_get_visible keeps the active ones, by
+    JobOption.is_active). Built once per process and cloned by each request's filter:
+    resolving the two subqueries was half of an uncached detail's Python time (issue 17),
+    and with no clock in the SQL there is nothing per request to resolve."""
+    options = JobOption.objects.filter(job=OuterRef("pk"))
+    jobs = Job.objects.select_related(*CARD_RELATED).defer("search_vector")
+    return with_skill_tags(jobs).annotate(option_rows=json_rows(options, OPTION_FIELDS))
+
+
 def job_get_visible(*, pk: int, user=None, page: bool = False) -> Job:
     """One job for its page or the API, with its active options, in one query. Drafts only
     for their owner and admins (POL-J-003); closed and expired jobs still answer
     (POL-J-002). `page`: the job page, which reads JOB_PAGE_ANNOTATIONS for a signed-in
     viewer in the same query."""
-    now = timezone.now()
-    options = JobOption.objects.filter(job=OuterRef("pk"), starts_at__lte=now, ends_at__gt=now)
     viewer = {}
     if page and getattr(user, "is_authenticated", False):
         found = {name: read(user) for name, read in JOB_PAGE_ANNOTATIONS.items()}
         viewer = {name: expression for name, expression in found.items() if expression is not None}
-    job: Any = (
-        with_skill_tags(Job.objects.select_related(*CARD_RELATED).defer("search_vector"))
-        .annotate(option_rows=json_rows(options, OPTION_FIELDS), **viewer)
-        .filter(pk=pk)
-        .first()
-    )
+    job: Any = next(iter(_jobs_with_options().annotate(**viewer).filter(pk=pk)), None)
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
     attach_skills([job])
-    job.active_options = sorted(instances(JobOption, job.option_rows), key=attrgetter("kind", "pk"))
+    now = timezone.now()
+    active = [option for option in instances(JobOption, job.option_rows) if option.is_active(now)]
+    job.active_options = sorted(active, key=attrgetter("kind", "pk"))
     job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
     return job
 
