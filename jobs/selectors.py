@@ -180,11 +180,22 @@ def job_list_open() -> QuerySet[Job]:
 
 def job_filter_public(filters: JobFilters) -> QuerySet[Job]:
     """Open jobs matching the filters, unordered."""
+    return _job_filter_fields(filters).filter(_text_match(filters))
+
+
+def _text_match(filters: JobFilters) -> Q:
+    """The text query's condition (every match, wherever the words are), or none."""
+    return get_backend().condition(filters.query) if filters.query else Q()
+
+
+def _job_filter_fields(filters: JobFilters) -> QuerySet[Job]:
+    """Open jobs matching every filter but the text query, which RankedJobs adds per
+    segment: its title tier needs only the title index (ADR 0091)."""
     jobs = job_list_open()
     if filters.location:
-        jobs = jobs.filter(location__code=filters.location)
+        jobs = jobs.filter(location_id__in=_reference_ids(Location, filters.location))
     if filters.category:
-        jobs = jobs.filter(category__code=filters.category)
+        jobs = jobs.filter(category_id__in=_reference_ids(Category, filters.category))
     if filters.employment_type:
         jobs = jobs.filter(employment_type=filters.employment_type)
     if filters.remote is not None:
@@ -203,11 +214,16 @@ def job_filter_public(filters: JobFilters) -> QuerySet[Job]:
     elif filters.deadline == "closing_soon":
         today = timezone.localdate()
         jobs = jobs.filter(deadline__range=(today, today + timedelta(days=CLOSING_SOON_DAYS)))
-    if filters.query:
-        jobs = jobs.filter(get_backend().condition(filters.query))
-    elif filters.q.strip():
+    if filters.q.strip() and not filters.query:
         jobs = jobs.none()  # typed, but nothing searchable in it ("%_\\"): nothing matches
     return jobs
+
+
+def _reference_ids(model: type[Location | Category], code: str) -> list[int]:
+    """The id of the location or category with this code (none if no such code), from the
+    rows each process keeps: filtering jobs by the id itself, not by a join on the code,
+    lets PostgreSQL estimate how many jobs it holds and pick the plan (ADR 0091)."""
+    return [row.pk for row in reference_rows(model, active_only=False) if row.code == code]
 
 
 def education_levels_up_to(level: str) -> list[str]:
@@ -289,6 +305,8 @@ class RankedJobs:
     ordered = True
 
     def __init__(self, jobs: QuerySet[Job], filters: JobFilters):
+        """`jobs`: the open jobs matching every filter but the text query, which each
+        segment adds in the form its index reads (_job_filter_fields)."""
         # Premium is a range on the job's own premium_until (ADR 0084), read from the small
         # jobs_job_premium index, not a join of the active options against every match.
         now = timezone.now()
@@ -302,16 +320,21 @@ class RankedJobs:
         self.jobs = jobs.select_related(*CARD_RELATED).only(*self.fields)
         self.filters = filters
         self.relevance = filters.effective_sort == "relevance"
+        self.match = match = _text_match(filters)
         if self.relevance:
+            # A title match is a match (the title terms are part of the document): the title
+            # tiers test the title index alone, not its intersection with the whole
+            # document's index (ADR 0091).
             in_title = get_backend().condition(filters.query, title_only=True)
+            matched, other = premium & match, regular & match
             self.segments = [
                 Segment(premium & in_title, True, scored=True),
-                Segment(premium & ~in_title, True, scored=True, remainder_of=premium),
+                Segment(matched & ~in_title, True, scored=True, remainder_of=matched),
                 Segment(regular & in_title, False, scored=True),
-                Segment(regular & ~in_title, False, scored=True, remainder_of=regular),
+                Segment(other & ~in_title, False, scored=True, remainder_of=other),
             ]
         else:
-            self.segments = [Segment(premium, True), Segment(regular, False)]
+            self.segments = [Segment(premium & match, True), Segment(regular & match, False)]
         self._counts: tuple[int, ...] | None = None
         self._capped = False
 
@@ -356,7 +379,7 @@ class RankedJobs:
             counts[f"s{i}"] = Count("pk") * 0 + Coalesce(count_of(first), 0)
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
-        totals = jobs.filter(self.premium).aggregate(**counts)
+        totals = jobs.filter(self.premium & self.match).aggregate(**counts)
         sizes = [0] * len(self.segments)
         left, capped = cap, False
         for i, segment in enumerate(self.segments):
@@ -488,7 +511,7 @@ def attach_skills(page: list[Job]) -> None:
 def job_list_public(filters: JobFilters | None = None) -> RankedJobs:
     """The public list and search: open jobs, premium first, then `filters.sort`."""
     filters = filters or JobFilters()
-    return RankedJobs(job_filter_public(filters), filters)
+    return RankedJobs(_job_filter_fields(filters), filters)
 
 
 @dataclass(frozen=True)
