@@ -40,7 +40,7 @@ def user_from_access_token(raw: str) -> tuple[User, dict]:
         raise AuthenticationFailed("This session has been signed out.")
     device = DeviceSession.objects.filter(pk=sid, revoked_at__isnull=True)
     users = _users_as_signed_in().annotate(device_active=Exists(device))
-    user = next(iter(users.filter(pk=token.get("sub"), is_active=True)), None)
+    user: Any = next(iter(users.filter(pk=token.get("sub"), is_active=True)), None)
     if user is None:
         raise AuthenticationFailed("This account is not active.")
     if not device_is_active(sid, user.devices_version, read=user.device_active):
