@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from accounts.cookies import set_token_cookies
 from accounts.services import device_session_start
 from jobboard.cache import reset_breakers
+from jobs.selectors import forget_reference_rows
 from tests.contract.spec import assert_response_matches_spec
 
 
@@ -30,6 +31,9 @@ def _clear_caches():
     reset_breakers()  # every test starts with closed circuits (ADR 0033)
     for alias in ("default", "guard"):
         caches[alias].clear()
+    # What this process keeps of locations, categories and skills: a test's rows roll back
+    # with it, and SQLite gives the next test's rows the same ids.
+    forget_reference_rows()
     return
 
 

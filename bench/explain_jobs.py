@@ -8,6 +8,7 @@ stack after the largest size (`--explain`); by hand:
 
 import os
 import platform
+import re
 import sys
 from pathlib import Path
 
@@ -23,8 +24,13 @@ from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from jobs.models import Job  # noqa: E402
-from jobs.selectors import JobFilters, job_get_visible, job_list_public  # noqa: E402
+from jobs.models import Category, Job, Location  # noqa: E402
+from jobs.selectors import (  # noqa: E402
+    JobFilters,
+    job_get_visible,
+    job_list_public,
+    reference_rows,
+)
 
 PAGE = 20
 CASES = [
@@ -52,7 +58,8 @@ def captured(run) -> list[dict]:
     return queries.captured_queries
 
 
-def section(title: str, queries: list[dict]) -> list[str]:
+def section(title: str, queries: list[dict], summary: list[str]) -> list[str]:
+    """The plans of one case; adds a row per query to `summary` (time and buffers)."""
     out = [f"## {title}", "", f"{len(queries)} SQL queries.", ""]
     with connection.cursor() as cursor:
         for n, query in enumerate(queries, 1):
@@ -60,7 +67,17 @@ def section(title: str, queries: list[dict]) -> list[str]:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
             plan = "\n".join(row[0] for row in cursor.fetchall())
             out += [f"Query {n}: `{query['sql'][:160]}…`", "", "```", plan, "```", ""]
+            summary.append(f"| {title} | {n} | {_figure(plan)} |")
     return out
+
+
+def _figure(plan: str) -> str:
+    """The execution time and the top node's buffers: "12.3 ms | 4,567 hit, 89 read"."""
+    timing = re.search(r"Execution Time: ([0-9.]+) ms", plan)
+    buffers = re.search(r"Buffers: shared ([^\n]*)", plan)
+    found = dict(re.findall(r"(hit|read)=(\d+)", buffers.group(1) if buffers else ""))
+    shared = ", ".join(f"{int(found.get(kind, 0)):,} {kind}" for kind in ("hit", "read"))
+    return f"{float(timing.group(1)) if timing else 0:.1f} ms | {shared}"
 
 
 def main() -> None:
@@ -77,6 +94,11 @@ def main() -> None:
         "`JOBS_COUNT_CAP` (ADR 0069).",
         "",
     ]
+    # A serving process holds the locations and categories (jobs.selectors.reference_rows).
+    for model in (Location, Category):
+        reference_rows(model, active_only=False)
+    summary = ["| case | query | time | shared buffers |", "|---|---|---|---|"]
+    sections: list[str] = []
     for title, filters, page in CASES:
         start = (page - 1) * PAGE
 
@@ -85,9 +107,11 @@ def main() -> None:
             ranked.count()
             ranked[start : start + PAGE]
 
-        out += section(title, captured(run))
+        sections += section(title, captured(run), summary)
     job = Job.objects.filter(status="published").order_by("-id").first()
-    out += section("Detail", captured(lambda: job_get_visible(pk=job.pk)))
+    sections += section("Detail", captured(lambda: job_get_visible(pk=job.pk)), summary)
+    out += [*summary, "", *sections]
+    print("\n".join(summary))
     target = ROOT / "docs" / "jobs-query-plans.md"
     target.write_text("\n".join(out))
     print(f"wrote {target}")

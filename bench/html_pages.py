@@ -1,10 +1,11 @@
-"""Issue 17: what the HTML pages cost in one process, without the server around them.
+"""Issue 17: what the HTML pages and the API job detail cost in one process, without a server.
 
     DATABASE_URL=postgres://…/seeded REDIS_URL=redis://… .venv/bin/python -m bench.html_pages
 
 Django's test client against a seeded database (`seed_jobs`, then `VACUUM ANALYZE`) with
 production settings (bench.settings: DEBUG off, the cached template loader), each route
-asked --requests times: ms per request (median and mean) and SQL queries per request.
+asked --requests times: ms per request (median and mean), this process's CPU ms per
+request (steadier than wall time on a shared machine) and SQL queries per request.
 "hot" repeats one URL (its cached blocks hit: what is left is the page's own rendering);
 "spread" draws pages, terms and job ids so the shared cache mostly misses. Anonymous and a
 signed-in jobseeker (the access cookie) separately. Timings only, never in a test."""
@@ -68,11 +69,15 @@ def routes(rng: random.Random) -> dict[str, callable]:
             f"/jobs/?location={rng.choice(locations)}&category={rng.choice(categories)}"
         ),
         "spread job page": lambda: f"/jobs/{rng.choice(ids)}/",
+        "spread API job": lambda: f"/api/v1/jobs/{rng.choice(ids)}",
     }
 
 
-def measure(client: Client, path_of, requests: int) -> tuple[float, float, float]:
+def measure(client: Client, path_of, requests: int) -> tuple[float, float, float, float]:
+    """Median and mean ms per request, this process's CPU ms per request (what the server's
+    Python costs, whatever else the machine runs), and SQL queries per request."""
     times, queries = [], []
+    cpu = time.process_time()
     for _ in range(requests):
         path = path_of()
         with CaptureQueriesContext(connection) as captured:
@@ -81,7 +86,8 @@ def measure(client: Client, path_of, requests: int) -> tuple[float, float, float
             times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (path, response.status_code)
         queries.append(len(captured))
-    return statistics.median(times), statistics.fmean(times), statistics.fmean(queries)
+    cpu_ms = (time.process_time() - cpu) * 1000 / requests
+    return statistics.median(times), statistics.fmean(times), cpu_ms, statistics.fmean(queries)
 
 
 def main() -> None:
@@ -91,14 +97,14 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(17)
     visitors = {"anonymous": Client(), "signed in": signed_in_client()}
-    print(f"{'route':<24} {'visitor':<10} {'median ms':>9} {'mean ms':>8} {'SQL':>5}")
+    print(f"{'route':<24} {'visitor':<10} {'median ms':>9} {'mean ms':>8} {'CPU ms':>7} {'SQL':>5}")
     for name, path_of in routes(rng).items():
         if args.only not in name:
             continue
         for visitor, client in visitors.items():
             client.get(path_of())  # the process's first request of the route: templates loaded
-            median, mean, sql = measure(client, path_of, args.requests)
-            print(f"{name:<24} {visitor:<10} {median:>9.2f} {mean:>8.2f} {sql:>5.1f}")
+            median, mean, cpu, sql = measure(client, path_of, args.requests)
+            print(f"{name:<24} {visitor:<10} {median:>9.2f} {mean:>8.2f} {cpu:>7.2f} {sql:>5.1f}")
 
 
 if __name__ == "__main__":

@@ -1414,21 +1414,25 @@ CREATE INDEX jobs_job_owner_id_4c884775 ON public.jobs_job USING btree (owner_id
 
 CREATE INDEX jobs_job_owner_status ON public.jobs_job USING btree (owner_id, status);
 
-CREATE INDEX jobs_job_premium ON public.jobs_job USING btree (premium_until, deadline, id) WHERE (((status)::text = 'published'::text) AND (premium_until IS NOT NULL));
+CREATE INDEX jobs_job_premium ON public.jobs_job USING btree (premium_until, deadline, id, location_id, category_id, employment_type, remote, salary_sort) WHERE (((status)::text = 'published'::text) AND (premium_until IS NOT NULL));
 
-CREATE INDEX jobs_job_pub_category ON public.jobs_job USING btree (category_id, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+CREATE INDEX jobs_job_premium_search ON public.jobs_job USING gin (search_vector) WHERE (((status)::text = 'published'::text) AND (premium_until IS NOT NULL));
+
+CREATE INDEX jobs_job_premium_title ON public.jobs_job USING gin (ts_filter(search_vector, '{a,b}'::"char"[])) WHERE (((status)::text = 'published'::text) AND (premium_until IS NOT NULL));
+
+CREATE INDEX jobs_job_pub_category ON public.jobs_job USING btree (category_id, published_at DESC, id DESC, deadline, remote) WHERE ((status)::text = 'published'::text);
 
 CREATE INDEX jobs_job_pub_latest ON public.jobs_job USING btree (published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
 
-CREATE INDEX jobs_job_pub_location ON public.jobs_job USING btree (location_id, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+CREATE INDEX jobs_job_pub_location ON public.jobs_job USING btree (location_id, published_at DESC, id DESC, deadline) WHERE ((status)::text = 'published'::text);
 
 CREATE INDEX jobs_job_pub_open ON public.jobs_job USING btree (deadline, id) WHERE ((status)::text = 'published'::text);
 
-CREATE INDEX jobs_job_pub_remote ON public.jobs_job USING btree (remote, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+CREATE INDEX jobs_job_pub_remote ON public.jobs_job USING btree (remote, published_at DESC, id DESC, deadline) WHERE ((status)::text = 'published'::text);
 
-CREATE INDEX jobs_job_pub_salary ON public.jobs_job USING btree (salary_sort DESC, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+CREATE INDEX jobs_job_pub_salary ON public.jobs_job USING btree (salary_sort DESC, published_at DESC, id DESC, deadline) WHERE ((status)::text = 'published'::text);
 
-CREATE INDEX jobs_job_pub_type ON public.jobs_job USING btree (employment_type, published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
+CREATE INDEX jobs_job_pub_type ON public.jobs_job USING btree (employment_type, published_at DESC, id DESC, deadline) WHERE ((status)::text = 'published'::text);
 
 CREATE INDEX jobs_job_search_vector ON public.jobs_job USING gin (search_vector);
 

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, replace
 from datetime import timedelta
+from functools import cache as cache_once
 from functools import cached_property
 from operator import attrgetter
 from typing import Any
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import (
     Count,
+    F,
     FloatField,
     OuterRef,
     Q,
@@ -34,7 +36,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from jobboard.json_rows import count_of, instances, json_rows, set_prefetched
+from jobboard.json_rows import count_of, instances, json_array, json_rows, set_prefetched
 from jobs.exceptions import JobNotFound, JobPermissionDenied
 from jobs.models import (
     PUBLISHED,
@@ -178,11 +180,22 @@ def job_list_open() -> QuerySet[Job]:
 
 def job_filter_public(filters: JobFilters) -> QuerySet[Job]:
     """Open jobs matching the filters, unordered."""
+    return _job_filter_fields(filters).filter(_text_match(filters))
+
+
+def _text_match(filters: JobFilters) -> Q:
+    """The text query's condition (every match, wherever the words are), or none."""
+    return get_backend().condition(filters.query) if filters.query else Q()
+
+
+def _job_filter_fields(filters: JobFilters) -> QuerySet[Job]:
+    """Open jobs matching every filter but the text query, which RankedJobs adds per
+    segment: its title tier needs only the title index (ADR 0091)."""
     jobs = job_list_open()
     if filters.location:
-        jobs = jobs.filter(location__code=filters.location)
+        jobs = jobs.filter(location_id__in=_reference_ids(Location, filters.location))
     if filters.category:
-        jobs = jobs.filter(category__code=filters.category)
+        jobs = jobs.filter(category_id__in=_reference_ids(Category, filters.category))
     if filters.employment_type:
         jobs = jobs.filter(employment_type=filters.employment_type)
     if filters.remote is not None:
@@ -201,11 +214,16 @@ def job_filter_public(filters: JobFilters) -> QuerySet[Job]:
     elif filters.deadline == "closing_soon":
         today = timezone.localdate()
         jobs = jobs.filter(deadline__range=(today, today + timedelta(days=CLOSING_SOON_DAYS)))
-    if filters.query:
-        jobs = jobs.filter(get_backend().condition(filters.query))
-    elif filters.q.strip():
+    if filters.q.strip() and not filters.query:
         jobs = jobs.none()  # typed, but nothing searchable in it ("%_\\"): nothing matches
     return jobs
+
+
+def _reference_ids(model: type[Location | Category], code: str) -> list[int]:
+    """The id of the location or category with this code (none if no such code), from the
+    rows each process keeps: filtering jobs by the id itself, not by a join on the code,
+    lets PostgreSQL estimate how many jobs it holds and pick the plan (ADR 0091)."""
+    return [row.pk for row in reference_rows(model, active_only=False) if row.code == code]
 
 
 def education_levels_up_to(level: str) -> list[str]:
@@ -287,6 +305,8 @@ class RankedJobs:
     ordered = True
 
     def __init__(self, jobs: QuerySet[Job], filters: JobFilters):
+        """`jobs`: the open jobs matching every filter but the text query, which each
+        segment adds in the form its index reads (_job_filter_fields)."""
         # Premium is a range on the job's own premium_until (ADR 0084), read from the small
         # jobs_job_premium index, not a join of the active options against every match.
         now = timezone.now()
@@ -300,16 +320,21 @@ class RankedJobs:
         self.jobs = jobs.select_related(*CARD_RELATED).only(*self.fields)
         self.filters = filters
         self.relevance = filters.effective_sort == "relevance"
+        self.match = match = _text_match(filters)
         if self.relevance:
+            # A title match is a match (the title terms are part of the document): the title
+            # tiers test the title index alone, not its intersection with the whole
+            # document's index (ADR 0091).
             in_title = get_backend().condition(filters.query, title_only=True)
+            matched, other = premium & match, regular & match
             self.segments = [
                 Segment(premium & in_title, True, scored=True),
-                Segment(premium & ~in_title, True, scored=True, remainder_of=premium),
+                Segment(matched & ~in_title, True, scored=True, remainder_of=matched),
                 Segment(regular & in_title, False, scored=True),
-                Segment(regular & ~in_title, False, scored=True, remainder_of=regular),
+                Segment(other & ~in_title, False, scored=True, remainder_of=other),
             ]
         else:
-            self.segments = [Segment(premium, True), Segment(regular, False)]
+            self.segments = [Segment(premium & match, True), Segment(regular & match, False)]
         self._counts: tuple[int, ...] | None = None
         self._capped = False
 
@@ -354,7 +379,7 @@ class RankedJobs:
             counts[f"s{i}"] = Count("pk") * 0 + Coalesce(count_of(first), 0)
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
-        totals = jobs.filter(self.premium).aggregate(**counts)
+        totals = jobs.filter(self.premium & self.match).aggregate(**counts)
         sizes = [0] * len(self.segments)
         left, capped = cap, False
         for i, segment in enumerate(self.segments):
@@ -440,34 +465,47 @@ def _order(term: Any) -> Any:
     return term if hasattr(term, "resolve_expression") else str(term)
 
 
-SKILL_FIELDS = ("id", "code", "name_ko", "name_en", "sort_order", "is_active")
 OPTION_FIELDS = ("id", "job_id", "kind", "starts_at", "ends_at", "created_at")
 
 
 def with_skill_tags(jobs: QuerySet[Job]) -> QuerySet[Job]:
-    """Each job row carries its skill tags, so a list page costs no query for them and
+    """Each job row carries its skills' ids, so a list page costs no query for them and
     stays within the 4-query budget (issue 17); attach_skills turns them into the job's
-    `skills`."""
-    tags = Skill.objects.filter(jobs=OuterRef("pk"))
-    return jobs.annotate(skill_tags=json_rows(tags, SKILL_FIELDS))
+    `skills` from the process's reference rows (ids are cheaper to spell and read than a
+    JSON object per skill: the objects' casts were a tenth of an uncached detail)."""
+    tags = Job.skills.through.objects.filter(job=OuterRef("pk"))
+    return jobs.annotate(skill_ids=json_array(tags, F("skill_id")))
+
+
+def skills_by_id(ids: set[int]) -> dict[int, Skill]:
+    """Every skill (active or not: a job keeps the tags it was given) by id, from the
+    reference rows; a skill added since they were read makes this process read them again."""
+    rows = {skill.pk: skill for skill in reference_rows(Skill, active_only=False)}
+    if not ids <= rows.keys():
+        forget_reference_rows()
+        rows = {skill.pk: skill for skill in reference_rows(Skill, active_only=False)}
+    return rows
 
 
 def attach_skills(page: list[Job]) -> None:
-    """Sets each job's `skills` from its row's tags (with_skill_tags), or with one query for
-    the jobs that came without them."""
-    untagged = [job for job in page if not hasattr(job, "skill_tags")]
-    prefetch_related_objects(untagged, "skills")
-    for job in page:
-        if hasattr(job, "skill_tags"):
-            # Skill's own ordering, as a prefetch gives.
-            tags = sorted(instances(Skill, job.skill_tags), key=attrgetter("sort_order", "code"))
-            set_prefetched(job, "skills", tags)
+    """Sets each job's `skills` from its row's skill ids (with_skill_tags), or with one
+    query for the jobs that came without them."""
+    prefetch_related_objects([job for job in page if not hasattr(job, "skill_ids")], "skills")
+    tagged = [job for job in page if hasattr(job, "skill_ids")]
+    skills = skills_by_id({pk for job in tagged for pk in job.skill_ids}) if tagged else {}
+    for job in tagged:
+        # Skill's own ordering, as a prefetch gives.
+        tags = sorted(
+            (skills[pk] for pk in job.skill_ids if pk in skills),
+            key=attrgetter("sort_order", "code"),
+        )
+        set_prefetched(job, "skills", tags)
 
 
 def job_list_public(filters: JobFilters | None = None) -> RankedJobs:
     """The public list and search: open jobs, premium first, then `filters.sort`."""
     filters = filters or JobFilters()
-    return RankedJobs(job_filter_public(filters), filters)
+    return RankedJobs(_job_filter_fields(filters), filters)
 
 
 @dataclass(frozen=True)
@@ -594,27 +632,34 @@ def job_list_owned(user) -> QuerySet[Job]:
 JOB_PAGE_ANNOTATIONS: dict[str, Callable[[Any], Any]] = {}
 
 
+@cache_once
+def _jobs_with_options() -> QuerySet[Job]:
+    """Jobs with what their page and the API detail show: relations, skill tags and every
+    option the job ever had (a job has a handful; job_get_visible keeps the active ones, by
+    JobOption.is_active). Built once per process and cloned by each request's filter:
+    resolving the two subqueries was half of an uncached detail's Python time (issue 17),
+    and with no clock in the SQL there is nothing per request to resolve."""
+    options = JobOption.objects.filter(job=OuterRef("pk"))
+    jobs = Job.objects.select_related(*CARD_RELATED).defer("search_vector")
+    return with_skill_tags(jobs).annotate(option_rows=json_rows(options, OPTION_FIELDS))
+
+
 def job_get_visible(*, pk: int, user=None, page: bool = False) -> Job:
     """One job for its page or the API, with its active options, in one query. Drafts only
     for their owner and admins (POL-J-003); closed and expired jobs still answer
     (POL-J-002). `page`: the job page, which reads JOB_PAGE_ANNOTATIONS for a signed-in
     viewer in the same query."""
-    now = timezone.now()
-    options = JobOption.objects.filter(job=OuterRef("pk"), starts_at__lte=now, ends_at__gt=now)
     viewer = {}
     if page and getattr(user, "is_authenticated", False):
         found = {name: read(user) for name, read in JOB_PAGE_ANNOTATIONS.items()}
         viewer = {name: expression for name, expression in found.items() if expression is not None}
-    job: Any = (
-        with_skill_tags(Job.objects.select_related(*CARD_RELATED).defer("search_vector"))
-        .annotate(option_rows=json_rows(options, OPTION_FIELDS), **viewer)
-        .filter(pk=pk)
-        .first()
-    )
+    job: Any = next(iter(_jobs_with_options().annotate(**viewer).filter(pk=pk)), None)
     if job is None or not can_view_job(user, job):
         raise JobNotFound("No such job.")
     attach_skills([job])
-    job.active_options = sorted(instances(JobOption, job.option_rows), key=attrgetter("kind", "pk"))
+    now = timezone.now()
+    active = [option for option in instances(JobOption, job.option_rows) if option.is_active(now)]
+    job.active_options = sorted(active, key=attrgetter("kind", "pk"))
     job.is_premium = any(o.kind == JobOptionKind.PREMIUM for o in job.active_options)
     return job
 

@@ -12,21 +12,12 @@ from django.utils import translation
 
 from jobs.forms import JobSearchForm
 from jobs.models import Category, Location
-from jobs.selectors import forget_reference_rows
 from jobs.services import job_close
 from jobs.tests.factories import PremiumOptionFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/", "/jobs/"]
-
-
-@pytest.fixture
-def reference_edits():
-    """A test's edits of locations or categories roll back with it, but this process keeps
-    the rows it read after them (jobs.selectors.reference_rows): drop them for the next."""
-    yield
-    forget_reference_rows()
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -53,7 +44,7 @@ def test_a_premium_option_bought_after_the_home_page_was_cached_shows__POL_J_005
     assert page.index("프리미엄이 될 공고") > page.index('id="premium-heading"')
 
 
-def test_a_renamed_category_shows_on_the_cached_home_page_and_filters(client, reference_edits):
+def test_a_renamed_category_shows_on_the_cached_home_page_and_filters(client):
     client.get("/")
     client.get("/jobs/")
     category = Category.objects.get(code="software")
@@ -77,7 +68,7 @@ def test_the_filter_form_shows_each_requests_own_values(client):
     assert re.search(r'value="python" id="id_skills_\d+" checked', page)
 
 
-def test_a_withdrawn_location_leaves_the_filter_form(client, reference_edits):
+def test_a_withdrawn_location_leaves_the_filter_form(client):
     client.get("/jobs/")
     location = Location.objects.get(code="busan")
     location.is_active = False

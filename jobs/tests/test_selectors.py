@@ -83,6 +83,9 @@ def test_filters_location_category_type_remote_salary():
     assert "intern" not in _titles(JobFilters(salary_min=60_000_000))
     assert len(_titles(JobFilters(category="software"))) == 3
     assert _titles(JobFilters(category="design")) == []
+    # Codes become ids in the selector (ADR 0091): an unknown code finds nothing.
+    assert _titles(JobFilters(location="atlantis")) == []
+    assert job_list_public(JobFilters(category="atlantis")).count() == 0
 
 
 def test_sort_by_salary_puts_best_paid_first():
@@ -239,3 +242,13 @@ def test_title_matches_are_read_from_the_title_terms_index__POL_S_001():
     assert "jobs_job_title_terms" in plan
     found = Job.objects.filter(condition).values_list("title", flat=True)
     assert list(found) == ["데이터 엔지니어"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_the_app_prices_random_reads_as_cached_storage():
+    """ADR 0091: at the default random_page_cost (4) PostgreSQL counts a common word's matches
+    by reading every row's search vector instead of walking the index; the app's
+    connections set DB_RANDOM_PAGE_COST (1.1)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"

@@ -87,8 +87,9 @@ class SearchBackend(ABC):
     @abstractmethod
     def condition(self, query: ParsedQuery, *, title_only=False) -> Q:
         """A filter on jobs: every query word matches (`title_only`: in the title or the
-        company name). A Q object, so callers combine it with other filters, negate it
-        (the ranking tiers) and count under it."""
+        company name; the ranking's title tier is filtered by this alone, so such a job
+        must match without `title_only` too, ADR 0091). A Q object, so callers combine it
+        with other filters, negate it (the ranking tiers) and count under it."""
 
     @abstractmethod
     def scored(self, jobs: QuerySet, query: ParsedQuery) -> QuerySet:

@@ -1,11 +1,14 @@
 """The jobs API (listJobs, getJob, createJob, replaceJob, updateJob, closeJob). Every
 response is checked against openapi/api-spec.yaml by the client fixtures."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory, RecruiterFactory
-from jobs.models import Job, JobStatus
+from jobs.models import Job, JobOptionKind, JobStatus, Skill
 from jobs.tests.factories import (
     ClosedJobFactory,
     DraftJobFactory,
@@ -83,6 +86,37 @@ def test_get_job_with_active_options(api_client):
     body = api_client.get(f"/api/v1/jobs/{job.pk}").json()
     assert [o["kind"] for o in body["options"]] == ["premium"]
     assert body["is_premium"] is True
+
+
+def test_ended_and_future_options_are_not_shown__POL_J_005(api_client):
+    """The job's page and API read every option the job ever had and keep the active ones."""
+    now = timezone.now()
+    job = PremiumOptionFactory(
+        starts_at=now - timedelta(days=40), ends_at=now - timedelta(days=10)
+    ).job
+    PremiumOptionFactory(
+        job=job,
+        kind=JobOptionKind.BANNER,
+        starts_at=now + timedelta(days=1),
+        ends_at=now + timedelta(days=8),
+    )
+    body = api_client.get(f"/api/v1/jobs/{job.pk}").json()
+    assert body["options"] == []
+    assert body["is_premium"] is False
+    PremiumOptionFactory(job=job, kind=JobOptionKind.BANNER)
+    body = api_client.get(f"/api/v1/jobs/{job.pk}").json()
+    assert [o["kind"] for o in body["options"]] == ["banner"]
+
+
+def test_a_skill_added_elsewhere_shows_on_the_job(api_client):
+    """Skills come from the rows this process holds: one added by another process (no
+    signal here, as bulk_create sends none) makes it read them again."""
+    job = PublishedJobFactory()
+    api_client.get(f"/api/v1/jobs/{job.pk}")  # this process now holds the skills
+    (added,) = Skill.objects.bulk_create([Skill(code="zig-lang", name_ko="Zig", name_en="Zig")])
+    job.skills.add(added)
+    body = api_client.get(f"/api/v1/jobs/{job.pk}").json()
+    assert "zig-lang" in [skill["code"] for skill in body["skills"]]
 
 
 def test_draft_hidden_from_others__POL_J_003(api_client, api_client_for):

@@ -56,6 +56,18 @@ def test_title_only_matches_title_and_company_not_description(backend):
     assert _matches(backend, "kubernetes", title_only=True) == {"Kubernetes 엔지니어"}
 
 
+def test_a_title_match_is_also_a_match_of_the_whole_job(backend):
+    """ADR 0091: the ranking's title tier is filtered by the title condition alone, so a
+    backend whose title condition found a job its whole condition does not (other analysis,
+    a word matched in the title but another missing) would list jobs the search excludes."""
+    PublishedJobFactory(title="Kubernetes 엔지니어", description="")
+    PublishedJobFactory(title="데이터 엔지니어", description="kubernetes 운영")
+    for text in ("kubernetes", "엔지니어", "엔지니어 kubernetes", "kube"):
+        in_title = _matches(backend, text, title_only=True)
+        assert in_title, text
+        assert in_title <= _matches(backend, text), text
+
+
 def test_every_query_word_must_match_through_one_of_its_alternatives(backend):
     PublishedJobFactory(title="Python 개발자")
     PublishedJobFactory(title="Java 개발자")

@@ -108,6 +108,17 @@ def test_relevance_scores_within_a_tier_and_premium_still_comes_first__POL_J_005
     assert set(titles[1:]) == {newest.title, "Python 개발자"}
 
 
+def test_premium_jobs_that_do_not_match_stay_out_of_a_search__POL_J_005(settings):
+    """ADR 0091: the ranking's segments add the query themselves (the title tiers only the
+    title condition), so the premium "elsewhere" tier must carry the match: read by date
+    (past the score window), a newer premium job that does not match would take its row."""
+    settings.SEARCH_SCORE_WINDOW = 0
+    matching = PublishedJobFactory(title="영업", description="개발자와 일합니다")
+    PremiumOptionFactory(job=matching)
+    PremiumOptionFactory(job=PublishedJobFactory(title="회계", description="장부 정리"))
+    assert _titles(JobFilters(q="개발자")) == ["영업"]
+
+
 def test_score_window_orders_the_newest_matches_then_the_rest_by_date(settings):
     settings.SEARCH_SCORE_WINDOW = 1
     PublishedJobFactory(title="개발자", description="")
