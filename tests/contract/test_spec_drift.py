@@ -1,5 +1,7 @@
 """API-First: the committed contract equals what the code generates (`make spec` updates it)."""
 
+import pytest
+from django.db import connection
 from openapi_spec_validator import validate
 
 from jobboard.contracts import openapi_document, openapi_document_parsed
@@ -7,6 +9,12 @@ from tests.contract.diffs import fail_if_different
 from tests.contract.spec import SPEC_PATH
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    # A model integer field's bounds in the spec come from the database's integer ranges:
+    # SQLite's are 64-bit for every field, PostgreSQL's (production's) are not.
+    reason="openapi/api-spec.yaml is generated against PostgreSQL; set DATABASE_URL (CI does)",
+)
 def test_committed_spec_matches_generated_spec():
     fail_if_different(
         SPEC_PATH.read_text(),
