@@ -244,7 +244,10 @@ def test_title_matches_are_read_from_the_title_terms_index__POL_S_001():
     assert list(found) == ["데이터 엔지니어"]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="random_page_cost is a PostgreSQL connection option; SQLite has no planner costs",
+)
 def test_the_app_prices_random_reads_as_cached_storage():
     """ADR 0091: at the default random_page_cost (4) PostgreSQL counts a common word's matches
     by reading every row's search vector instead of walking the index; the app's
