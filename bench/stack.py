@@ -64,6 +64,7 @@ class PrivateStack:
         self.extra_env = extra_env or {}
         self.gunicorn: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
+        self.proxy: subprocess.Popen | None = None
         # A streaming replica of the stack's PostgreSQL the app reads from (ADR 0068).
         self.replica_port = free_port() if replica else None
 
@@ -305,6 +306,30 @@ class PrivateStack:
             self.gunicorn.wait(30)
             self.gunicorn = None
 
+    def proxy_start(self) -> str:
+        """nginx in front of gunicorn, as the ingress is in production; returns its URL.
+        A sync worker that accepts a connection waits on it until a request arrives, so a
+        client that holds its connection open between clicks (paced wrk) would hold a worker
+        for its whole think time; nginx passes a request on only once it has arrived. Pinned
+        to the load generator's core: it stands in for a machine of its own."""
+        from deploy.drills.proxy import NGINX_CONF  # the client-address drill's nginx
+
+        port = free_port()
+        conf = self.dir / "nginx.conf"
+        user = "user root;" if os.geteuid() == 0 else ""
+        conf.write_text(
+            NGINX_CONF.format(user=user, folder=self.dir, listen=port, upstream=self.web_port)
+        )
+        self.proxy = subprocess.Popen(
+            ["taskset", "-c", "1", "nginx", "-p", str(self.dir), "-c", str(conf)],
+            stdout=open(self.dir / "nginx.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}"
+        self.wait_healthy(url=url)
+        return url
+
     def worker_start(self) -> None:
         python = ROOT / ".venv/bin/python"
         python = str(python) if python.exists() else "python"
@@ -317,11 +342,12 @@ class PrivateStack:
             stderr=subprocess.STDOUT,
         )
 
-    def wait_healthy(self, timeout: float = 120) -> None:
+    def wait_healthy(self, timeout: float = 120, url: str | None = None) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(self.base_url + "/api/v1/health", timeout=2).status_code == 200:
+                health = (url or self.base_url) + "/api/v1/health"
+                if httpx.get(health, timeout=2).status_code == 200:
                     return
             time.sleep(0.3)
         log = (self.dir / "gunicorn.log").read_text()[-3000:]
@@ -353,7 +379,7 @@ class PrivateStack:
         return self
 
     def __exit__(self, *exc):
-        for proc in (self.gunicorn, self.worker):
+        for proc in (self.proxy, self.gunicorn, self.worker):
             if proc is not None:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGTERM)
