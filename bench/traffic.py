@@ -21,7 +21,30 @@ What is drawn:
 - job pages: uniform over every id that has a public page (published and closed);
 - visitors: 30 % of API calls carry a jobseeker's bearer token; HTML pages are measured
   anonymous and signed in (the access cookie) separately.
-The "hot" rows repeat one URL: they show the cache at its best and are labelled so."""
+The "hot" rows repeat one URL: they show the cache at its best and are labelled so.
+
+Latency at an offered rate (--rates 10,20,40,80): the runs above are closed loops, 16
+connections sending back to back, which saturate the 2 cores; their p95 is then mostly
+queueing (Little's law: p95 ≈ connections / throughput), so it measures throughput a second
+time. The latency target is about a load, so after the saturated runs of a size, the API
+list, search and filter routes (with the bare view as the reference) run again at each
+offered rate, with the same request files, writer and 16 connections: each connection waits
+a think time drawn from an exponential distribution of mean 16 / rate seconds between its
+clicks (bench/spread.lua), so together they offer the rate as a Poisson stream, as people
+who read a page and then click do. The think time counts from the previous click, not from
+the answer, so a latency well under it does not lower the rate offered. These runs go
+through nginx in front of gunicorn, as the ingress is in production: a sync worker waits on
+the connection it accepted until a request arrives, so a connection held open between
+clicks would hold a worker for a whole think time (without nginx, p95 came out near the
+think time even for the bare view). Coordinated
+omission: wrk times each request from its actual send, so a click that came while the
+previous answer was still out waited unseen. Each run reports the think time drawn and the
+time clicks were held up; when the held-up time passes 5 % of the total (the server
+delivered less than 0.95 of the rate the draws asked for) the row says "did not keep up"
+and its latency is not valid for that rate. (The draws themselves, not the nominal rate,
+are the yardstick: a Poisson count over 20 s at 10 req/s varies by ±7 %.) Per route the
+section then gives the highest offered rate that met the p95 target: the capacity at the
+latency target. The saturated tables stay as they were, the record of throughput."""
 
 from __future__ import annotations
 
@@ -421,7 +444,8 @@ def loadavg() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
-def wrk(base_url: str, requests: Path, seconds: float) -> dict:
+def wrk(base_url: str, requests: Path, seconds: float, think_ms: float | None = None) -> dict:
+    """One wrk run; with think_ms each connection paces itself (bench/spread.lua)."""
     cmd = [
         "taskset",
         "-c",
@@ -438,6 +462,7 @@ def wrk(base_url: str, requests: Path, seconds: float) -> dict:
         "--",
         str(requests),
         str(CONNECTIONS),
+        *([f"{think_ms:.3f}"] if think_ms is not None else []),
     ]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
@@ -470,6 +495,128 @@ def measure(stack, site, writer, routes: dict, seconds: float, seed: int) -> lis
         )
         print(f"  {name}: {result['rps']:.0f} req/s, p95 {result['p95']:.1f} ms", flush=True)
     return rows
+
+
+# The spread list routes the latency target is about, and the bare view as their reference.
+PACED_ROUTES = ("bare", "api_list", "api_search", "api_filter")
+# Below this share of the drawn think time the server held the clicks up: not the rate asked.
+KEPT_UP = 0.95
+
+
+def measure_paced(stack, site, writer, proxy_url: str, rates, seconds: float) -> list[dict]:
+    """Each paced route at each offered rate through nginx (PrivateStack.proxy_start says why):
+    think time CONNECTIONS / rate per connection."""
+    rows = []
+    folder = stack.dir / "requests"
+    for name in (n for n in PACED_ROUTES if n in ROUTES):
+        # Round 0's draws again: the same requests, with fresh access tokens (they live
+        # 15 minutes, and the saturated runs before can take longer).
+        requests = request_file(site, name, ROUTES[name], folder, 0)
+        for rate in rates:
+            before, load_before = cache_lookups(stack.metrics_dir), loadavg()
+            with writer:
+                result = wrk(proxy_url, requests, seconds, think_ms=1000 * CONNECTIONS / rate)
+            drawn, lag = result["drawn_ms"], result["lag_ms"]
+            kept = drawn / (drawn + lag) if drawn else 0.0
+            rows.append(
+                {
+                    "name": name,
+                    "route": ROUTES[name][0],
+                    "rate": rate,
+                    "offered": f"{rate:g}",
+                    "rps": result["rps"],
+                    "kept": f"{100 * kept:.1f} %",
+                    "late": f"{100 * result['late'] / max(1, result['sends']):.1f} %",
+                    "p50_ms": result["p50"],
+                    "p95_ms": result["p95"],
+                    "p99_ms": result["p99"],
+                    "non2xx": result["non2xx"],
+                    "cache": hit_rates(before, cache_lookups(stack.metrics_dir)),
+                    "load": max(load_before, loadavg()),
+                    "kept_up": "yes" if kept >= KEPT_UP else "did not keep up",
+                }
+            )
+            print(
+                f"  {name} at {rate:g} req/s offered: {result['rps']:.1f} achieved, "
+                f"p95 {result['p95']:.1f} ms, schedule kept {100 * kept:.1f} %",
+                flush=True,
+            )
+    return rows
+
+
+def paced_capacity(rows: list[dict], jobs: int) -> list[str]:
+    """Per route with a p95 target: the highest offered rate that met it and was kept up.
+    Each of the route's rows gets its "target" cell on the way."""
+    lines = []
+    for name in dict.fromkeys(r["name"] for r in rows):
+        target = p95_target(name, jobs)
+        if target is None:
+            continue
+        runs = [r for r in rows if r["name"] == name]  # rates ascending
+        for row in runs:
+            if row["kept_up"] != "yes":
+                row["target"] = "not valid"
+            else:
+                row["target"] = "met" if row["p95_ms"] < target else "missed"
+        best = max((r["rate"] for r in runs if r["target"] == "met"), default=0.0)
+        beyond = next((r for r in runs if r["rate"] > best), None)
+        if beyond is None:
+            capacity = f"at least {best:g} req/s (the highest rate measured)"
+        else:
+            why = (
+                f"p95 {beyond['p95_ms']:.1f} ms"
+                if beyond["kept_up"] == "yes"
+                else f"did not keep up, schedule kept {beyond['kept']}"
+            )
+            capacity = (
+                f"{best:g} req/s (at {beyond['offered']} req/s: {why})"
+                if best
+                else f"below {beyond['offered']} req/s, the lowest rate measured ({why})"
+            )
+        lines.append(f"- {runs[0]['route']} (p95 < {target:g} ms): {capacity}")
+    return lines
+
+
+PACED_COLUMNS = [
+    ("route", "route"),
+    ("offered", "offered req/s"),
+    ("rps", "achieved req/s"),
+    ("kept", "schedule kept"),
+    ("late", "sent late"),
+    ("p50_ms", "p50 ms"),
+    ("p95_ms", "p95 ms"),
+    ("p99_ms", "p99 ms"),
+    ("non2xx", "non-2xx"),
+    ("cache", "cache hits (per key family)"),
+    ("load", "load avg"),
+    ("kept_up", "kept up"),
+    ("target", "p95 target"),
+]
+
+
+def paced_section(rows: list[dict], jobs: int, seconds: float) -> str:
+    capacity = paced_capacity(rows, jobs)
+    return (
+        "\n### Latency at an offered rate (paced clients)\n\n"
+        f"The same request files, writer and {CONNECTIONS} connections, {seconds:g} s per rate, "
+        "one round, through nginx in front of gunicorn as the ingress is in production (a "
+        "sync worker would otherwise wait on a connection that is between clicks, ADR 0066); "
+        "each connection now clicks after a think time drawn from an exponential "
+        f"distribution of mean {CONNECTIONS} / rate seconds, counted from its previous click, "
+        'so together they offer the stated rate as a Poisson stream. "Schedule kept" is the '
+        "think time drawn over that plus the time clicks waited for the previous answer: "
+        f"below {100 * KEPT_UP:.0f} % the server did not keep up and the row's latency is not "
+        "valid for that rate (wrk times a request from its actual send, so a held-up click "
+        'hides its wait). "Sent late" counts the clicks that came while the previous answer '
+        "was still out. The saturated tables above stay the record of throughput.\n\n"
+        + table(rows, PACED_COLUMNS)
+        + (
+            "\nCapacity at the latency target: the highest offered rate at which p95 stayed "
+            "under the target and the server kept up.\n\n" + "\n".join(capacity) + "\n"
+            if capacity
+            else ""
+        )
+    )
 
 
 def write_rows(writer: Writer, seconds: float) -> list[dict]:
@@ -533,11 +680,17 @@ TARGETS = {
 MAX_P99_MS = 250
 
 
+def p95_target(name: str, jobs: int) -> float | None:
+    """The route's p95 target in ms at this many jobs (None: the route has none)."""
+    _, p95_small, p95_large = TARGETS.get(name, (None, None, None))
+    return p95_small if jobs <= 100_000 else p95_large
+
+
 def verdict(row: dict, jobs: int) -> str:
     """Which of the issue's targets this row meets ("p99" applies to every route)."""
     misses = []
-    ratio, p95_small, p95_large = TARGETS.get(row["name"], (None, None, None))
-    p95 = p95_small if jobs <= 100_000 else p95_large
+    ratio = TARGETS.get(row["name"], (None, None, None))[0]
+    p95 = p95_target(row["name"], jobs)
     if ratio is not None and row["rps"] / row["bare_rps"] < ratio:
         misses.append(f"× bare < {ratio}")
     if p95 is not None and row["p95_ms"] >= p95:
@@ -561,7 +714,7 @@ COLUMNS = [
 ]
 
 
-def run_size(stack, site, jobs: int, args) -> None:
+def run_size(stack, site, jobs: int, args, proxy_url: str) -> None:
     print(f"measuring at {jobs:,} jobs", flush=True)
     site.refresh()
     writer = Writer(site, args.jobs_per_second, args.applications_per_second)
@@ -572,9 +725,15 @@ def run_size(stack, site, jobs: int, args) -> None:
         rows += write_rows(writer, args.seconds * len(ROUTES | HOT_ROUTES))
         rounds.append(with_ratios(rows, jobs))
     rows = median_rows(rounds)
+    paced = (
+        measure_paced(stack, site, writer, proxy_url, args.rates, args.seconds)
+        if args.rates
+        else []
+    )
     command = (
         "flock /work/locks/heavy.lock .venv/bin/python -m bench.traffic "
         f"--sizes {args.sizes} --seconds {args.seconds:g} --rounds {args.rounds}"
+        + (" --rates " + ",".join(f"{r:g}" for r in args.rates) if args.rates else "")
         + (" --explain" if args.explain else "")
         + (" --replica" if args.replica else "")
     )
@@ -597,6 +756,7 @@ def run_size(stack, site, jobs: int, args) -> None:
         + table(hot, [c for c in COLUMNS if c[0] != "verdict"])
         + "\n### Writes beside the reads (all routes' runs together)\n\n"
         + table(writes, [c for c in COLUMNS if c[0] not in ("ratio", "cache", "load", "verdict")])
+        + (paced_section(paced, jobs, args.seconds) if paced else "")
     )
     if args.write:
         where = ", reads on a streaming replica" if args.replica else ""
@@ -613,6 +773,13 @@ def seed(stack, total: int) -> None:
         stack.psql("VACUUM ANALYZE")
 
 
+def offered_rates(text: str) -> list[float]:
+    rates = [float(r) for r in text.split(",") if r.strip()]
+    if not rates or min(rates) <= 0:
+        raise argparse.ArgumentTypeError("rates are positive requests per second")
+    return sorted(rates)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -623,6 +790,12 @@ def main() -> None:
     parser.add_argument("--jobs-per-second", type=float, default=0.5)
     parser.add_argument("--applications-per-second", type=float, default=2)
     parser.add_argument("--only", default="", help="comma-separated route names (a rehearsal)")
+    parser.add_argument(
+        "--rates",
+        type=offered_rates,
+        default=[],
+        help="comma-separated offered req/s: then the list routes and bare with paced clients",
+    )
     parser.add_argument(
         "--no-write", dest="write", action="store_false", help="print, leave the docs alone"
     )
@@ -654,9 +827,10 @@ def main() -> None:
         stack.web_start()
         stack.worker_start()
         site = Site(stack, random.Random(1))
+        proxy_url = stack.proxy_start() if args.rates else ""
         for size in (int(s) for s in args.sizes.split(",")):
             seed(stack, size)
-            run_size(stack, site, size, args)
+            run_size(stack, site, size, args, proxy_url)
         if args.explain:
             subprocess.run(
                 [str(ROOT / ".venv/bin/python"), str(ROOT / "bench" / "explain_jobs.py")],
