@@ -31,6 +31,10 @@ class PostgresOnlyAddIndexConcurrently(PostgresOnly, AddIndexConcurrently):
     """Built without locking out writes (the migration must not be atomic)."""
 
 
+class PostgresOnlyRunSQL(PostgresOnly, migrations.RunSQL):
+    """PostgreSQL DDL that Django's model state has no words for (a column's storage)."""
+
+
 def add_synonym_sets(new: list[str], extended: dict[str, str] | None = None):
     """A reversible RunPython that adds search synonym sets (POL-S-001, ADR 0055) and widens
     seeded ones (old terms → new terms; a set an admin has since edited is left as it is).
