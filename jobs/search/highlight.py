@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -55,20 +57,23 @@ def _latin_matches(chunk: str, terms: tuple[Term, ...]) -> bool:
     return any((f.startswith(t.text) if t.prefix else f == t.text) for f in forms for t in terms)
 
 
-def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
-    """(start, end) of every match in `text`, in order, not overlapping."""
+def iter_spans(text: str, query: ParsedQuery) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match in `text`, in order, not overlapping, found as they are
+    asked for: a snippet reads a long description only up to the end of its window."""
     matcher = _matcher(query)
-    spans: list[tuple[int, int]] = []
     for found in CHUNK.finditer(text):
         chunk, start = found.group(), found.start()
         if _is_hangul(chunk[-1]):
             if matcher.hangul:
-                spans += [
-                    (start + m.start(), start + m.end()) for m in matcher.hangul.finditer(chunk)
-                ]
+                for m in matcher.hangul.finditer(chunk):
+                    yield start + m.start(), start + m.end()
         elif matcher.latin and _latin_matches(chunk, matcher.latin):
-            spans.append((start, found.end()))
-    return spans
+            yield start, found.end()
+
+
+def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
+    """(start, end) of every match in `text`, in order, not overlapping."""
+    return list(iter_spans(text, query))
 
 
 def mark(text: str, spans: list[tuple[int, int]]) -> SafeString:
@@ -87,13 +92,19 @@ def highlight(text: str, query: ParsedQuery) -> SafeString:
 def snippet(text: str, query: ParsedQuery, width: int = SNIPPET_CHARS) -> SafeString:
     """About `width` characters of `text` around its first match (its start if none)."""
     text = " ".join(text.split())
-    spans = match_spans(text, query)
-    begin = max(spans[0][0] - width // 3, 0) if spans else 0
+    spans = iter_spans(text, query)
+    first = next(spans, None)
+    begin = max(first[0] - width // 3, 0) if first else 0
     if begin:
         space = text.rfind(" ", 0, begin)
         begin = space + 1 if space >= 0 and begin - space < 20 else begin
     end = min(begin + width, len(text))
-    inside = [(s - begin, e - begin) for s, e in spans if s >= begin and e <= end]
+    inside = []
+    for start, stop in chain([first] if first else [], spans):
+        if start >= end:
+            break
+        if start >= begin and stop <= end:
+            inside.append((start - begin, stop - begin))
     body = mark(text[begin:end], inside)
     prefix = "…" if begin else ""
     suffix = "…" if end < len(text) else ""

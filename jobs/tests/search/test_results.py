@@ -45,6 +45,18 @@ def test_snippet_is_cut_around_the_first_match():
     assert snippet("짧은 설명", parse("kubernetes")) == "짧은 설명"
 
 
+def test_snippet_marks_every_match_inside_its_window_and_none_outside():
+    text = (
+        "소개 " * 30
+        + "Kubernetes 와 Docker, 그리고 Kubernetes 운영 "
+        + "복지 " * 60
+        + "Kubernetes 끝"
+    )
+    cut = snippet(text, parse("kubernetes"))
+    assert cut.count("<mark>Kubernetes</mark>") == 2
+    assert "끝" not in cut
+
+
 def test_list_page_echoes_the_query_and_highlights_matches__POL_S_001(client):
     PublishedJobFactory(title="풀스택개발자 <b>채용</b>", description="Django 서비스 개발")
     page = client.get("/jobs/", {"q": "개발"}).content.decode()
