@@ -360,26 +360,38 @@ class RankedJobs:
         return self._capped
 
     def _count_segments(self) -> tuple[tuple[int, ...], bool]:
-        """One query (issue 17's budget): an aggregate over the premium matches (few:
-        reached through the active options) counts the premium segments, and in the same
-        statement a subquery per regular segment counts at most cap + 1 of its rows (an
-        index walk that stops). Regular segments follow each other: each fills what the
-        ones before it left of the cap, and the rest is past the last page."""
+        """One query (issue 17's budget), two for a relevance search whose title matches
+        are under the cap: an aggregate over the premium matches (few: reached through
+        their own index) counts the premium segments, and in the same statement a subquery
+        per regular segment counts at most cap + 1 of its rows (an index walk that stops).
+        Regular segments follow each other: each fills what the ones before it left of the
+        cap, and the rest is past the last page."""
         cap = settings.JOBS_SEARCH_COUNT_CAP if self.filters.query else settings.JOBS_COUNT_CAP
         jobs = self.jobs.order_by()
         counts: dict[str, Any] = {}
+        later: dict[int, QuerySet[Job]] = {}
         for i, segment in enumerate(self.segments):
             counted = segment.condition if segment.remainder_of is None else segment.remainder_of
             if segment.premium:
                 counts[f"s{i}"] = Count("pk", filter=counted)
                 continue
             first = jobs.filter(counted).values("pk")[: cap + 1]
+            if segment.remainder_of is not None:
+                later[i] = first
+                continue
             # aggregate() takes only expressions holding an aggregate: COUNT(…) * 0 is one
             # that adds nothing (and one row comes back even when no premium job matches).
             counts[f"s{i}"] = Count("pk") * 0 + Coalesce(count_of(first), 0)
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
         totals = jobs.filter(self.premium & self.match).aggregate(**counts)
+        for i, first in later.items():
+            # The rest of a search's matches, counted in a statement of its own and only
+            # when the title matches before it are under the cap: past it, the rest is
+            # past the last page. A common word's title matches alone pass the cap, and
+            # its whole-document count was half the statement at 1,000,000 jobs (ADR 0093).
+            before = totals[f"s{i - 1}"]
+            totals[f"s{i}"] = before if before > cap else first.count()
         sizes = [0] * len(self.segments)
         left, capped = cap, False
         for i, segment in enumerate(self.segments):

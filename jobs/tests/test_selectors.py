@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.tests.factories import AdminFactory, JobseekerFactory
@@ -200,6 +201,27 @@ def test_a_capped_search_keeps_title_matches_first__POL_S_001():
         PublishedJobFactory(title=f"개발자 {n}", description="데이터 파이프라인을 만듭니다.")
     ranked = job_list_public(JobFilters(q="데이터"))
     assert ranked.capped is True
+    assert [job.title.startswith("데이터") for job in ranked[0:10]] == [True, True]
+
+
+@override_settings(JOBS_SEARCH_COUNT_CAP=2)
+def test_the_rest_of_a_search_is_counted_only_while_its_title_matches_are_under_the_cap():
+    """ADR 0093: when the title matches alone pass the cap, the other matches are past the
+    last page, and the count is one statement; at the cap or under it, they are counted
+    in a second one (whether the list is capped depends on them)."""
+    for n in range(2):
+        PublishedJobFactory(title=f"데이터 엔지니어 {n}")
+    PublishedJobFactory(title="개발자", description="데이터 파이프라인을 만듭니다.")
+    ranked = job_list_public(JobFilters(q="데이터"))
+    with CaptureQueriesContext(connection) as counting:
+        assert (ranked.counts(), ranked.capped) == ((0, 0, 2, 0), True)
+    assert len(counting) == 2
+
+    PublishedJobFactory(title="데이터 분석가")
+    ranked = job_list_public(JobFilters(q="데이터"))
+    with CaptureQueriesContext(connection) as counting:
+        assert (ranked.counts(), ranked.capped) == ((0, 0, 2, 0), True)
+    assert len(counting) == 1
     assert [job.title.startswith("데이터") for job in ranked[0:10]] == [True, True]
 
 
