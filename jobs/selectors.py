@@ -369,7 +369,7 @@ class RankedJobs:
         cap = settings.JOBS_SEARCH_COUNT_CAP if self.filters.query else settings.JOBS_COUNT_CAP
         jobs = self.jobs.order_by()
         counts: dict[str, Any] = {}
-        later: dict[int, QuerySet[Job]] = {}
+        later: dict[int, QuerySet[Any, Any]] = {}
         for i, segment in enumerate(self.segments):
             counted = segment.condition if segment.remainder_of is None else segment.remainder_of
             if segment.premium:
@@ -385,13 +385,13 @@ class RankedJobs:
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
         totals = jobs.filter(self.premium & self.match).aggregate(**counts)
-        for i, first in later.items():
+        for i, rest in later.items():
             # The rest of a search's matches, counted in a statement of its own and only
             # when the title matches before it are under the cap: past it, the rest is
             # past the last page. A common word's title matches alone pass the cap, and
             # its whole-document count was half the statement at 1,000,000 jobs (ADR 0093).
             before = totals[f"s{i - 1}"]
-            totals[f"s{i}"] = before if before > cap else first.count()
+            totals[f"s{i}"] = before if before > cap else rest.count()
         sizes = [0] * len(self.segments)
         left, capped = cap, False
         for i, segment in enumerate(self.segments):
