@@ -109,6 +109,12 @@ class JobFilters:
     def query(self) -> ParsedQuery:
         return parse(self.q)
 
+    @cached_property
+    def cache_version(self) -> int:
+        """The list version (ADR 0011) this search's cache keys carry: read from the cache
+        once, though its page and its count each make a key."""
+        return list_version()
+
     @property
     def effective_sort(self) -> str:
         """Relevance needs a query; without one it means latest (the default)."""
@@ -156,11 +162,19 @@ def bump_list_version() -> None:
         cache.set(LIST_VERSION_KEY, 2, None)
 
 
+def _digest(filters: JobFilters, extra: tuple, version: int | None) -> str:
+    raw = repr((astuple(filters), extra, timezone.localdate().isoformat(), version, "capped"))
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
 def count_cache_key(filters: JobFilters, *extra) -> str:
-    raw = repr(
-        (astuple(filters), extra, timezone.localdate().isoformat(), list_version(), "capped")
-    )
-    return "jobs:count:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return "jobs:count:" + _digest(filters, extra, filters.cache_version)
+
+
+def past_cap_cache_key(filters: JobFilters) -> str:
+    """Marks a filter set whose regular matches passed the count cap, whatever the list
+    version: one write moves the version but cannot bring them under it (ADR 0094)."""
+    return "jobs:past-cap:" + _digest(filters, (), None)
 
 
 def list_cache_key(filters: JobFilters, *page) -> str:
@@ -370,10 +384,16 @@ class RankedJobs:
         jobs = self.jobs.order_by()
         counts: dict[str, Any] = {}
         later: dict[int, QuerySet[Any, Any]] = {}
+        lead = next(i for i, segment in enumerate(self.segments) if not segment.premium)
+        # Counted past the cap less than JOBS_COUNT_CACHE_SECONDS ago: not walked again
+        # after every write (a common word's walk was most of its search, ADR 0094).
+        past_cap = cache.get(past_cap_cache_key(self.filters)) is not None
         for i, segment in enumerate(self.segments):
             counted = segment.condition if segment.remainder_of is None else segment.remainder_of
             if segment.premium:
                 counts[f"s{i}"] = Count("pk", filter=counted)
+                continue
+            if i == lead and past_cap:
                 continue
             first = jobs.filter(counted).values("pk")[: cap + 1]
             if segment.remainder_of is not None:
@@ -385,6 +405,12 @@ class RankedJobs:
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
         totals = jobs.filter(self.premium & self.match).aggregate(**counts)
+        if past_cap:
+            totals[f"s{lead}"] = cap + 1
+        elif totals[f"s{lead}"] > cap:
+            # Set only by a count that walked the matches, so the mark lapses and a word
+            # that became rarer is counted exactly again within the cache's lifetime.
+            cache.set(past_cap_cache_key(self.filters), 1, settings.JOBS_COUNT_CACHE_SECONDS)
         for i, rest in later.items():
             # The rest of a search's matches, counted in a statement of its own and only
             # when the title matches before it are under the cap: past it, the rest is

@@ -28,7 +28,7 @@ def _is_hangul(char: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Matcher:
+class _Terms:
     """A query's terms made ready to scan text with: Korean terms as one alternation
     (longest first, so 개발자 wins over 개발 where both begin), Latin terms as they are."""
 
@@ -37,13 +37,11 @@ class _Matcher:
 
 
 @functools.lru_cache(maxsize=256)
-def _matcher(query: ParsedQuery) -> _Matcher:
-    # Built once per query, not per job and field: a result page marks 20 titles, 20
-    # snippets and every skill tag with the same query.
+def _terms(query: ParsedQuery) -> _Terms:
     terms = query.terms()
     hangul = sorted({t.text for t in terms if _is_hangul(t.text[0])}, key=len, reverse=True)
     latin = tuple(t for t in terms if not _is_hangul(t.text[0]))
-    return _Matcher(re.compile("|".join(map(re.escape, hangul))) if hangul else None, latin)
+    return _Terms(re.compile("|".join(map(re.escape, hangul))) if hangul else None, latin)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -52,28 +50,74 @@ def _latin_forms(chunk: str) -> frozenset[str]:
     return frozenset(f for w in analyze_latin(chunk) for f in (w.stem, *w.morphemes))
 
 
-def _latin_matches(chunk: str, terms: tuple[Term, ...]) -> bool:
-    forms = _latin_forms(chunk)
-    return any((f.startswith(t.text) if t.prefix else f == t.text) for f in forms for t in terms)
+class Matcher:
+    """Finds one query's matches in the texts of a result page. Made once per page, not per
+    job and field (20 titles, 20 snippets and every skill tag share the query), and it
+    remembers its answers for the page's Latin words and skill tags, which recur."""
+
+    def __init__(self, query: ParsedQuery):
+        terms = _terms(query)
+        self.hangul, self.latin = terms.hangul, terms.latin
+        self._latin_words: dict[str, bool] = {}
+        self._skills: dict[int, bool] = {}
+
+    def _latin_matches(self, chunk: str) -> bool:
+        found = self._latin_words.get(chunk)
+        if found is None:
+            found = self._latin_words[chunk] = any(
+                (f.startswith(t.text) if t.prefix else f == t.text)
+                for f in _latin_forms(chunk)
+                for t in self.latin
+            )
+        return found
+
+    def _may_match_latin(self, text: str) -> bool:
+        """False when no Latin word of `text` can match: a word's indexed forms are its
+        lowercase letters with ++, # and dots spelt as analyze_latin spells them, so each
+        form (and a term it begins or equals) is a substring of the text spelt so. Most
+        descriptions lack every Latin term and skip the scan word by word."""
+        if not self.latin:
+            return False
+        spelt = text.lower().replace("++", "pp").replace("#", "sharp").replace(".", "")
+        return any(term.text in spelt for term in self.latin)
+
+    def iter_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match in `text`, in order, not overlapping, found as they
+        are asked for: a snippet reads a long description only up to the end of its window."""
+        if not self._may_match_latin(text):
+            # Korean terms match inside Hangul runs alone, so one scan of the whole text
+            # finds what a scan word by word would.
+            if self.hangul:
+                yield from (m.span() for m in self.hangul.finditer(text))
+            return
+        for found in CHUNK.finditer(text):
+            chunk, start = found.group(), found.start()
+            if _is_hangul(chunk[-1]):
+                if self.hangul:
+                    for m in self.hangul.finditer(chunk):
+                        yield start + m.start(), start + m.end()
+            elif self._latin_matches(chunk):
+                yield start, found.end()
+
+    def skill_matches(self, skill) -> bool:
+        found = self._skills.get(skill.pk)
+        if found is None:
+            found = self._skills[skill.pk] = any(
+                next(self.iter_spans(name), None) for name in (skill.name_ko, skill.name_en)
+            )
+        return found
 
 
-def iter_spans(text: str, query: ParsedQuery) -> Iterator[tuple[int, int]]:
-    """(start, end) of each match in `text`, in order, not overlapping, found as they are
-    asked for: a snippet reads a long description only up to the end of its window."""
-    matcher = _matcher(query)
-    for found in CHUNK.finditer(text):
-        chunk, start = found.group(), found.start()
-        if _is_hangul(chunk[-1]):
-            if matcher.hangul:
-                for m in matcher.hangul.finditer(chunk):
-                    yield start + m.start(), start + m.end()
-        elif matcher.latin and _latin_matches(chunk, matcher.latin):
-            yield start, found.end()
+Query = ParsedQuery | Matcher
 
 
-def match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
+def _matcher(query: Query) -> Matcher:
+    return query if isinstance(query, Matcher) else Matcher(query)
+
+
+def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
     """(start, end) of every match in `text`, in order, not overlapping."""
-    return list(iter_spans(text, query))
+    return list(_matcher(query).iter_spans(text))
 
 
 def mark(text: str, spans: list[tuple[int, int]]) -> SafeString:
@@ -85,14 +129,14 @@ def mark(text: str, spans: list[tuple[int, int]]) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308  # nosec B308 B703 - every piece of text is escaped above
 
 
-def highlight(text: str, query: ParsedQuery) -> SafeString:
+def highlight(text: str, query: Query) -> SafeString:
     return mark(text, match_spans(text, query))
 
 
-def snippet(text: str, query: ParsedQuery, width: int = SNIPPET_CHARS) -> SafeString:
+def snippet(text: str, query: Query, width: int = SNIPPET_CHARS) -> SafeString:
     """About `width` characters of `text` around its first match (its start if none)."""
     text = " ".join(text.split())
-    spans = iter_spans(text, query)
+    spans = _matcher(query).iter_spans(text)
     first = next(spans, None)
     begin = max(first[0] - width // 3, 0) if first else 0
     if begin:
@@ -111,28 +155,28 @@ def snippet(text: str, query: ParsedQuery, width: int = SNIPPET_CHARS) -> SafeSt
     return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308  # nosec B308 B703 - body is escaped by mark()
 
 
-def matched_skills(job, query: ParsedQuery) -> list[str]:
+def matched_skills(job, query: Query) -> list[str]:
     """The codes of the job's skill tags whose Korean or English name matched: a job found
     only through its tags (파이썬 → a job tagged Python) shows why it was found."""
-    return [
-        skill.code
-        for skill in job.skills.all()
-        if match_spans(skill.name_ko, query) or match_spans(skill.name_en, query)
-    ]
+    matcher = _matcher(query)
+    return [skill.code for skill in job.skills.all() if matcher.skill_matches(skill)]
 
 
-def highlights(job, query: ParsedQuery) -> dict:
+def highlights(job, query: Query) -> dict:
     """The title and description snippet of a job in a result list, marked, and the skill
     tags that matched."""
+    matcher = _matcher(query)
     return {
-        "title": highlight(job.title, query),
-        "snippet": snippet(job.description, query),
-        "skills": matched_skills(job, query),
+        "title": highlight(job.title, matcher),
+        "snippet": snippet(job.description, matcher),
+        "skills": matched_skills(job, matcher),
     }
 
 
 def attach_highlights(jobs, query: ParsedQuery) -> None:
-    """Give each job of a result page its `highlights` (pages and API show the same)."""
+    """Give each job of a result page its `highlights` (pages and API show the same), with
+    one matcher for the page."""
     if query:
+        matcher = Matcher(query)
         for job in jobs:
-            job.highlights = highlights(job, query)
+            job.highlights = highlights(job, matcher)

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +13,14 @@ from accounts.tests.factories import AdminFactory, JobseekerFactory
 from jobs.exceptions import JobNotFound
 from jobs.models import Job, Location
 from jobs.search import get_backend, parse
-from jobs.selectors import JobFilters, job_get_visible, job_list_home, job_list_public
+from jobs.selectors import (
+    JobFilters,
+    job_get_visible,
+    job_list_home,
+    job_list_public,
+    past_cap_cache_key,
+)
+from jobs.services import job_close
 from jobs.tests.factories import (
     BannerOptionFactory,
     ClosedJobFactory,
@@ -223,6 +231,31 @@ def test_the_rest_of_a_search_is_counted_only_while_its_title_matches_are_under_
         assert (ranked.counts(), ranked.capped) == ((0, 0, 2, 0), True)
     assert len(counting) == 1
     assert [job.title.startswith("데이터") for job in ranked[0:10]] == [True, True]
+
+
+@override_settings(JOBS_SEARCH_COUNT_CAP=2)
+def test_a_search_past_the_cap_is_not_walked_again_after_each_write__POL_S_001():
+    """ADR 0094: one write cannot bring a search that passed the cap under it, so after a
+    write the next count does not walk its matches again: it says capped until the mark
+    lapses with the count cache's lifetime (a 1,000+ may outlive mass closings by up to a
+    minute), then counts exactly. Premium matches are counted exactly every time."""
+    for n in range(3):
+        PublishedJobFactory(title=f"데이터 엔지니어 {n}")
+    assert job_list_public(JobFilters(q="데이터")).capped is True
+
+    admin = AdminFactory()
+    job_close(job=Job.objects.get(title="데이터 엔지니어 1"), user=admin)  # one write
+    PremiumOptionFactory(job__title="데이터 분석가")
+    ranked = job_list_public(JobFilters(q="데이터"))
+    with CaptureQueriesContext(connection) as counting:
+        assert (ranked.counts(), ranked.capped) == ((1, 0, 2, 0), True)
+    (statement,) = counting.captured_queries
+    assert "LIMIT 3" not in statement["sql"]  # no walk of cap + 1 regular matches
+
+    job_close(job=Job.objects.get(title="데이터 엔지니어 2"), user=admin)
+    cache.delete(past_cap_cache_key(JobFilters(q="데이터")))  # the mark's lifetime ends
+    ranked = job_list_public(JobFilters(q="데이터"))
+    assert (ranked.counts(), ranked.capped) == ((1, 0, 1, 0), False)
 
 
 @override_settings(JOBS_SEARCH_COUNT_CAP=3, JOBS_COUNT_CAP=100)

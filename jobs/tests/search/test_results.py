@@ -28,6 +28,21 @@ def test_highlight_marks_the_longest_korean_term_where_two_begin_and_every_later
     )
 
 
+def test_highlight_finds_latin_words_spelt_with_symbols_and_dots_beside_korean_ones():
+    # A text is scanned word by word only when a Latin term can be in it: the check must
+    # spell C#, C++ and node.js as the index does, or these marks would be lost.
+    text = "Node.js와 C# 개발, C++ 3년"
+    assert (
+        highlight(text, parse("nodejs 개발"))
+        == "<mark>Node.js</mark>와 C# <mark>개발</mark>, C++ 3년"
+    )
+    assert highlight(text, parse("c#")) == "Node.js와 <mark>C#</mark> 개발, C++ 3년"
+    assert (
+        highlight(text, parse("c++ 개발")) == "Node.js와 C# <mark>개발</mark>, <mark>C++</mark> 3년"
+    )
+    assert highlight(text, parse("rust 개발")) == "Node.js와 C# <mark>개발</mark>, C++ 3년"
+
+
 def test_highlight_escapes_the_text_around_and_inside_marks():
     marked = highlight('<b>개발자</b> & "python"', parse("개발자 python"))
     assert marked == (
