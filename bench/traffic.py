@@ -503,11 +503,22 @@ PACED_ROUTES = ("bare", "api_list", "api_search", "api_filter")
 KEPT_UP = 0.95
 
 
+def drain_tasks(stack, timeout: float = 300) -> None:
+    """Wait until the task worker has run what the saturated runs queued (notifications,
+    matching): a paced run started straight after them shared the cores with that backlog."""
+    deadline = time.monotonic() + timeout
+    query = "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY'"
+    while int(stack.psql(query)) and time.monotonic() < deadline:
+        time.sleep(2)
+    time.sleep(10)  # and the load of the last saturated run settles
+
+
 def measure_paced(stack, site, writer, proxy_url: str, rates, seconds: float) -> list[dict]:
     """Each paced route at each offered rate through nginx (PrivateStack.proxy_start says why):
     think time CONNECTIONS / rate per connection."""
     rows = []
     folder = stack.dir / "requests"
+    drain_tasks(stack)
     for name in (n for n in PACED_ROUTES if n in ROUTES):
         # Round 0's draws again: the same requests, with fresh access tokens (they live
         # 15 minutes, and the saturated runs before can take longer).
@@ -599,7 +610,8 @@ def paced_section(rows: list[dict], jobs: int, seconds: float) -> str:
     return (
         "\n### Latency at an offered rate (paced clients)\n\n"
         f"The same request files, writer and {CONNECTIONS} connections, {seconds:g} s per rate, "
-        "one round, through nginx in front of gunicorn as the ingress is in production (a "
+        "one round, after the task worker has run what the saturated runs queued, "
+        "through nginx in front of gunicorn as the ingress is in production (a "
         "sync worker would otherwise wait on a connection that is between clicks, ADR 0066); "
         "each connection now clicks after a think time drawn from an exponential "
         f"distribution of mean {CONNECTIONS} / rate seconds, counted from its previous click, "
