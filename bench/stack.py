@@ -289,11 +289,16 @@ class PrivateStack:
             cwd=ROOT,
             # This stack's own metrics folder (the default is shared by every gunicorn here).
             env={**self.env(), "PROMETHEUS_MULTIPROC_DIR": str(self.metrics_dir)},
-            stdout=open(self.dir / "gunicorn.log", "w"),  # noqa: SIM115
+            stdout=open(self.log, "w"),  # noqa: SIM115
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self.wait_healthy()
+
+    @property
+    def log(self) -> Path:
+        """gunicorn's output: its errors and one JSON line per request served."""
+        return self.dir / "gunicorn.log"
 
     @property
     def metrics_dir(self) -> Path:
@@ -350,7 +355,7 @@ class PrivateStack:
                 if httpx.get(health, timeout=2).status_code == 200:
                     return
             time.sleep(0.3)
-        log = (self.dir / "gunicorn.log").read_text()[-3000:]
+        log = self.log.read_text()[-3000:]
         raise RuntimeError("the app did not become healthy; gunicorn said:\n" + log)
 
     def gunicorn_pids(self) -> set[int]:

@@ -64,6 +64,7 @@ from pathlib import Path
 
 import httpx
 
+from bench.load import percentile
 from bench.report import table, write_section
 from bench.stack import PrivateStack
 from bench.terms import TERMS
@@ -499,6 +500,7 @@ def measure(stack, site, writer, routes: dict, seconds: float, seed: int) -> lis
 
 # The spread list routes the latency target is about, and the bare view as their reference.
 PACED_ROUTES = ("bare", "api_list", "api_search", "api_filter")
+PACED_PATHS = {"bare": "/bench/bare", **dict.fromkeys(PACED_ROUTES[1:], "/api/v1/jobs")}
 # Below this share of the drawn think time the server held the clicks up: not the rate asked.
 KEPT_UP = 0.95
 
@@ -513,6 +515,15 @@ def drain_tasks(stack, timeout: float = 300) -> None:
     time.sleep(10)  # and the load of the last saturated run settles
 
 
+def served_ms(log: Path, since: int, path: str) -> list[float]:
+    """How long gunicorn took for each GET of `path` logged after byte `since` of its log
+    (deploy/gunicorn.conf.py's JSON access lines): the server's side of wrk's latencies."""
+    with log.open("rb") as lines:
+        lines.seek(since)
+        records = [json.loads(line) for line in lines if b'"gunicorn.access"' in line]
+    return [r["duration_ms"] for r in records if r["path"] == path and r["method"] == "GET"]
+
+
 def measure_paced(stack, site, writer, proxy_url: str, rates, seconds: float) -> list[dict]:
     """Each paced route at each offered rate through nginx (PrivateStack.proxy_start says why):
     think time CONNECTIONS / rate per connection."""
@@ -525,8 +536,10 @@ def measure_paced(stack, site, writer, proxy_url: str, rates, seconds: float) ->
         requests = request_file(site, name, ROUTES[name], folder, 0)
         for rate in rates:
             before, load_before = cache_lookups(stack.metrics_dir), loadavg()
+            log_at = stack.log.stat().st_size
             with writer:
                 result = wrk(proxy_url, requests, seconds, think_ms=1000 * CONNECTIONS / rate)
+            served = served_ms(stack.log, log_at, PACED_PATHS[name])
             drawn, lag = result["drawn_ms"], result["lag_ms"]
             kept = drawn / (drawn + lag) if drawn else 0.0
             rows.append(
@@ -541,6 +554,7 @@ def measure_paced(stack, site, writer, proxy_url: str, rates, seconds: float) ->
                     "p50_ms": result["p50"],
                     "p95_ms": result["p95"],
                     "p99_ms": result["p99"],
+                    "served_ms": f"{percentile(served, 50):.1f} / {percentile(served, 95):.1f}",
                     "non2xx": result["non2xx"],
                     "cache": hit_rates(before, cache_lookups(stack.metrics_dir)),
                     "load": max(load_before, loadavg()),
@@ -597,6 +611,7 @@ PACED_COLUMNS = [
     ("p50_ms", "p50 ms"),
     ("p95_ms", "p95 ms"),
     ("p99_ms", "p99 ms"),
+    ("served_ms", "gunicorn p50 / p95 ms"),
     ("non2xx", "non-2xx"),
     ("cache", "cache hits (per key family)"),
     ("load", "load avg"),
@@ -620,7 +635,10 @@ def paced_section(rows: list[dict], jobs: int, seconds: float) -> str:
         f"below {100 * KEPT_UP:.0f} % the server did not keep up and the row's latency is not "
         "valid for that rate (wrk times a request from its actual send, so a held-up click "
         'hides its wait). "Sent late" counts the clicks that came while the previous answer '
-        "was still out. The saturated tables above stay the record of throughput.\n\n"
+        'was still out. "gunicorn p50 / p95" is the server side of the same requests, '
+        "from its access log (the time from reading a request to sending the answer): what "
+        "is above it in wrk's figures is spent in nginx, the network stack and the clients. "
+        "The saturated tables above stay the record of throughput.\n\n"
         + table(rows, PACED_COLUMNS)
         + (
             "\nCapacity at the latency target: the highest offered rate at which p95 stayed "
