@@ -1,7 +1,10 @@
+import contextlib
 import logging
 import re
 import time
 import uuid
+
+from django.db import connections
 
 from jobboard.client_address import client_ip
 from jobboard.logging import request_id_var
@@ -76,15 +79,36 @@ class ProbeHostMiddleware:
         return self.get_response(request)
 
 
+class _SqlTime:
+    """An execute wrapper that adds up the statements a request ran and the time they took."""
+
+    def __init__(self):
+        self.statements, self.seconds = 0, 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.statements += 1
+            self.seconds += time.perf_counter() - started
+
+
 class AccessLogMiddleware:
-    """One JSON line per request: route, status, duration, user id. Never bodies or tokens."""
+    """One JSON line per request: route, status, duration and how much of it was SQL
+    (statements, ms: a slow request's time split between the database and Python), user
+    id. Never bodies or tokens."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         started = time.perf_counter()
-        response = self.get_response(request)
+        sql = _SqlTime()
+        with contextlib.ExitStack() as wrappers:
+            for connection in connections.all():  # the replica's too (ADR 0068)
+                wrappers.enter_context(connection.execute_wrapper(sql))
+            response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
         user = getattr(request, "user", None)
         access_logger.info(
@@ -95,6 +119,8 @@ class AccessLogMiddleware:
                 "route": match.view_name if match else None,
                 "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "db_statements": sql.statements,
+                "db_ms": round(sql.seconds * 1000, 2),
                 "user_id": user.pk if user is not None and user.is_authenticated else None,
                 "client_ip": client_ip(request),
             },

@@ -138,6 +138,9 @@ def test_access_log_is_json_with_request_context(client, captured_logs):
     assert line["method"] == "GET"
     assert line["path"] == "/api/v1/health"
     assert isinstance(line["duration_ms"], float)
+    # The health check asks the database: its statements and their time are in the line.
+    assert line["db_statements"] >= 1
+    assert 0 <= line["db_ms"] <= line["duration_ms"]
     assert "user_id" in line
     assert line["client_ip"] == "127.0.0.1"  # jobboard.client_address decides it (ADR 0031)
     assert {"time", "level", "message"} <= set(line)
