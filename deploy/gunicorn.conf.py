@@ -105,10 +105,11 @@ os.makedirs(PROMETHEUS_MULTIPROC_DIR, exist_ok=True)
 
 def when_ready(server):
     """Runs in the master after it preloaded the app, before it forks a worker. Its objects
-    (Django, every app, the analyser's bindings: ~137,000) are frozen out of the garbage
-    collector: a worker's full collection walked them all, 70-100 ms about once every 200
-    searches, where now it walks what the worker made (~10 ms; ADR 0094). Frozen objects are
-    also never written by a collection, so the workers keep sharing their pages."""
+    (Django, every app, the analyser's bindings: over 100,000) are frozen out of the garbage
+    collector: a worker's full collection walked them all, 70-120 ms about once every
+    100-200 searches, where now it walks what the worker made (12-45 ms measured, ADR 0094).
+    Frozen objects are also never written by a collection, so the workers keep sharing their
+    pages."""
     gc.collect()
     gc.freeze()
 
