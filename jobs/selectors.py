@@ -359,10 +359,11 @@ class RankedJobs:
         No count reads more than cap + 1 regular matches, however common the filter or
         word; cached per filter set and list version (ADR 0011)."""
         if self._counts is None:
-            key = count_cache_key(self.filters)
-            cached = cache.get(key)
+            key, mark = count_cache_key(self.filters), past_cap_cache_key(self.filters)
+            found = cache.get_many([key, mark])  # one round trip for the count and its mark
+            cached = found.get(key)
             if cached is None:
-                cached = self._count_segments()
+                cached = self._count_segments(past_cap=mark in found)
                 cache.set(key, cached, settings.JOBS_COUNT_CACHE_SECONDS)
             self._counts, self._capped = tuple(cached[0]), cached[1]
         return self._counts
@@ -373,7 +374,7 @@ class RankedJobs:
         self.counts()
         return self._capped
 
-    def _count_segments(self) -> tuple[tuple[int, ...], bool]:
+    def _count_segments(self, *, past_cap: bool) -> tuple[tuple[int, ...], bool]:
         """One query (issue 17's budget), two for a relevance search whose title matches
         are under the cap: an aggregate over the premium matches (few: reached through
         their own index) counts the premium segments, and in the same statement a subquery
@@ -385,9 +386,9 @@ class RankedJobs:
         counts: dict[str, Any] = {}
         later: dict[int, QuerySet[Any, Any]] = {}
         lead = next(i for i, segment in enumerate(self.segments) if not segment.premium)
-        # Counted past the cap less than JOBS_COUNT_CACHE_SECONDS ago: not walked again
-        # after every write (a common word's walk was most of its search, ADR 0094).
-        past_cap = cache.get(past_cap_cache_key(self.filters)) is not None
+        # past_cap: counted past the cap less than JOBS_COUNT_CACHE_SECONDS ago, so not
+        # walked again after every write (a common word's walk was most of its search,
+        # ADR 0094).
         for i, segment in enumerate(self.segments):
             counted = segment.condition if segment.remainder_of is None else segment.remainder_of
             if segment.premium:
