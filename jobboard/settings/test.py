@@ -20,13 +20,17 @@ STORAGES["default"]["OPTIONS"]["location"] = env.str(  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# pytest-xdist's worker ("gw0", "gw1", …; unset in a single process): pytest-django gives
+# each worker its own test database, and the worker's name keeps its cache keys apart too.
+_worker = env.str("PYTEST_XDIST_WORKER", default="")
 if REDIS_URL:
-    # Separate key space per test run so parallel runs and stale keys never collide, and
-    # clear() between tests deletes only this run's keys (tests/cache.py). Wider
-    # timeouts: a loaded machine must not trip the circuit breaker in the middle of unrelated
-    # tests (jobboard/tests/test_cache_breaker.py trips it on purpose with its own server).
+    # Separate key space per test run and worker so parallel runs and stale keys never
+    # collide, and clear() between tests deletes only this worker's keys (tests/cache.py).
+    # Wider timeouts: a loaded machine must not trip the circuit breaker in the middle of
+    # unrelated tests (jobboard/tests/test_cache_breaker.py trips it on purpose with its own
+    # server).
     for _cache in CACHES.values():  # noqa: F405
-        _cache["KEY_PREFIX"] = f"test-{env.str('CACHE_KEY_PREFIX', default='jb')}"
+        _cache["KEY_PREFIX"] = f"test-{env.str('CACHE_KEY_PREFIX', default='jb')}{_worker}"
         _cache["OPTIONS"]["CLIENT_CLASS"] = "tests.cache.RunScopedRedisClient"
         _cache["OPTIONS"].update(SOCKET_CONNECT_TIMEOUT=5, SOCKET_TIMEOUT=5)
 # Serve static files from the source folders; no collectstatic before tests.
