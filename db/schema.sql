@@ -727,6 +727,7 @@ CREATE TABLE public.jobs_job (
     experience_min_years smallint,
     salary_mode character varying(16) NOT NULL,
     premium_until timestamp with time zone,
+    title_vector tsvector,
     CONSTRAINT jobs_job_description_length CHECK ((length(description) <= 20000)),
     CONSTRAINT jobs_job_education_valid CHECK (((education)::text = ANY ((ARRAY['any'::character varying, 'high_school'::character varying, 'associate'::character varying, 'bachelor'::character varying, 'master'::character varying, 'doctorate'::character varying])::text[]))),
     CONSTRAINT jobs_job_employment_type_valid CHECK (((employment_type)::text = ANY ((ARRAY['full_time'::character varying, 'part_time'::character varying, 'contract'::character varying, 'internship'::character varying])::text[]))),
@@ -1419,7 +1420,7 @@ CREATE INDEX jobs_job_premium ON public.jobs_job USING btree (premium_until, dea
 
 CREATE INDEX jobs_job_premium_search ON public.jobs_job USING gin (search_vector) WHERE (((status)::text = 'published'::text) AND (premium_until IS NOT NULL));
 
-CREATE INDEX jobs_job_premium_title ON public.jobs_job USING gin (ts_filter(search_vector, '{a,b}'::"char"[])) WHERE (((status)::text = 'published'::text) AND (premium_until IS NOT NULL));
+CREATE INDEX jobs_job_premium_title_vec ON public.jobs_job USING gin (title_vector) WHERE (((status)::text = 'published'::text) AND (premium_until IS NOT NULL));
 
 CREATE INDEX jobs_job_pub_category ON public.jobs_job USING btree (category_id, published_at DESC, id DESC, deadline, remote) WHERE ((status)::text = 'published'::text);
 
@@ -1443,7 +1444,9 @@ CREATE INDEX jobs_job_skills_skill_id_bfb4f93e ON public.jobs_job_skills USING b
 
 CREATE INDEX jobs_job_status_published ON public.jobs_job USING btree (status, published_at DESC);
 
-CREATE INDEX jobs_job_title_terms ON public.jobs_job USING gin (ts_filter(search_vector, '{a,b}'::"char"[]));
+CREATE INDEX jobs_job_title_vector ON public.jobs_job USING gin (title_vector);
+
+CREATE INDEX jobs_job_title_walk ON public.jobs_job USING btree (published_at DESC, id DESC) INCLUDE (deadline, title_vector) WHERE ((status)::text = 'published'::text);
 
 CREATE INDEX jobs_jobmatchskill_skill_id_f2fd98a7 ON public.jobs_jobmatchskill USING btree (skill_id);
 

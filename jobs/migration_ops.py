@@ -31,6 +31,24 @@ class PostgresOnlyAddIndexConcurrently(PostgresOnly, AddIndexConcurrently):
     """Built without locking out writes (the migration must not be atomic)."""
 
 
+class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
+    """A B-tree every database has: built without locking out writes on PostgreSQL, plainly
+    on SQLite (no CONCURRENTLY there, and its tables are a developer's)."""
+
+    @staticmethod
+    def _operation(schema_editor) -> type[migrations.AddIndex]:
+        postgres = schema_editor.connection.vendor == "postgresql"
+        return AddIndexConcurrently if postgres else migrations.AddIndex
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        operation = self._operation(schema_editor)
+        operation.database_forwards(self, app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        operation = self._operation(schema_editor)
+        operation.database_backwards(self, app_label, schema_editor, from_state, to_state)
+
+
 class PostgresOnlyRunSQL(PostgresOnly, migrations.RunSQL):
     """PostgreSQL DDL that Django's model state has no words for (a column's storage)."""
 

@@ -24,9 +24,8 @@ SearchVectorField.register_lookup(TsQueryMatch)
 
 class TitleTerms(Func):
     """The title and company-name terms of a search vector (weights A and B, written by
-    jobs.search.backends.database), for "the query matches the title": the GIN index
-    jobs_job_title_terms answers it from the index alone, where a weighted query over the
-    whole vector needs every match's vector read back to check its weights (ADR 0085)."""
+    jobs.search.backends.database). Migrations use it: ADR 0085's index over it, and the
+    column that replaced that index, Job.title_vector, filled from it (ADR 0096)."""
 
     function = "ts_filter"
     template = "%(function)s(%(expressions)s, '{a,b}'::\"char\"[])"

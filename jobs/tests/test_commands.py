@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.postgres.indexes import GinIndex
 from django.core.management import call_command
+from django.db import connection
 
 from jobs.models import Job, JobMatchSkill, JobStatus
 from jobs.selectors import JobFilters, job_list_public
@@ -59,9 +60,10 @@ def test_seeded_jobs_are_indexed_as_the_search_backend_indexes_them():
     from jobs.search import get_backend
 
     call_command("seed_jobs", 40, batch=15, companies=3, stdout=None)
-    seeded = dict(Job.objects.values_list("pk", "search_vector"))
+    vectors = ("pk", "search_vector", "title_vector")
+    seeded = {pk: rest for pk, *rest in Job.objects.values_list(*vectors)}
     get_backend().index(Job.objects.all())
-    assert dict(Job.objects.values_list("pk", "search_vector")) == seeded
+    assert {pk: rest for pk, *rest in Job.objects.values_list(*vectors)} == seeded
     assert job_list_public(JobFilters(q=Job.objects.first().title.split()[0])).count() >= 1
 
 
@@ -151,3 +153,27 @@ def test_migration_0013_fills_premium_until_from_the_options__POL_J_005():
         plain.pk: None,
     }
     assert [job.pk for job in job_list_public()[0:5] if job.is_premium] == [premium.job_id]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the title vector is PostgreSQL's (SQLite keeps the terms in its FTS5 table)",
+)
+def test_migration_0019_fills_the_title_vectors_a_save_writes__POL_S_001():
+    """Existing jobs get the title and company terms of their search vector, the same
+    vectors indexing writes, so their first-tier matches stay where they were (ADR 0096)."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    migration = import_module("jobs.migrations.0019_title_vector_and_walk_index")
+    in_title = PublishedJobFactory(title="품질관리 엔지니어", description="반도체 공정")
+    in_body = PublishedJobFactory(title="공정 엔지니어", description="품질관리 업무 포함")
+    written = dict(Job.objects.values_list("pk", "title_vector"))
+    assert all(written.values())
+    Job.objects.update(title_vector=None)  # as before the migration
+    migration.fill_title_vectors(apps, SimpleNamespace(connection=connection))
+    assert dict(Job.objects.values_list("pk", "title_vector")) == written
+    results = list(job_list_public(JobFilters(q="품질관리"))[0:5])
+    assert [j.pk for j in results] == [in_title.pk, in_body.pk]

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
@@ -285,18 +286,42 @@ def test_a_search_counts_to_its_own_cap_and_its_tiers_add_up__POL_S_001():
     connection.vendor != "postgresql", reason="a PostgreSQL index; SQLite has FTS5 columns"
 )
 def test_title_matches_are_read_from_the_title_terms_index__POL_S_001():
-    """ADR 0085: the title tier's condition is the expression jobs_job_title_terms indexes,
-    so PostgreSQL can answer it from the index (with scans that test every row ruled out,
-    the plan names the index; an expression that drifted from the index's would not)."""
+    """ADR 0085, 0096: the title tier's condition is on the column jobs_job_title_vector
+    indexes, so PostgreSQL can answer it from the index (with scans that test every row
+    ruled out, the plan names the index; a condition that drifted from it would not)."""
     PublishedJobFactory(title="데이터 엔지니어")
     condition = get_backend().condition(parse("데이터"), title_only=True)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
         plan = Job.objects.filter(condition).explain()
-    assert "jobs_job_title_terms" in plan
+    assert "jobs_job_title_vector" in plan
     found = Job.objects.filter(condition).values_list("title", flat=True)
     assert list(found) == ["데이터 엔지니어"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a PostgreSQL index; SQLite has FTS5 columns"
+)
+def test_a_deep_page_of_title_matches_walks_the_title_walk_index_alone__POL_S_001():
+    """ADR 0096: a page of the title tier past the scored window takes its ids from jobs by
+    date, testing each passed job's title terms; jobs_job_title_walk holds every column that
+    walk reads, so it needs no row (an index-only scan; a column the tier's query reads and
+    the index lacks would make it a plain index scan, or rule the index out)."""
+    title_matches = [PublishedJobFactory(title=f"데이터 엔지니어 {n}") for n in range(3)]
+    PublishedJobFactory(title="영업 매니저", description="데이터 기반 영업")
+    ranked = job_list_public(JobFilters(q="데이터"))
+    tier = ranked.segments[2]  # regular jobs matching in the title, past the scored window
+    (page,) = ranked.parts(tier, settings.SEARCH_SCORE_WINDOW, settings.SEARCH_SCORE_WINDOW + 20)
+    with connection.cursor() as cursor:
+        for scan in ("seqscan", "bitmapscan", "sort", "indexscan"):
+            cursor.execute(f"SET LOCAL enable_{scan} = off")
+        plan = page.values("pk").explain()
+    assert "Index Only Scan using jobs_job_title_walk" in plan
+    newest_first = sorted(title_matches, key=lambda j: (j.published_at, j.pk), reverse=True)
+    with override_settings(SEARCH_SCORE_WINDOW=1):
+        ranked = job_list_public(JobFilters(q="데이터"))
+        assert [j.pk for j in ranked[1:3]] == [j.pk for j in newest_first[1:]]
 
 
 @pytest.mark.skipif(

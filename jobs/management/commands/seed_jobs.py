@@ -46,7 +46,11 @@ from jobs.models import (
 )
 from jobs.search import get_backend
 from jobs.search.backends.base import document_for, vocabulary_of
-from jobs.search.backends.database import DatabaseBackend, tsvector_literal
+from jobs.search.backends.database import (
+    DatabaseBackend,
+    title_vector_literal,
+    tsvector_literal,
+)
 from jobs.selectors import bump_list_version
 from jobs.services import job_premium_refresh
 
@@ -236,6 +240,7 @@ class Command(BaseCommand):
             names = [n for _, ko, en in tags for n in dict.fromkeys((ko, en))]
             document = document_for(SimpleNamespace(pk=0, **row), names)
             row["search_vector"] = tsvector_literal(document)
+            row["title_vector"] = title_vector_literal(document)
             self.titles.add(row["title"])
 
     def _add_vocabulary(self) -> None:

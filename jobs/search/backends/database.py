@@ -5,6 +5,7 @@ are ORM expressions and lookups (no raw SQL outside migrations)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from django.contrib.postgres.search import SearchVectorField, TrigramSimilarity
@@ -22,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from jobs.search.backends.base import Document, SearchBackend, documents_for, vocabulary_of
-from jobs.search.lookups import FtsMatch, FtsRank, TitleTerms, TsQueryMatch
+from jobs.search.lookups import FtsMatch, FtsRank
 from jobs.search.query import ParsedQuery, Term
 
 MAX_POSITION = 16383  # PostgreSQL's limit for a tsvector position
@@ -54,6 +55,12 @@ def tsvector_literal(doc: Document) -> str:
     return " ".join([f"{_pg_quote(t)}:{p}" for t, p in positions.items()])
 
 
+def title_vector_literal(doc: Document) -> str:
+    """The title and company terms of tsvector_literal(doc) (weights A and B, at the same
+    positions): Job.title_vector, what "matches in the title" tests (ADR 0096)."""
+    return tsvector_literal(replace(doc, skills=[], body=[]))
+
+
 def tsquery_literal(query: ParsedQuery, *, exact=False) -> str:
     """`exact`: every term as a whole word (prefix matches dropped), for the score bonus."""
 
@@ -79,11 +86,13 @@ def store_documents(documents: list[Document], *, job_model, entry_model, postgr
     if postgres:
         rows = [
             job_model(
-                pk=d.job_id, search_vector=Cast(Value(tsvector_literal(d)), SearchVectorField())
+                pk=d.job_id,
+                search_vector=Cast(Value(tsvector_literal(d)), SearchVectorField()),
+                title_vector=Cast(Value(title_vector_literal(d)), SearchVectorField()),
             )
             for d in documents
         ]
-        job_model.objects.bulk_update(rows, ["search_vector"], batch_size=500)
+        job_model.objects.bulk_update(rows, ["search_vector", "title_vector"], batch_size=500)
         return
     entry_model.objects.filter(job_id__in=[d.job_id for d in documents]).delete()
     entry_model.objects.bulk_create(
@@ -168,8 +177,8 @@ class DatabaseBackend(SearchBackend):
 
         if self._postgres():
             literal = tsquery_literal(query)
-            if title_only:  # the A and B terms, from their own index (ADR 0085)
-                return Q(TsQueryMatch(TitleTerms("search_vector"), Value(literal)))
+            if title_only:  # the A and B terms, in a column of their own (ADR 0085, 0096)
+                return Q(title_vector__tsquery=literal)
             return Q(search_vector__tsquery=literal)
         entries = JobSearchEntry.objects.filter(FtsMatch(fts_query(query, title_only=title_only)))
         return Q(pk__in=entries.values("job_id"))
