@@ -56,6 +56,8 @@ SORTS = ("latest", "salary", "relevance")
 DEADLINE_FILTERS = ("rolling", "closing_soon")
 CLOSING_SOON_DAYS = 7
 CARD_RELATED = ("location", "category", "company")
+# What only search reads (ADR 0093, 0096): a page showing whole jobs leaves them unread.
+SEARCH_COLUMNS = ("search_vector", "title_vector")
 # What a list card shows: leaving out the description and the search vector (both large,
 # stored out of line) keeps a page of 20 from reading and decoding kilobytes per row.
 CARD_FIELDS = (
@@ -679,7 +681,7 @@ def _jobs_with_options() -> QuerySet[Job]:
     resolving the two subqueries was half of an uncached detail's Python time (issue 17),
     and with no clock in the SQL there is nothing per request to resolve."""
     options = JobOption.objects.filter(job=OuterRef("pk"))
-    jobs = Job.objects.select_related(*CARD_RELATED).defer("search_vector")
+    jobs = Job.objects.select_related(*CARD_RELATED).defer(*SEARCH_COLUMNS)
     return with_skill_tags(jobs).annotate(option_rows=json_rows(options, OPTION_FIELDS))
 
 

@@ -37,6 +37,7 @@ from jobs.rules import deadline_errors
 from jobs.search.highlight import attach_highlights
 from jobs.selectors import (
     REFERENCE_SECONDS,
+    SEARCH_COLUMNS,
     HomeJobs,
     HomeSection,
     JobFilters,
@@ -319,7 +320,7 @@ class LatestJobsFeed(Feed):
         return reverse("jobs:list")
 
     def items(self):
-        return job_list_open().defer("search_vector").order_by("-published_at", "-id")[:30]
+        return job_list_open().defer(*SEARCH_COLUMNS).order_by("-published_at", "-id")[:30]
 
     def item_title(self, item):
         return f"{item.title} — {item.company_name}"

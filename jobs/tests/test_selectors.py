@@ -174,6 +174,19 @@ def test_detail_lists_active_options():
     assert [o.kind for o in job.active_options] == ["premium"]
 
 
+def test_a_job_page_reads_the_job_without_its_search_terms():
+    """The search vectors (~1.3 kB and ~0.2 kB a job on PostgreSQL, ADR 0093, 0096) are for
+    search: the job page's query leaves them unread."""
+    job = PublishedJobFactory(title="데이터 엔지니어")
+    with CaptureQueriesContext(connection) as queries:
+        shown = job_get_visible(pk=job.pk)
+    assert shown.title == "데이터 엔지니어"
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    assert '"jobs_job"."title"' in read
+    assert "search_vector" not in read
+    assert "title_vector" not in read
+
+
 @override_settings(JOBS_COUNT_CAP=3)
 def test_counts_stop_at_the_cap_and_pages_end_there__POL_J_005():
     """ADR 0069: premium jobs are all counted and shown first; regular matches are counted
