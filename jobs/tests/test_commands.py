@@ -27,8 +27,6 @@ def test_seed_jobs_rebuilds_every_index_after_a_bulk_load():
     """A large seed drops the job table's indexes and builds them again at the end: the
     table ends with every index the model declares (ADR 0067), and the tables it fills with
     every foreign key, dropped for the load on PostgreSQL (ADR 0086)."""
-    from django.db import connection
-
     call_command("seed_jobs", 60, batch=25, companies=3, rebuild_indexes_from=1, stdout=None)
     with connection.cursor() as cursor:
         present = connection.introspection.get_constraints(cursor, Job._meta.db_table)
@@ -102,7 +100,6 @@ def test_migration_0010_indexes_existing_jobs_skill_tags():
     from types import SimpleNamespace
 
     from django.apps import apps
-    from django.db import connection
 
     from jobs.models import JobSearchEntry, Skill
 

@@ -324,7 +324,8 @@ def test_a_deep_page_of_title_matches_walks_the_title_walk_index_alone__POL_S_00
     title_matches = [PublishedJobFactory(title=f"데이터 엔지니어 {n}") for n in range(3)]
     PublishedJobFactory(title="영업 매니저", description="데이터 기반 영업")
     ranked = job_list_public(JobFilters(q="데이터"))
-    tier = ranked.segments[2]  # regular jobs matching in the title, past the scored window
+    tier = ranked.segments[2]  # regular jobs matching in the title; the slice is past
+    # the tier's scored window, so it is read in date order
     (page,) = ranked.parts(tier, settings.SEARCH_SCORE_WINDOW, settings.SEARCH_SCORE_WINDOW + 20)
     with connection.cursor() as cursor:
         for scan in ("seqscan", "bitmapscan", "sort", "indexscan"):
