@@ -64,6 +64,22 @@ def test_query_words_all_match_each_through_alternatives():
     assert parse_query("python 개발", {}).groups[0].alternatives == ((Term("python", False),),)
 
 
+def test_one_syllable_parts_and_synonyms_match_whole_words():
+    # The analyser cuts 쿠버네티스 into 쿠 + 버네 + 티스 and 회계사 into 회계 + 사: as prefixes,
+    # "쿠" and "사" would match much of the vocabulary (쿠폰, 사무…) and read much of the index.
+    kubernetes = parse_query("쿠버네티스", {}).groups[0].alternatives
+    assert (Term("쿠", False), Term("버네", True), Term("티스", True)) in kubernetes
+    planner = parse_query("기획자", {}).groups[0].alternatives
+    assert (Term("기획", True), Term("자", False)) in planner
+    accountant = parse_query("회계사", build_map([["회계", "accounting"]])).groups[0].alternatives
+    assert (Term("accounting", False), Term("사", False)) in accountant
+    vue = parse_query("vue", build_map([["vue", "뷰", "뷰티풀"]])).groups[0].alternatives
+    assert (Term("뷰", False),) in vue
+    assert (Term("뷰티풀", True),) in vue
+    # What was typed keeps its prefix match, however short: it may still be being typed.
+    assert parse_query("웹", {}).groups[0].alternatives[0] == (Term("웹", True),)
+
+
 def test_synonyms_expand_words_and_pieces_of_compounds():
     query = parse_query("서버개발자", SYNONYMS)
     alternatives = query.groups[0].alternatives
