@@ -3,8 +3,9 @@ the description with the matching words in <mark>. Everything else is HTML-escap
 job's text can never inject markup.
 
 Matching follows the index: a Korean query term (stem or synonym) is marked wherever it
-occurs inside a word ("개발" in "풀스택개발자"), a Latin one marks the whole word whose
-normalised form it is ("C++" for cpp; a prefix term marks the words it begins)."""
+occurs inside a word ("개발" in "풀스택개발자"), except one that matches whole (a syllable cut
+from a compound, ADR 0097), which marks only a word of its own; a Latin one marks the whole
+word whose normalised form it is ("C++" for cpp; a prefix term marks the words it begins)."""
 
 from __future__ import annotations
 
@@ -36,12 +37,20 @@ class _Terms:
     latin: tuple[Term, ...]
 
 
+def _hangul_pattern(term: Term) -> str:
+    """Inside words, or (a term that matches whole) between non-Hangul characters only: "리"
+    from 리액트 is not the 리 of 원리."""
+    text = re.escape(term.text)
+    return text if term.prefix else f"(?<![가-힣]){text}(?![가-힣])"
+
+
 @functools.lru_cache(maxsize=256)
 def _terms(query: ParsedQuery) -> _Terms:
     terms = query.terms()
-    hangul = sorted({t.text for t in terms if _is_hangul(t.text[0])}, key=len, reverse=True)
+    hangul = sorted((t for t in terms if _is_hangul(t.text[0])), key=lambda t: -len(t.text))
     latin = tuple(t for t in terms if not _is_hangul(t.text[0]))
-    return _Terms(re.compile("|".join(map(re.escape, hangul))) if hangul else None, latin)
+    pattern = "|".join(dict.fromkeys(map(_hangul_pattern, hangul)))
+    return _Terms(re.compile(pattern) if hangul else None, latin)
 
 
 @functools.lru_cache(maxsize=4096)

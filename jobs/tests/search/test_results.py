@@ -28,6 +28,14 @@ def test_highlight_marks_the_longest_korean_term_where_two_begin_and_every_later
     )
 
 
+def test_highlight_marks_a_syllable_cut_from_a_compound_only_as_a_word_of_its_own():
+    # 리액트 also matches its parts written apart, 리 (whole, ADR 0097) and 액트: the 리 of
+    # 원리 is not one of them.
+    assert highlight("리액트와 동작 원리, 리 액트", parse("리액트")) == (
+        "<mark>리액트</mark>와 동작 원리, <mark>리</mark> <mark>액트</mark>"
+    )
+
+
 def test_highlight_finds_latin_words_spelt_with_symbols_and_dots_beside_korean_ones():
     # A text is scanned word by word only when a Latin term can be in it: the check must
     # spell C#, C++ and node.js as the index does, or these marks would be lost.
