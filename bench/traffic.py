@@ -8,8 +8,9 @@ again. Each route runs alone for --seconds under wrk (16 connections pinned to c
 its requests drawn from the distributions below, while a writer posts new jobs and
 applications at a fixed rate through the API (each write invalidates caches exactly as
 production does). Figures per route: req/s, p50/p95/p99, ratio to the bare Django view
-of the same round, the cache hit rate per key family, the load average. --rounds N
-reports the median round. The tables go to docs/benchmarks.md.
+of the same round, the cache hit rate per key family, the load average, the host's CPU
+speed meanwhile (bench/cpu_probe.py). --rounds N reports the median round. The tables go
+to docs/benchmarks.md.
 
 What is drawn:
 - pages: weight k^-1.3 for page k, up to the last page of that list (a heavy head, a long
@@ -64,6 +65,7 @@ from pathlib import Path
 
 import httpx
 
+from bench.cpu_probe import CpuProbe
 from bench.load import percentile
 from bench.report import table, write_section
 from bench.stack import PrivateStack
@@ -478,7 +480,7 @@ def measure(stack, site, writer, routes: dict, seconds: float, seed: int) -> lis
         requests = request_file(site, name, route, folder, seed)
         wrk(stack.base_url, requests, 2)  # warm each worker's connections, as a live site is
         before, load_before = cache_lookups(metrics_dir), loadavg()
-        with writer:
+        with writer, CpuProbe() as probe:
             result = wrk(stack.base_url, requests, seconds)
         rows.append(
             {
@@ -492,6 +494,7 @@ def measure(stack, site, writer, routes: dict, seconds: float, seed: int) -> lis
                 "non2xx": result["non2xx"],
                 "cache": hit_rates(before, cache_lookups(metrics_dir)),
                 "load": max(load_before, loadavg()),
+                "cpu_probe": probe.median_ms,
             }
         )
         print(f"  {name}: {result['rps']:.0f} req/s, p95 {result['p95']:.1f} ms", flush=True)
@@ -537,7 +540,7 @@ def measure_paced(stack, site, writer, proxy_url: str, rates, seconds: float) ->
         for rate in rates:
             before, load_before = cache_lookups(stack.metrics_dir), loadavg()
             log_at = stack.log.stat().st_size
-            with writer:
+            with writer, CpuProbe() as probe:
                 result = wrk(proxy_url, requests, seconds, think_ms=1000 * CONNECTIONS / rate)
             served = served_ms(stack.log, log_at, PACED_PATHS[name])
             drawn, lag = result["drawn_ms"], result["lag_ms"]
@@ -558,6 +561,7 @@ def measure_paced(stack, site, writer, proxy_url: str, rates, seconds: float) ->
                     "non2xx": result["non2xx"],
                     "cache": hit_rates(before, cache_lookups(stack.metrics_dir)),
                     "load": max(load_before, loadavg()),
+                    "cpu_probe": probe.median_ms,
                     "kept_up": "yes" if kept >= KEPT_UP else "did not keep up",
                 }
             )
@@ -615,6 +619,7 @@ PACED_COLUMNS = [
     ("non2xx", "non-2xx"),
     ("cache", "cache hits (per key family)"),
     ("load", "load avg"),
+    ("cpu_probe", "CPU probe ms"),
     ("kept_up", "kept up"),
     ("target", "p95 target"),
 ]
@@ -740,6 +745,7 @@ COLUMNS = [
     ("non2xx", "non-2xx"),
     ("cache", "cache hits (per key family)"),
     ("load", "load avg"),
+    ("cpu_probe", "CPU probe ms"),
     ("verdict", "targets"),
 ]
 
@@ -779,13 +785,19 @@ def run_size(stack, site, jobs: int, args, proxy_url: str) -> None:
         f"During every route a writer posts {args.jobs_per_second:g} new job/s and "
         f"{args.applications_per_second:g} application/s through the API. The load average "
         "column is the machine's 1-minute load (2 cores: above 2, other work shared them; "
-        "compare ratios, not absolute figures, across runs).\n\n"
+        "compare ratios, not absolute figures, across runs). The CPU probe column is the "
+        "median time of a fixed loop timed every half second beside the row "
+        "(bench/cpu_probe.py): this host's speed swings by up to 2x within a minute, so "
+        "latencies compare only between rows at like probe values.\n\n"
         "### Spread (the figures the targets apply to)\n\n"
         + table(spread, COLUMNS)
         + "\n### Hot URLs (one URL repeated: the cache at its best, not a traffic pattern)\n\n"
         + table(hot, [c for c in COLUMNS if c[0] != "verdict"])
         + "\n### Writes beside the reads (all routes' runs together)\n\n"
-        + table(writes, [c for c in COLUMNS if c[0] not in ("ratio", "cache", "load", "verdict")])
+        + table(
+            writes,
+            [c for c in COLUMNS if c[0] not in ("ratio", "cache", "load", "cpu_probe", "verdict")],
+        )
         + (paced_section(paced, jobs, args.seconds) if paced else "")
     )
     if args.write:
