@@ -1,7 +1,7 @@
 """Job list, search and detail under load, against gunicorn with production settings.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jb_jobs_bench \\
-    REDIS_URL=redis://127.0.0.1:6379/2 python bench/bench_jobs.py [--seed 100000]
+    REDIS_URL=redis://127.0.0.1:6379/2 python -m bench.bench_jobs [--seed 100000]
 
 Seeds the database if it holds fewer jobs than --seed, starts gunicorn pinned to CPU 0,
 and drives it with wrk (16 connections) pinned to CPU 1, one scenario after another:
@@ -15,21 +15,16 @@ import os
 import platform
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from deploy.drills.common import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-
-
-def free_port() -> int:
-    with socket.socket() as probe:  # other benches may share the machine: never a fixed port
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 PORT = free_port()

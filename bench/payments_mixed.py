@@ -38,7 +38,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
-from bench.stack import ROOT, PrivateStack, free_port
+from bench.stack import ROOT, PrivateStack
+from deploy.drills.common import free_port
 
 PROVIDERS = ("toss", "iamport", "portone")
 WEBHOOK_SECRET = "whsec_" + base64.b64encode(b"bench-portone-webhook-secret-0001").decode()

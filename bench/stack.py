@@ -6,7 +6,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -14,15 +13,10 @@ from pathlib import Path
 
 import httpx
 
+from deploy.drills.common import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_BIN = Path(sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1])
-
-
-def free_port() -> int:
-    """A port nobody listens on now: other engineers' stacks share this machine."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _as_postgres(*args: str) -> list[str]:

@@ -1,11 +1,11 @@
 """Real server processes for tests that check the shipped commands (scripts/serve, gunicorn
-with deploy/gunicorn.conf.py): a free port, the process in a session of its own, its output
-in a log file, and the whole group stopped at the end."""
+with deploy/gunicorn.conf.py): the process in a session of its own on a free port (from
+deploy.drills.common.free_port), its output in a log file, and the whole group stopped at
+the end."""
 
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -13,13 +13,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-
-def free_port() -> int:
-    """A port nobody listens on now: other runs share this machine (ADR 0025)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager

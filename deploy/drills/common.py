@@ -23,6 +23,8 @@ def check(label: str, ok: bool, detail: object = "") -> None:
 
 
 def free_port() -> int:
+    """A port nobody listens on now: other runs, stacks and benches share this machine
+    (ADR 0025). The drills, bench/ and the tests all take their ports from here."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]

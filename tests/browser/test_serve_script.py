@@ -8,7 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.processes import free_port, served
+from deploy.drills.common import free_port
+from tests.processes import served
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]

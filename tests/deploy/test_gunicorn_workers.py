@@ -11,7 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.processes import free_port, served
+from deploy.drills.common import free_port
+from tests.processes import served
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "gunicorn-workers-test-metrics-token-0123456789"

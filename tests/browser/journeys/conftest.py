@@ -13,8 +13,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from deploy.drills.common import free_port
 from tests.browser.conftest import SCREENSHOTS
-from tests.processes import free_port, served
+from tests.processes import served
 
 ROOT = Path(__file__).resolve().parents[3]
 
