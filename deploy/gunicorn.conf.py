@@ -24,7 +24,7 @@ bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")  # noqa: S104 (inside a c
 # cores + 1 sync workers (ADR 0098): a request here is CPU, ours or PostgreSQL's, more than
 # waiting, so workers beyond the cores only share them. On 2 cores with the database beside
 # the app, 3 workers served as many searches a second as 5 and their p95 at 5 searches a
-# second was 126-145 ms against 183-241 ms. One more than the cores keeps a worker free
+# second was 126-173 ms against 183-241 ms. One more than the cores keeps a worker free
 # beside a slow request (an upload, an export). Capped: memory, not CPU, limits a pod.
 workers = _int("GUNICORN_WORKERS", min(multiprocessing.cpu_count() + 1, 9))
 threads = _int("GUNICORN_THREADS", 1)
