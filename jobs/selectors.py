@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Count,
     F,
@@ -476,17 +477,29 @@ class RankedJobs:
     def fetch(self, parts: list[tuple[bool, QuerySet[Job]]]) -> list[Job]:
         """A page's rows in one query however many segments it spans (issue 17's budget of
         4 queries: counts, then this): each part's rows picked by id from its ordered
-        slice and numbered in that order, the parts joined by UNION ALL. The union itself
-        has no order, so the rows are put back in order here."""
+        slice (on PostgreSQL a scored part is read in place) and numbered in that order,
+        the parts joined by UNION ALL. The union itself has no order, so the rows are put
+        back in order here."""
         selects = []
+        # PostgreSQL takes ordered, sliced parts in a union; SQLite does not.
+        in_place = connection.features.supports_slicing_ordering_in_compound
         for number, (_, part) in enumerate(parts):
-            rows = Job.objects.select_related(*CARD_RELATED).only(*self.fields)
-            rows = rows.filter(pk__in=part.values("pk"))
-            if "score" in part.query.annotations:
-                rows = get_backend().scored(rows, self.filters.query)
-            else:  # the union's parts need the same columns
-                rows = rows.annotate(score=Value(0.0, output_field=FloatField()))
-            rows = with_skill_tags(rows.order_by()).annotate(
+            scored = "score" in part.query.annotations
+            if scored and in_place:
+                # A scored part already reads card rows (self.jobs), ordered and sliced
+                # among the newest SEARCH_SCORE_WINDOW matches: numbered where it is, not
+                # picked again by id and scored twice. One nested query less to build and
+                # compile, ~3 ms of a relevance page of three segments (ADR 0099).
+                rows = part
+            else:
+                rows = Job.objects.select_related(*CARD_RELATED).only(*self.fields)
+                rows = rows.filter(pk__in=part.values("pk"))
+                if scored:
+                    rows = get_backend().scored(rows, self.filters.query)
+                else:  # the union's parts need the same columns
+                    rows = rows.annotate(score=Value(0.0, output_field=FloatField()))
+                rows = rows.order_by()
+            rows = with_skill_tags(rows).annotate(
                 part=Value(number),
                 position=Window(RowNumber(), order_by=[_order(f) for f in part.query.order_by]),
             )
