@@ -88,6 +88,10 @@ REQUEST_LINES = 60_000
 BOOKKEEPING = ("jobs:list-version",)
 
 
+# The fixture signs up and signs in from one address: lift the per-IP limits.
+FIXTURE_ENV = {"SIGNUP_MAX_PER_IP": "100000", "SIGNIN_MAX_FAILURES_PER_IP": "100000"}
+
+
 def fixture_client(base_url: str, timeout: float) -> httpx.Client:
     """The fixture and the writer speak from 127.0.0.2: with a read replica, a client
     address that wrote is pinned to the primary (ADR 0068), and wrk's visitors on
@@ -860,12 +864,7 @@ def main() -> None:
                     del routes[name]
     with contextlib.suppress(AttributeError, OSError):
         os.sched_setaffinity(0, {1})  # the writer and the draws share wrk's core
-    extra_env = {
-        # The fixture signs up and signs in from one address: lift the per-IP limits.
-        "SIGNUP_MAX_PER_IP": "100000",
-        "SIGNIN_MAX_FAILURES_PER_IP": "100000",
-    }
-    with PrivateStack(extra_env=extra_env, replica=args.replica) as stack:
+    with PrivateStack(extra_env=FIXTURE_ENV, replica=args.replica) as stack:
         stack.web_start()
         stack.worker_start()
         site = Site(stack, random.Random(1))
