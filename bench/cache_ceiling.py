@@ -8,8 +8,9 @@ TTL) could bring the spread routes' p95 under the target depends on one thing: h
 a request asks for an answer already asked for while that answer lived. A p95 is a cache
 hit's only when at least 95 % of requests hit.
 
-This draws each paced route's requests exactly as bench.traffic does (the same Site, the
-same seeded 100,000 jobs on a private stack, the same seeds), gives them Poisson arrival
+This draws each paced route's requests from bench.traffic's own distributions (its Site
+over the same seeded 100,000 jobs on a private stack, its path makers and route seeds; the
+visitors' tokens, which do not change an answer, are not drawn), gives them Poisson arrival
 times at each offered rate, and counts a request as a possible hit when the same path was
 asked earlier within the same answer life: lives of a fixed length (the version moving
 once per life, however many writes came), and never (an answer valid forever). A path
@@ -96,7 +97,7 @@ def report(rows: list[dict], horizon: float) -> str:
         )
     return (
         "Command: `.venv/bin/python -m bench.cache_ceiling` (no request is sent: the "
-        f"requests of bench.traffic's paced routes at {JOBS:,} jobs, drawn with its seeds, "
+        f"requests of bench.traffic's paced routes at {JOBS:,} jobs, drawn as it draws them, "
         f"over {horizon:g} s of Poisson arrivals; see the module docstring). Each cell is "
         "the share of requests that asked for an answer already asked for in the same "
         "answer life: the most any cache of whole answers could serve.\n\n"
