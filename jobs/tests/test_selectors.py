@@ -338,6 +338,71 @@ def test_a_deep_page_of_title_matches_walks_the_title_walk_index_alone__POL_S_00
         assert [j.pk for j in ranked[1:3]] == [j.pk for j in newest_first[1:]]
 
 
+@override_settings(JOBS_SEARCH_COUNT_CAP=2)
+def test_a_search_knows_which_tier_sizes_are_whole_counts__POL_S_001():
+    """ADR 0100: under the cap every tier's size is its number of matches; past it, the
+    last regular tier with rows was cut at the cap (and the ones after it are empty)."""
+    for n in range(2):
+        PublishedJobFactory(title=f"데이터 엔지니어 {n}")
+    PublishedJobFactory(title="개발자", description="데이터 파이프라인을 만듭니다.")
+    ranked = job_list_public(JobFilters(q="데이터"))
+    assert (ranked.counts(), ranked.exact_counts()) == ((0, 0, 2, 0), [True, True, False, False])
+    ranked = job_list_public(JobFilters(q="개발자"))
+    assert (ranked.counts(), ranked.exact_counts()) == ((0, 0, 1, 0), [True] * 4)
+
+
+def test_a_rare_words_tier_is_ordered_as_before_when_gathered__POL_S_001():
+    """ADR 0100: a tier counted whole is read by gathering its matches, in the order a walk
+    gave: within the scored window the best scores lead (a whole word over a prefix);
+    past it, the newest first."""
+    now = timezone.now()
+    prefixed = [
+        PublishedJobFactory(title=f"JavaScript 개발자 {n}", published_at=now - timedelta(hours=n))
+        for n in range(4)
+    ]
+    whole = PublishedJobFactory(title="Java 개발자", published_at=now - timedelta(days=3))
+    with override_settings(SEARCH_SCORE_WINDOW=2):
+        ranked = job_list_public(JobFilters(q="java"))
+        assert (ranked.counts()[2], ranked.exact_counts()[2]) == (5, True)
+        # the window is the newest two; the rest by date, the best scored one last
+        assert [j.pk for j in ranked[2:5]] == [prefixed[2].pk, prefixed[3].pk, whole.pk]
+    with override_settings(SEARCH_SCORE_WINDOW=100):
+        ranked = job_list_public(JobFilters(q="java"))
+        assert [j.pk for j in ranked[0:5]] == [whole.pk, *(j.pk for j in prefixed)]
+        tier = ranked.segments[2]
+        walked = ranked.fetch([(False, p) for p in ranked.parts(tier, 1, 4)])
+        assert ranked[1:4] == walked
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's planner; SQLite reads FTS5 rows"
+)
+@pytest.mark.parametrize("sort", ["relevance", "latest", "salary"])
+def test_a_tier_counted_whole_is_never_walked_by_date__POL_S_001(sort):
+    """ADR 0100: PostgreSQL estimates a rare prefix term at thousands of matches and walked
+    jobs by date testing each one (1.8 s for page 4 of "Intern" at 1,000,000 jobs). A tier
+    whose whole count is known and under the cap is ordered by an expression no index
+    provides, so even a planner that shuns sorting must gather and sort its matches; the
+    same tier of unknown size may still be walked."""
+    for n in range(3):
+        PublishedJobFactory(title=f"데이터 엔지니어 {n}", salary_min=30_000_000 + n)
+    ranked = job_list_public(JobFilters(q="데이터", sort=sort))
+    tier = next(i for i, s in enumerate(ranked.segments) if not s.premium)
+    assert ranked.exact_counts()[tier] is True
+    window = settings.SEARCH_SCORE_WINDOW
+    low = window if ranked.segments[tier].scored else 0  # a page read in date order
+
+    def plan(found):
+        (page,) = ranked.parts(ranked.segments[tier], low, low + 20, found)
+        with connection.cursor() as cursor:
+            for scan in ("seqscan", "sort", "incremental_sort", "bitmapscan"):
+                cursor.execute(f"SET LOCAL enable_{scan} = off")
+            return page.values("pk").explain()
+
+    assert "Sort" in plan(found=3)
+    assert "Sort" not in plan(found=None)
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="random_page_cost is a PostgreSQL connection option; SQLite has no planner costs",
