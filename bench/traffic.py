@@ -123,6 +123,31 @@ class Draw:
         return self.rng.choices(items, weights=weights)[0]
 
 
+def filter_combos(locations: list[str], categories: list[str], n: int) -> list[dict]:
+    """The filter combinations the filter route draws from (the same ones every run)."""
+    rng = random.Random(17)
+    combos: list[dict] = []
+    while len(combos) < n:
+        combo: dict = {}
+        if rng.random() < 0.6:
+            combo["location"] = rng.choice(locations[:6] if rng.random() < 0.7 else locations)
+        if rng.random() < 0.5:
+            combo["category"] = rng.choice(categories)
+        if rng.random() < 0.3:
+            combo["employment_type"] = rng.choice(
+                ["full_time", "part_time", "contract", "internship"]
+            )
+        if rng.random() < 0.2:
+            combo["remote"] = "true"
+        if rng.random() < 0.25:
+            combo["salary_min"] = rng.choice([30, 40, 50, 60, 80]) * 1_000_000
+        if rng.random() < 0.3:
+            combo["sort"] = "salary"
+        if combo and combo not in combos:
+            combos.append(combo)
+    return combos
+
+
 class Site:
     """What the generator needs to know about the seeded site, read through the API."""
 
@@ -134,7 +159,7 @@ class Site:
         self.locations = [x["code"] for x in self.client.get("/api/v1/locations").json()]
         self.categories = [x["code"] for x in self.client.get("/api/v1/categories").json()]
         self.totals: dict[str, int] = {}
-        self.combos = self._combos(60)
+        self.combos = filter_combos(self.locations, self.categories, 60)
         self.public_ids: list[int] = []
         self.open_ids: list[int] = []
         self.jobseekers = [f"seeker{n}@bench.kr" for n in range(20)]
@@ -155,31 +180,6 @@ class Site:
         )
         response.raise_for_status()
         return response.json()["access"]
-
-    def _combos(self, n: int) -> list[dict]:
-        rng = random.Random(17)
-        combos: list[dict] = []
-        while len(combos) < n:
-            combo: dict = {}
-            if rng.random() < 0.6:
-                combo["location"] = rng.choice(
-                    self.locations[:6] if rng.random() < 0.7 else self.locations
-                )
-            if rng.random() < 0.5:
-                combo["category"] = rng.choice(self.categories)
-            if rng.random() < 0.3:
-                combo["employment_type"] = rng.choice(
-                    ["full_time", "part_time", "contract", "internship"]
-                )
-            if rng.random() < 0.2:
-                combo["remote"] = "true"
-            if rng.random() < 0.25:
-                combo["salary_min"] = rng.choice([30, 40, 50, 60, 80]) * 1_000_000
-            if rng.random() < 0.3:
-                combo["sort"] = "salary"
-            if combo and combo not in combos:
-                combos.append(combo)
-        return combos
 
     def refresh(self) -> None:
         """Totals of each list the generator pages through, and the ids it visits."""
