@@ -75,7 +75,7 @@ METHOD = (
 # The second process of --against: Django's test client and the list version only, which
 # every commit since ADR 0011 has, so it runs on REV's code whatever REV's bench/ holds.
 CHILD = """
-import hashlib, json, sys, time
+import gc, hashlib, json, sys, time
 import django
 django.setup()
 from django.test import Client
@@ -83,6 +83,10 @@ from jobs.selectors import bump_list_version
 client = Client()
 for line in sys.stdin:
     params = json.loads(line)
+    if params is None:  # the warm-up is over: as the measuring process does
+        gc.collect()
+        gc.freeze()
+        continue
     bump_list_version()
     start = time.perf_counter()
     response = client.get("/api/v1/jobs", params)
@@ -162,6 +166,11 @@ class Other:
         self.process.stdin.flush()
         return json.loads(self.process.stdout.readline())
 
+    def freeze(self) -> None:
+        assert self.process.stdin
+        self.process.stdin.write("null\n")
+        self.process.stdin.flush()
+
     def close(self) -> None:
         if self.process.stdin:
             self.process.stdin.close()
@@ -196,6 +205,8 @@ def run(args) -> tuple[list[dict], list[str]]:
                 other.ask(params)
         gc.collect()
         gc.freeze()
+        if other:
+            other.freeze()
         here: list[dict] = []
         there: list[dict] = []
         turns: list[tuple[Callable[[dict], dict], list[dict]]] = [
@@ -216,6 +227,9 @@ def run(args) -> tuple[list[dict], list[str]]:
     if other:
         rows.append(summary(args.against, there))
     notes = slowest(here, there, args.slowest)
+    failed = [r["params"] for r in here + there if r["status"] != 200]
+    if failed:
+        notes.append(f"answers other than 200: {len(failed)}, first {failed[0]}")
     if other:
         pairs = zip(here, there, strict=True)
         differ = [a["params"] for a, b in pairs if a["digest"] != b["digest"]]
