@@ -174,10 +174,12 @@ def count_cache_key(filters: JobFilters, *extra) -> str:
     return "jobs:count:" + _digest(filters, extra, filters.cache_version)
 
 
-def past_cap_cache_key(filters: JobFilters) -> str:
+def past_cap_cache_key(filters: JobFilters, *, rest: bool = False) -> str:
     """Marks a filter set whose regular matches passed the count cap, whatever the list
-    version: one write moves the version but cannot bring them under it (ADR 0094)."""
-    return "jobs:past-cap:" + _digest(filters, (), None)
+    version: one write moves the version but cannot bring them under it (ADR 0094). The
+    first regular segment's own matches passed it, or, with `rest`, the rest of a relevance
+    search did while the title matches before it were under it (ADR 0101)."""
+    return ("jobs:past-cap-rest:" if rest else "jobs:past-cap:") + _digest(filters, (), None)
 
 
 def list_cache_key(filters: JobFilters, *page) -> str:
@@ -362,11 +364,12 @@ class RankedJobs:
         No count reads more than cap + 1 regular matches, however common the filter or
         word; cached per filter set and list version (ADR 0011)."""
         if self._counts is None:
-            key, mark = count_cache_key(self.filters), past_cap_cache_key(self.filters)
-            found = cache.get_many([key, mark])  # one round trip for the count and its mark
+            key = count_cache_key(self.filters)
+            lead, rest = (past_cap_cache_key(self.filters, rest=r) for r in (False, True))
+            found = cache.get_many([key, lead, rest])  # one round trip for the count and marks
             cached = found.get(key)
             if cached is None:
-                cached = self._count_segments(past_cap=mark in found)
+                cached = self._count_segments(lead_past=lead in found, rest_past=rest in found)
                 cache.set(key, cached, settings.JOBS_COUNT_CACHE_SECONDS)
             self._counts, self._capped = tuple(cached[0]), cached[1]
         return self._counts
@@ -377,7 +380,7 @@ class RankedJobs:
         self.counts()
         return self._capped
 
-    def _count_segments(self, *, past_cap: bool) -> tuple[tuple[int, ...], bool]:
+    def _count_segments(self, *, lead_past: bool, rest_past: bool) -> tuple[tuple[int, ...], bool]:
         """One query (issue 17's budget), two for a relevance search whose title matches
         are under the cap: an aggregate over the premium matches (few: reached through
         their own index) counts the premium segments, and in the same statement a subquery
@@ -389,15 +392,15 @@ class RankedJobs:
         counts: dict[str, Any] = {}
         later: dict[int, QuerySet[Any, Any]] = {}
         lead = next(i for i, segment in enumerate(self.segments) if not segment.premium)
-        # past_cap: counted past the cap less than JOBS_COUNT_CACHE_SECONDS ago, so not
-        # walked again after every write (a common word's walk was most of its search,
-        # ADR 0094).
+        # lead_past, rest_past: that count passed the cap less than JOBS_COUNT_CACHE_SECONDS
+        # ago, so it is not read again after every write (a common word's walk was most of
+        # its search, ADR 0094; the rest of a relevance search, ADR 0101).
         for i, segment in enumerate(self.segments):
             counted = segment.condition if segment.remainder_of is None else segment.remainder_of
             if segment.premium:
                 counts[f"s{i}"] = Count("pk", filter=counted)
                 continue
-            if i == lead and past_cap:
+            if i == lead and lead_past:
                 continue
             first = jobs.filter(counted).values("pk")[: cap + 1]
             if segment.remainder_of is not None:
@@ -409,19 +412,27 @@ class RankedJobs:
         # Filtered by the premium condition itself: an OR of the segments' conditions kept
         # PostgreSQL from a semi-join and made it test every match (seconds at 1,000,000).
         totals = jobs.filter(self.premium & self.match).aggregate(**counts)
-        if past_cap:
+        if lead_past:
             totals[f"s{lead}"] = cap + 1
         elif totals[f"s{lead}"] > cap:
-            # Set only by a count that walked the matches, so the mark lapses and a word
-            # that became rarer is counted exactly again within the cache's lifetime.
-            cache.set(past_cap_cache_key(self.filters), 1, settings.JOBS_COUNT_CACHE_SECONDS)
+            self._mark_past_cap(rest=False)
         for i, rest in later.items():
             # The rest of a search's matches, counted in a statement of its own and only
             # when the title matches before it are under the cap: past it, the rest is
             # past the last page. A common word's title matches alone pass the cap, and
             # its whole-document count was half the statement at 1,000,000 jobs (ADR 0093).
             before = totals[f"s{i - 1}"]
-            totals[f"s{i}"] = before if before > cap else rest.count()
+            if before > cap:
+                totals[f"s{i}"] = before
+            elif rest_past:
+                # All regular matches passed the cap: the rest fills the lead's gap to it.
+                totals[f"s{i}"] = cap + 1
+            else:
+                # PostgreSQL often reads it as a bitmap of every match, whatever the
+                # LIMIT: for a word with synonyms or compound parts, most of the request.
+                totals[f"s{i}"] = rest.count()
+                if totals[f"s{i}"] > cap:
+                    self._mark_past_cap(rest=True)
         sizes = [0] * len(self.segments)
         left, capped = cap, False
         for i, segment in enumerate(self.segments):
@@ -435,6 +446,12 @@ class RankedJobs:
             capped = capped or found > left
             left -= sizes[i]
         return tuple(sizes), capped
+
+    def _mark_past_cap(self, *, rest: bool) -> None:
+        # Set only by a count that read the matches, so the mark lapses and a word that
+        # became rarer is counted exactly again within the cache's lifetime.
+        key = past_cap_cache_key(self.filters, rest=rest)
+        cache.set(key, 1, settings.JOBS_COUNT_CACHE_SECONDS)
 
     def count(self) -> int:
         return sum(self.counts())

@@ -272,6 +272,32 @@ def test_a_search_past_the_cap_is_not_walked_again_after_each_write__POL_S_001()
     assert (ranked.counts(), ranked.capped) == ((1, 0, 1, 0), False)
 
 
+@override_settings(JOBS_SEARCH_COUNT_CAP=2)
+def test_the_rest_of_a_search_past_the_cap_is_not_counted_again_after_each_write__POL_S_001():
+    """ADR 0101: with its title matches under the cap, a search whose other matches took it
+    past the cap carries a mark of its own. After a write the title matches are counted
+    exactly again, the rest is not read again until the mark lapses, then it is counted."""
+    PublishedJobFactory(title="데이터 엔지니어")
+    for n in range(2):
+        PublishedJobFactory(title=f"개발자 {n}", description="데이터 파이프라인을 만듭니다.")
+    ranked = job_list_public(JobFilters(q="데이터"))
+    with CaptureQueriesContext(connection) as counting:
+        assert (ranked.counts(), ranked.capped) == ((0, 0, 1, 1), True)
+    assert len(counting) == 2
+
+    job_close(job=Job.objects.get(title="개발자 1"), user=AdminFactory())  # one write
+    ranked = job_list_public(JobFilters(q="데이터"))
+    with CaptureQueriesContext(connection) as counting:
+        assert (ranked.counts(), ranked.capped) == ((0, 0, 1, 1), True)
+    assert len(counting) == 1  # the title matches only
+
+    cache.delete(past_cap_cache_key(JobFilters(q="데이터"), rest=True))  # its lifetime ends
+    PublishedJobFactory(title="마케터")  # and another write
+    ranked = job_list_public(JobFilters(q="데이터"))
+    assert (ranked.counts(), ranked.capped) == ((0, 0, 1, 1), False)
+    assert [job.title for job in ranked[0:10]] == ["데이터 엔지니어", "개발자 0"]
+
+
 @override_settings(JOBS_SEARCH_COUNT_CAP=3, JOBS_COUNT_CAP=100)
 def test_a_search_counts_to_its_own_cap_and_its_tiers_add_up__POL_S_001():
     """ADR 0085: a text search stops counting at JOBS_SEARCH_COUNT_CAP (the plain list at
