@@ -783,8 +783,8 @@ def run_size(stack, site, jobs: int, args, proxy_url: str) -> None:
     body = (
         f"Command: `{command}` (one command writes this section for each size). gunicorn "
         f"with `deploy/gunicorn.conf.py` and production settings on a private PostgreSQL "
-        f"{stack.pg_version()} + Redis, {jobs:,} jobs (`manage.py seed_jobs`), wrk with "
-        f"{CONNECTIONS} connections pinned to core 1, {args.seconds:g} s per route, "
+        f"{stack.pg_version()} + Redis on every core, {jobs:,} jobs (`manage.py seed_jobs`), "
+        f"wrk with {CONNECTIONS} connections pinned to core 1, {args.seconds:g} s per route, "
         f"{'median of ' + str(args.rounds) + ' rounds' if args.rounds > 1 else 'one round'}. "
         f"During every route a writer posts {args.jobs_per_second:g} new job/s and "
         f"{args.applications_per_second:g} application/s through the API. The load average "
@@ -863,7 +863,9 @@ def main() -> None:
                 if name not in keep:
                     del routes[name]
     with contextlib.suppress(AttributeError, OSError):
-        os.sched_setaffinity(0, {1})  # the writer and the draws share wrk's core
+        # The writer and the draws share wrk's core; the stack's servers keep every core
+        # (bench.stack.on_every_core, ADR 0102).
+        os.sched_setaffinity(0, {1})
     with PrivateStack(extra_env=FIXTURE_ENV, replica=args.replica) as stack:
         stack.web_start()
         stack.worker_start()
