@@ -43,6 +43,16 @@ CASES = [
         1,
     ),
     ("Filter: minimum salary", JobFilters(salary_min=80_000_000), 3),
+    (
+        "Filter: category + type + minimum salary (under the cap, ADR 0103)",
+        JobFilters(category="customer", employment_type="full_time", salary_min=60_000_000),
+        1,
+    ),
+    (
+        "Filter: category, salary sort, page 354 (deep, ADR 0103)",
+        JobFilters(category="hr", sort="salary"),
+        354,
+    ),
     ("Search: common Korean word (개발자), relevance", JobFilters(q="개발자"), 1),
     ("Search: common Korean word (개발자), page 50", JobFilters(q="개발자"), 50),
     ("Search: English word (engineer), newest", JobFilters(q="engineer", sort="latest"), 1),

@@ -1422,11 +1422,11 @@ CREATE INDEX jobs_job_premium_search ON public.jobs_job USING gin (search_vector
 
 CREATE INDEX jobs_job_premium_title_vec ON public.jobs_job USING gin (title_vector) WHERE (((status)::text = 'published'::text) AND (premium_until IS NOT NULL));
 
-CREATE INDEX jobs_job_pub_category ON public.jobs_job USING btree (category_id, published_at DESC, id DESC, deadline, remote) WHERE ((status)::text = 'published'::text);
+CREATE INDEX jobs_job_pub_cat_filters ON public.jobs_job USING btree (category_id, published_at DESC, id DESC) INCLUDE (deadline, location_id, employment_type, remote, salary_sort, experience, experience_min_years, experience_max_years, education) WHERE ((status)::text = 'published'::text);
 
 CREATE INDEX jobs_job_pub_latest ON public.jobs_job USING btree (published_at DESC, id DESC) WHERE ((status)::text = 'published'::text);
 
-CREATE INDEX jobs_job_pub_location ON public.jobs_job USING btree (location_id, published_at DESC, id DESC, deadline) WHERE ((status)::text = 'published'::text);
+CREATE INDEX jobs_job_pub_loc_filters ON public.jobs_job USING btree (location_id, published_at DESC, id DESC) INCLUDE (deadline, category_id, employment_type, remote, salary_sort, experience, experience_min_years, experience_max_years, education) WHERE ((status)::text = 'published'::text);
 
 CREATE INDEX jobs_job_pub_open ON public.jobs_job USING btree (deadline, id) WHERE ((status)::text = 'published'::text);
 
@@ -1434,7 +1434,7 @@ CREATE INDEX jobs_job_pub_remote ON public.jobs_job USING btree (remote, publish
 
 CREATE INDEX jobs_job_pub_salary ON public.jobs_job USING btree (salary_sort DESC, published_at DESC, id DESC, deadline) WHERE ((status)::text = 'published'::text);
 
-CREATE INDEX jobs_job_pub_type ON public.jobs_job USING btree (employment_type, published_at DESC, id DESC, deadline) WHERE ((status)::text = 'published'::text);
+CREATE INDEX jobs_job_pub_type_filters ON public.jobs_job USING btree (employment_type, published_at DESC, id DESC) INCLUDE (deadline, location_id, category_id, remote, salary_sort, experience, experience_min_years, experience_max_years, education) WHERE ((status)::text = 'published'::text);
 
 CREATE INDEX jobs_job_search_vector ON public.jobs_job USING gin (search_vector);
 

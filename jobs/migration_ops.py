@@ -5,7 +5,7 @@ The test suite also runs on SQLite, which has no GIN indexes: the PostgreSQL-onl
 operations keep the migration state identical on both (so `makemigrations --check` sees no
 drift) and touch the database only on PostgreSQL."""
 
-from django.contrib.postgres.operations import AddIndexConcurrently
+from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently
 from django.db import migrations
 
 
@@ -31,14 +31,16 @@ class PostgresOnlyAddIndexConcurrently(PostgresOnly, AddIndexConcurrently):
     """Built without locking out writes (the migration must not be atomic)."""
 
 
-class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
-    """A B-tree every database has: built without locking out writes on PostgreSQL, plainly
-    on SQLite (no CONCURRENTLY there, and its tables are a developer's)."""
+class ConcurrentlyOnPostgres:
+    """A B-tree change every database makes: without locking out writes on PostgreSQL
+    (CONCURRENTLY), plainly on SQLite (no CONCURRENTLY there, and its tables are a
+    developer's)."""
 
-    @staticmethod
-    def _operation(schema_editor) -> type[migrations.AddIndex]:
-        postgres = schema_editor.connection.vendor == "postgresql"
-        return AddIndexConcurrently if postgres else migrations.AddIndex
+    concurrent: type[migrations.AddIndex | migrations.RemoveIndex]
+    plain: type[migrations.AddIndex | migrations.RemoveIndex]
+
+    def _operation(self, schema_editor) -> type:
+        return self.concurrent if schema_editor.connection.vendor == "postgresql" else self.plain
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         operation = self._operation(schema_editor)
@@ -47,6 +49,14 @@ class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         operation = self._operation(schema_editor)
         operation.database_backwards(self, app_label, schema_editor, from_state, to_state)
+
+
+class AddIndexConcurrentlyOnPostgres(ConcurrentlyOnPostgres, AddIndexConcurrently):
+    concurrent, plain = AddIndexConcurrently, migrations.AddIndex
+
+
+class RemoveIndexConcurrentlyOnPostgres(ConcurrentlyOnPostgres, RemoveIndexConcurrently):
+    concurrent, plain = RemoveIndexConcurrently, migrations.RemoveIndex
 
 
 class PostgresOnlyRunSQL(PostgresOnly, migrations.RunSQL):

@@ -98,6 +98,20 @@ PUBLISHED = models.Q(status="published")
 # Published jobs that ever had a premium option: "premium now" (premium_until > now) implies
 # it, so PostgreSQL may answer premium conditions from indexes over these few rows.
 EVER_PREMIUM = PUBLISHED & models.Q(premium_until__isnull=False)
+# What the public list's filters test (jobs.selectors._job_filter_fields), with the deadline
+# every list tests: an index holding them all answers any filter set without the table.
+FILTERED_COLUMNS = (
+    "deadline",
+    "location",
+    "category",
+    "employment_type",
+    "remote",
+    "salary_sort",
+    "experience",
+    "experience_min_years",
+    "experience_max_years",
+    "education",
+)
 
 
 class Job(models.Model):
@@ -239,20 +253,22 @@ class Job(models.Model):
                 name="jobs_job_pub_salary",
                 condition=PUBLISHED,
             ),
-            models.Index(
-                fields=["location", "-published_at", "-id", "deadline"],
-                name="jobs_job_pub_location",
-                condition=PUBLISHED,
-            ),
-            models.Index(
-                fields=["category", "-published_at", "-id", "deadline", "remote"],
-                name="jobs_job_pub_category",
-                condition=PUBLISHED,
-            ),
-            models.Index(
-                fields=["employment_type", "-published_at", "-id", "deadline"],
-                name="jobs_job_pub_type",
-                condition=PUBLISHED,
+            # The three filters that narrow most also carry every other filtered column:
+            # a filter set under the count cap is counted, and a salary-sorted page of it
+            # found, from the index alone, where reading each match's row took up to 0.4 s
+            # at 1,000,000 jobs (ADR 0103).
+            *(
+                models.Index(
+                    fields=[lead, "-published_at", "-id"],
+                    include=[column for column in FILTERED_COLUMNS if column != lead],
+                    name=name,
+                    condition=PUBLISHED,
+                )
+                for lead, name in (
+                    ("location", "jobs_job_pub_loc_filters"),
+                    ("category", "jobs_job_pub_cat_filters"),
+                    ("employment_type", "jobs_job_pub_type_filters"),
+                )
             ),
             models.Index(
                 fields=["remote", "-published_at", "-id", "deadline"],
