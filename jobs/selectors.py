@@ -392,7 +392,7 @@ class RankedJobs:
         counts: dict[str, Any] = {}
         later: dict[int, QuerySet[Any, Any]] = {}
         lead = next(i for i, segment in enumerate(self.segments) if not segment.premium)
-        # lead_past, rest_past: that count passed the cap less than JOBS_COUNT_CACHE_SECONDS
+        # lead_past, rest_past: that count passed the cap less than JOBS_PAST_CAP_SECONDS
         # ago, so it is not read again after every write (a common word's walk was most of
         # its search, ADR 0094; the rest of a relevance search, ADR 0101).
         for i, segment in enumerate(self.segments):
@@ -451,7 +451,7 @@ class RankedJobs:
         # Set only by a count that read the matches, so the mark lapses and a word that
         # became rarer is counted exactly again within the cache's lifetime.
         key = past_cap_cache_key(self.filters, rest=rest)
-        cache.set(key, 1, settings.JOBS_COUNT_CACHE_SECONDS)
+        cache.set(key, 1, settings.JOBS_PAST_CAP_SECONDS)
 
     def count(self) -> int:
         return sum(self.counts())

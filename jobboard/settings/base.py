@@ -285,6 +285,9 @@ JOBS_PAGE_SIZE = 20
 JOBS_COUNT_CACHE_SECONDS = env.int("JOBS_COUNT_CACHE_SECONDS", default=60)
 # Pages of the public jobs API (the same for every caller), invalidated the same way.
 JOBS_LIST_CACHE_SECONDS = env.int("JOBS_LIST_CACHE_SECONDS", default=30)
+# A filter set whose matches passed the count cap is not walked again for this long, writes
+# or not (ADR 0094, 0104): one that has since fallen under the cap reads "1,000+" meanwhile.
+JOBS_PAST_CAP_SECONDS = env.int("JOBS_PAST_CAP_SECONDS", default=900)
 # A jobseeker's recommended jobs (POL-S-003): edits of their profile show at once (a version
 # moves); new and changed jobs show within this many seconds.
 RECOMMENDATIONS_CACHE_SECONDS = env.int("RECOMMENDATIONS_CACHE_SECONDS", default=300)

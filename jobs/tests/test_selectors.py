@@ -251,8 +251,9 @@ def test_the_rest_of_a_search_is_counted_only_while_its_title_matches_are_under_
 def test_a_search_past_the_cap_is_not_walked_again_after_each_write__POL_S_001():
     """ADR 0094: one write cannot bring a search that passed the cap under it, so after a
     write the next count does not walk its matches again: it says capped until the mark
-    lapses with the count cache's lifetime (a 1,000+ may outlive mass closings by up to a
-    minute), then counts exactly. Premium matches are counted exactly every time."""
+    lapses after JOBS_PAST_CAP_SECONDS (a 1,000+ may outlive mass closings by up to a
+    quarter hour, ADR 0104), then counts exactly. Premium matches are counted exactly every
+    time."""
     for n in range(3):
         PublishedJobFactory(title=f"데이터 엔지니어 {n}")
     assert job_list_public(JobFilters(q="데이터")).capped is True
@@ -270,6 +271,21 @@ def test_a_search_past_the_cap_is_not_walked_again_after_each_write__POL_S_001()
     cache.delete(past_cap_cache_key(JobFilters(q="데이터")))  # the mark's lifetime ends
     ranked = job_list_public(JobFilters(q="데이터"))
     assert (ranked.counts(), ranked.capped) == ((1, 0, 1, 0), False)
+
+
+@override_settings(JOBS_SEARCH_COUNT_CAP=2, JOBS_PAST_CAP_SECONDS=0, JOBS_COUNT_CACHE_SECONDS=60)
+def test_a_past_cap_mark_lives_as_long_as_its_own_setting_says__POL_S_001():
+    """ADR 0104: the mark is kept for JOBS_PAST_CAP_SECONDS, whatever the count cache's
+    lifetime; kept for no time at all, a search past the cap is walked after every write."""
+    for n in range(3):
+        PublishedJobFactory(title=f"데이터 엔지니어 {n}")
+    assert job_list_public(JobFilters(q="데이터")).capped is True
+
+    PublishedJobFactory(title="마케터")  # a write
+    ranked = job_list_public(JobFilters(q="데이터"))
+    with CaptureQueriesContext(connection) as counting:
+        assert ranked.capped is True
+    assert "LIMIT 3" in counting.captured_queries[0]["sql"]  # cap + 1 matches walked again
 
 
 @override_settings(JOBS_SEARCH_COUNT_CAP=2)
