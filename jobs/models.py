@@ -243,8 +243,8 @@ class Job(models.Model):
             models.Index(fields=["owner", "status"], name="jobs_job_owner_status"),
             # Lists read published jobs newest first, or by salary, optionally under one
             # filter: one partial index per (filter, sort) that a page of 20 walks in order.
-            # The deadline (and for a category, remote) after the sort keys makes the capped
-            # count of the filter's open jobs an index-only scan (ADR 0091).
+            # The deadline after the sort keys makes the capped count of the filter's open
+            # jobs an index-only scan (ADR 0091).
             models.Index(
                 fields=["-published_at", "-id"], name="jobs_job_pub_latest", condition=PUBLISHED
             ),
